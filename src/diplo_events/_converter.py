@@ -1,0 +1,444 @@
+"""The library's cattrs converter: strict structuring with every problem reported.
+
+`make_converter()` returns a new `cattrs.Converter` set up by
+`configure_converter()`; the library keeps one private instance and never
+touches cattrs' global converter.
+
+Strictness is the point: no coercion (``5`` is not ``"5"``, ``"false"`` is not
+``False``, ``"hello"`` is not a list, ``null`` is not a string), unknown keys are
+errors, record ids and type tags are required on the wire, and every problem
+in a document is collected before anything is raised. Errors are raised as
+cattrs' own `ClassValidationError` / `IterableValidationError` groups, with
+attribute and index notes, so `cattrs.transform_error` also works on them;
+`issues_from_exception` turns them into `Issue` objects with codes.
+"""
+
+import datetime as dt
+import enum
+import keyword
+import re
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, Final
+
+import attrs
+import cattrs
+import msgspec
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from dateutil.parser import isoparse
+
+from diplo_events import _validators as v
+from diplo_events._collection import Collection
+from diplo_events._model import RECORD_CLASSES, Record
+from diplo_events.exceptions import FieldError, FieldTypeError, Issue
+
+__all__ = ["configure_converter", "issues_from_exception", "make_converter"]
+
+StructureHook = Callable[[Any, Any], Any]
+
+_DATE_RE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+_IDENTIFIER_RE: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+#: Fields a record must carry on the wire even though the constructor has defaults.
+_WIRE_REQUIRED: Final = frozenset({"id"})
+_RECORD_TYPES: Final = frozenset(RECORD_CLASSES.values())
+
+
+class AlreadyReportedError(Exception):
+    """A value whose problem was reported while reading the JSON text itself."""
+
+
+def json_kind(value: object) -> str:
+    """Name the JSON kind of *value* for messages: 'a string', 'an object', ..."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return f"a {type(value).__name__}"
+
+
+def _mismatch(expected: str, value: object) -> FieldTypeError:
+    if isinstance(value, AlreadyReportedError):
+        raise value
+    return FieldTypeError(None, "type.mismatch", f"expected {expected}, got {json_kind(value)}")
+
+
+# --- leaf hooks ------------------------------------------------------------------------
+
+
+def _structure_str(value: object, cl: type) -> object:
+    # Registered for `str`, so singledispatch also picks it for StrEnum subclasses:
+    # hand those to their constructor so the member is validated (notes P2).
+    if type(value) is not str:
+        raise _mismatch("a string", value)
+    if cl is str:
+        return v.nfc(value)
+    try:
+        return cl(value)
+    except ValueError:
+        allowed = ", ".join(repr(m.value) for m in typing.cast("type[enum.Enum]", cl))
+        raise FieldError(
+            None, "value.not_allowed", f"must be one of {allowed}, got {value!r}"
+        ) from None
+
+
+def _structure_bool(value: object, _cl: type) -> bool:
+    if type(value) is not bool:
+        raise _mismatch("a boolean", value)
+    return value
+
+
+def _structure_int(value: object, _cl: type) -> int:
+    if type(value) is not int:
+        raise _mismatch("an integer", value)
+    return value
+
+
+def _structure_float(value: object, _cl: type) -> float:
+    if type(value) is float:
+        return value
+    if type(value) is int:
+        return float(value)
+    raise _mismatch("a number", value)
+
+
+def _structure_datetime(value: object, _cl: type) -> dt.datetime:
+    if type(value) is not str:
+        raise _mismatch("an ISO 8601 date and time", value)
+    try:
+        parsed = isoparse(value)
+    except (ValueError, OverflowError):
+        raise FieldError(
+            None, "datetime.invalid", f"{value!r} is not an ISO 8601 date and time"
+        ) from None
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        raise FieldError(
+            None,
+            "datetime.naive",
+            f"{value!r} has no timezone offset; an instant needs one, such as 'Z' or '+03:00'",
+        )
+    return parsed
+
+
+def _structure_date(value: object, _cl: type) -> dt.date:
+    if type(value) is not str:
+        raise _mismatch("a date 'YYYY-MM-DD'", value)
+    if _DATE_RE.fullmatch(value) is None:
+        raise FieldError(None, "date.invalid", f"{value!r} is not a date of the form 'YYYY-MM-DD'")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise FieldError(None, "date.impossible", f"{value!r} is not a calendar date") from None
+
+
+def _enum_value(member: enum.Enum) -> object:
+    return member.value
+
+
+def _unstructure_datetime(value: dt.datetime) -> object:
+    # Exactly the text msgspec writes, so to_dict() and to_json() agree.
+    return msgspec.to_builtins(value)
+
+
+# --- notes -------------------------------------------------------------------------------
+
+
+def _note_attribute(exc: Exception, name: str, type_: object) -> Exception:
+    exc.add_note(AttributeValidationNote(f"structuring field {name!r}", name, type_))
+    return exc
+
+
+def _note_index(exc: Exception, index: int, type_: object) -> Exception:
+    exc.add_note(IterableValidationNote(f"structuring item {index}", index, type_))
+    return exc
+
+
+# --- container and class hooks ----------------------------------------------------------------
+
+
+def _is_tuple(type_: object) -> bool:
+    return typing.get_origin(type_) is tuple
+
+
+def _make_tuple_hook(type_: Any, converter: cattrs.Converter) -> StructureHook:
+    (item_type, *_rest) = typing.get_args(type_)
+    cache: list[StructureHook] = []
+
+    def structure(data: object, _cl: object) -> tuple[object, ...]:
+        if type(data) is not list and type(data) is not tuple:
+            raise _mismatch("a list", data)
+        if not cache:
+            cache.append(converter.get_structure_hook(item_type))
+        hook = cache[0]
+        items: list[object] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(data):
+            try:
+                items.append(hook(item, item_type))
+            except Exception as exc:  # noqa: BLE001 - every problem becomes an Issue
+                errors.append(_note_index(exc, index, item_type))
+        if errors:
+            msg = "while structuring a list"
+            raise IterableValidationError(msg, errors, type_)
+        return tuple(items)
+
+    return structure
+
+
+def _is_optional(type_: object) -> bool:
+    return (
+        typing.get_origin(type_) in {typing.Union, types.UnionType}
+        and type(None) in typing.get_args(type_)
+        and type_ != Record
+    )
+
+
+def _make_optional_hook(type_: Any, converter: cattrs.Converter) -> StructureHook:
+    (inner,) = (arg for arg in typing.get_args(type_) if arg is not type(None))
+    cache: list[StructureHook] = []
+
+    def structure(data: object, _cl: object) -> object:
+        if data is None:
+            return None
+        if not cache:
+            cache.append(converter.get_structure_hook(inner))
+        return cache[0](data, inner)
+
+    return structure
+
+
+def _tag_of(cls: type) -> str | None:
+    for attribute in attrs.fields(cls):
+        if attribute.name == "type" and not attribute.init:
+            return typing.cast("str", attribute.default)
+    return None
+
+
+def _make_class_hook(cls: type, converter: cattrs.Converter) -> StructureHook:
+    fields = [a for a in attrs.fields(cls) if a.init]
+    tag = _tag_of(cls)
+    allowed = {a.name for a in fields} | ({"type"} if tag else set())
+    wire_required = _WIRE_REQUIRED if cls in _RECORD_TYPES else frozenset()
+    required = [
+        a.name for a in fields if a.default is attrs.NOTHING or a.name in wire_required
+    ]
+    hooks: dict[str, StructureHook] = {}
+
+    def structure(data: object, _cl: object) -> object:
+        if not isinstance(data, dict):
+            raise _mismatch("an object", data)
+        if not hooks:
+            hooks.update({a.name: converter.get_structure_hook(a.type) for a in fields})
+        errors: list[Exception] = []
+        if tag is not None:
+            _check_tag(data, tag, errors)
+        kwargs: dict[str, object] = {}
+        for attribute in fields:
+            name = attribute.name
+            if name in data:
+                try:
+                    kwargs[attribute.alias] = hooks[name](data[name], attribute.type)
+                except Exception as exc:  # noqa: BLE001 - every problem becomes an Issue
+                    errors.append(_note_attribute(exc, name, attribute.type))
+        for name in required:
+            if name not in data:
+                missing = FieldError(None, "field.missing", f"required field {name!r} is missing")
+                errors.append(_note_attribute(missing, name, None))
+        for key in data:
+            if key not in allowed:
+                unknown = FieldError(None, "field.unknown", f"unknown field {key!r}")
+                errors.append(_note_attribute(unknown, str(key), None))
+        _run_rules(cls, fields, kwargs, errors)
+        if errors:
+            msg = f"while structuring {cls.__name__}"
+            raise ClassValidationError(msg, errors, cls)
+        return cls(**kwargs)
+
+    return structure
+
+
+def _check_tag(data: dict[Any, Any], tag: str, errors: list[Exception]) -> None:
+    if "type" not in data:
+        missing = FieldError(None, "field.missing", "required field 'type' is missing")
+        errors.append(_note_attribute(missing, "type", str))
+    elif data["type"] != tag:
+        wrong = FieldError(
+            None, "record.wrong_type", f"expected a {tag!r} record, got {data['type']!r}"
+        )
+        errors.append(_note_attribute(wrong, "type", str))
+
+
+def _run_rules(
+    cls: type, fields: list["attrs.Attribute[Any]"], kwargs: dict[str, object],
+    errors: list[Exception],
+) -> None:
+    """Check each field's rule on its own, so that all failing fields are reported."""
+    values = {}
+    for attribute in fields:
+        if attribute.alias in kwargs:
+            value = kwargs[attribute.alias]
+            if attribute.converter is not None:
+                value = attribute.converter(value)  # type: ignore[operator,call-arg]
+            values[attribute.name] = value
+    errors.extend(v.field_problems(cls, values))
+
+
+def _make_record_hook(converter: cattrs.Converter) -> StructureHook:
+    hooks: dict[type, StructureHook] = {}
+
+    def structure(data: object, _cl: object) -> object:
+        if not isinstance(data, dict):
+            raise _mismatch("a record object", data)
+        tag = data.get("type")
+        cls = RECORD_CLASSES.get(tag) if type(tag) is str else None
+        if cls is None:
+            expected = ", ".join(repr(t) for t in RECORD_CLASSES)
+            if tag is None:
+                problem = FieldError(None, "field.missing", "required field 'type' is missing")
+            else:
+                problem = FieldError(
+                    None, "record.unknown_type", f"unknown record type {tag!r}; expected {expected}"
+                )
+            msg = "while structuring a record"
+            raise ClassValidationError(msg, [_note_attribute(problem, "type", str)], dict)
+        if cls not in hooks:
+            hooks[cls] = converter.get_structure_hook(cls)
+        return hooks[cls](data, cls)
+
+    return structure
+
+
+def structure_document(
+    converter: cattrs.Converter, data: object, cls: type | None
+) -> object:
+    """Structure *data* as *cls*, or by its ``type`` tag when *cls* is ``None``."""
+    if cls is not None:
+        return converter.structure(data, cls)
+    if not isinstance(data, dict):
+        raise _mismatch("an object with a 'type' tag", data)
+    if data.get("type") == "collection":
+        return converter.structure(data, Collection)
+    return converter.structure(data, Record)
+
+
+# --- unstructuring ------------------------------------------------------------------------------
+
+
+def _make_class_unstructure(cls: type, converter: cattrs.Converter) -> Callable[[Any], Any]:
+    names = sorted(a.name for a in attrs.fields(cls) if not a.name.startswith("_"))
+    unstructure = converter.unstructure
+
+    def to_builtins(obj: object) -> dict[str, object]:
+        return {name: unstructure(getattr(obj, name)) for name in names}
+
+    return to_builtins
+
+
+# --- configuration -----------------------------------------------------------------------------
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Register diplo_events' strict hooks on *converter*.
+
+    Leaf hooks come first, then container and class hook factories, then the
+    record union, since generated hooks capture the hooks that exist when they
+    are made (cattrs docs, "Customizing (Un-)structuring").
+
+    .. versionadded:: 0.1.0
+    """
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(float, _structure_float)
+    converter.register_structure_hook(dt.datetime, _structure_datetime)
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_structure_hook_factory(_is_tuple, _make_tuple_hook)
+    converter.register_structure_hook_factory(_is_optional, _make_optional_hook)
+    converter.register_structure_hook_factory(attrs.has, _make_class_hook)
+    converter.register_structure_hook_func(lambda t: t == Record, _make_record_hook(converter))
+
+    converter.register_unstructure_hook(dt.datetime, _unstructure_datetime)
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    # StrEnum before str in the MRO would otherwise pass members through (notes P10).
+    converter.register_unstructure_hook(enum.StrEnum, _enum_value)
+    converter.register_unstructure_hook(enum.Enum, _enum_value)
+    converter.register_unstructure_hook(
+        tuple, lambda items: [converter.unstructure(item) for item in items]
+    )
+    converter.register_unstructure_hook_factory(attrs.has, _make_class_unstructure)
+
+
+def make_converter() -> cattrs.Converter:
+    """Return a new cattrs converter configured like diplo_events' own.
+
+    Use it to structure or unstructure diplo_events types inside your own
+    cattrs set-up; the library's private converter is not shared.
+
+    .. versionadded:: 0.1.0
+    """
+    converter = cattrs.Converter(detailed_validation=True)
+    configure_converter(converter)
+    return converter
+
+
+# --- issues ----------------------------------------------------------------------------------------
+
+
+def path_part(name: str) -> str:
+    """Return the JSON path step for key *name*: ``.name`` or ``['odd key']``."""
+    if _IDENTIFIER_RE.fullmatch(name) and not keyword.iskeyword(name):
+        return f".{name}"
+    return f"[{name!r}]"
+
+
+def _step(exc: BaseException) -> str:
+    for note in getattr(exc, "__notes__", ()):
+        if isinstance(note, AttributeValidationNote):
+            return path_part(note.name)
+        if isinstance(note, IterableValidationNote):
+            return f"[{note.index}]"
+    return ""
+
+
+def _field_path(path: str, field: str | None) -> str:
+    if not field:
+        return path
+    name, bracket, rest = field.partition("[")
+    return f"{path}{path_part(name)}{bracket}{rest}"
+
+
+def issues_from_exception(exc: BaseException, path: str = "$") -> list[Issue]:
+    """Turn an exception raised while structuring into `Issue` objects.
+
+    .. versionadded:: 0.1.0
+    """
+    issues: list[Issue] = []
+    stack: list[tuple[BaseException, str]] = [(exc, path)]
+    while stack:
+        current, where = stack.pop()
+        if isinstance(current, BaseExceptionGroup):
+            stack.extend((sub, where + _step(sub)) for sub in reversed(current.exceptions))
+        elif isinstance(current, AlreadyReportedError):
+            continue
+        elif isinstance(current, FieldError):
+            issues.append(Issue(path=_field_path(where, current.field), code=current.code,
+                                message=current.message))  # fmt: skip
+        elif isinstance(current, RecursionError):
+            issues.append(Issue(path=where, code="json.too_deep", message="input nests too deep"))
+        else:
+            message = str(current) or type(current).__name__
+            issues.append(Issue(path=where, code="value.invalid", message=message))
+    return issues

@@ -1,0 +1,180 @@
+"""Strict reading of JSON text, and the checks that make data JSON data.
+
+Python's `json` module accepts things JSON does not allow, or loses them
+quietly: ``NaN`` and ``Infinity``, a repeated key (the last one wins), lone
+surrogate escapes, integers no other JSON reader holds exactly. Here each of
+them becomes an `Issue` with its own code and the path where it stands, and
+reading goes on so that every problem in the text is reported at once.
+
+`check_tree` applies the same rules to Python data handed to ``from_dict``.
+"""
+
+import json
+import math
+import re
+from typing import Final
+
+from diplo_events._converter import AlreadyReportedError, path_part
+from diplo_events._validators import MAX_SAFE_INTEGER
+from diplo_events.exceptions import Issue
+
+__all__ = ["MAX_DEPTH", "check_tree", "decode_text", "load_text"]
+
+#: Deepest nesting of objects and lists accepted; records need about ten levels.
+MAX_DEPTH: Final = 24
+
+_SURROGATE_RE: Final = re.compile("[\ud800-\udfff]")
+
+
+class JsonProblem(AlreadyReportedError):
+    """A value that could not be read faithfully; it stands in the tree in its place."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class DuplicateKeyDict(dict[str, object]):
+    """A JSON object in which some keys appear more than once (the last value is kept)."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    seen: set[str] = set()
+    duplicates: list[str] = []
+    for key, _ in pairs:
+        if key in seen and key not in duplicates:
+            duplicates.append(key)
+        seen.add(key)
+    flagged = DuplicateKeyDict(result)
+    flagged.duplicates = tuple(duplicates)
+    return flagged
+
+
+def _constant(name: str) -> object:
+    return JsonProblem("json.non_finite_number", f"{name} is not a JSON number")
+
+
+def _int(text: str) -> object:
+    try:
+        value = int(text)
+    except ValueError:  # more digits than Python converts (sys.int_info)
+        return JsonProblem("json.integer_too_large", f"the integer {text[:20]}... is too large")
+    if abs(value) > MAX_SAFE_INTEGER:
+        return JsonProblem(
+            "json.integer_too_large",
+            f"{text} is beyond 2**53 - 1, the largest integer JSON readers hold exactly",
+        )
+    return value
+
+
+def _float(text: str) -> object:
+    value = float(text)
+    if math.isinf(value):
+        return JsonProblem("json.number_out_of_range", f"{text} is out of the range of a double")
+    return value
+
+
+def decode_text(data: bytes | bytearray | memoryview | str) -> tuple[str | None, list[Issue]]:
+    """Return *data* as text, or the issue of invalid UTF-8."""
+    if isinstance(data, str):
+        return data, []
+    raw = bytes(data)
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        return None, [
+            Issue(
+                path="$",
+                code="json.invalid_utf8",
+                message=f"the input is not valid UTF-8 (byte {exc.start}: {raw[exc.start]:#04x})",
+            )
+        ]
+
+
+def load_text(text: str) -> tuple[object, list[Issue]]:
+    """Parse JSON *text*; return the value and the issues of the text itself.
+
+    A value that cannot be read faithfully is replaced by a `JsonProblem`;
+    `check_tree` then reports it with its path.
+    """
+    try:
+        value = json.loads(
+            text,
+            object_pairs_hook=_pairs,
+            parse_constant=_constant,
+            parse_int=_int,
+            parse_float=_float,
+        )
+    except json.JSONDecodeError as exc:
+        message = f"{exc.msg[:1].lower()}{exc.msg[1:]} at line {exc.lineno} column {exc.colno}"
+        return None, [Issue(path="$", code="json.syntax", message=message)]
+    except RecursionError:
+        return None, [_too_deep("$")]
+    return value, check_tree(value)
+
+
+def _too_deep(path: str) -> Issue:
+    return Issue(
+        path=path,
+        code="json.too_deep",
+        message=f"objects and lists nest deeper than {MAX_DEPTH} levels, more than any record needs",
+    )
+
+
+def check_tree(value: object) -> list[Issue]:
+    """Report everything in *value* that is not faithful JSON data, with its path."""
+    issues: list[Issue] = []
+    stack: list[tuple[object, str, int]] = [(value, "$", 0)]
+    while stack:
+        current, path, depth = stack.pop()
+        kind = type(current)
+        if kind is str:
+            if not current.isascii() and _SURROGATE_RE.search(current):  # type: ignore[attr-defined,arg-type]
+                issues.append(Issue(path=path, code="json.lone_surrogate",
+                                    message="the string holds a lone surrogate, which is not text"))  # fmt: skip
+        elif kind is dict or kind is DuplicateKeyDict:
+            if depth >= MAX_DEPTH:
+                issues.append(_too_deep(path))
+                continue
+            mapping: dict[object, object] = current  # type: ignore[assignment]
+            for key in getattr(current, "duplicates", ()):
+                issues.append(Issue(path=path + path_part(key), code="json.duplicate_key",
+                                    message=f"the key {key!r} appears more than once"))  # fmt: skip
+            children = []
+            for key, item in mapping.items():
+                if type(key) is not str:
+                    issues.append(Issue(path=path, code="json.non_string_key",
+                                        message=f"object keys must be strings, got {key!r}"))  # fmt: skip
+                    continue
+                children.append((item, path + path_part(key), depth + 1))
+            stack.extend(reversed(children))
+        elif kind is list or kind is tuple:
+            if depth >= MAX_DEPTH:
+                issues.append(_too_deep(path))
+                continue
+            sequence: list[object] = current  # type: ignore[assignment]
+            stack.extend(
+                (item, f"{path}[{index}]", depth + 1)
+                for index, item in reversed(list(enumerate(sequence)))
+            )
+        elif kind is float:
+            if not math.isfinite(current):  # type: ignore[arg-type]
+                issues.append(Issue(path=path, code="json.non_finite_number",
+                                    message=f"{current!r} is not a JSON number"))  # fmt: skip
+        elif kind is int:
+            if abs(current) > MAX_SAFE_INTEGER:  # type: ignore[call-overload]
+                issues.append(Issue(path=path, code="json.integer_too_large",
+                                    message=f"{current} is beyond 2**53 - 1, the largest integer "
+                                    "JSON readers hold exactly"))  # fmt: skip
+        elif isinstance(current, JsonProblem):
+            issues.append(Issue(path=path, code=current.code, message=current.message))
+        elif kind is not bool and current is not None:
+            issues.append(Issue(path=path, code="json.not_json",
+                                message=f"a {kind.__name__} is not JSON data"))  # fmt: skip
+    return issues

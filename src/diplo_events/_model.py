@@ -1,0 +1,819 @@
+"""The record model: frozen attrs classes for diplomatic events and what they cite.
+
+Top-level records (`Person`, `Organization`, `Meeting`, `Statement`, `Demand`,
+`Proposal`, `Reference`, `Source`) carry a ``type`` tag and an id of the form
+``"<type>--<uuid>"`` and point at each other by id. Value types (`Participant`,
+`Citation`, `Location`, ...) are embedded in records.
+
+Single-field rules are attrs validators; rules across fields of one record are
+in ``__attrs_post_init__``; rules across records live in ``_validate.py``.
+"""
+
+import datetime as dt
+import functools
+import re
+from typing import Final, Literal
+
+from attrs import field, frozen
+
+from diplo_events import _validators as v
+from diplo_events._dates import UncertainDate
+from diplo_events._ids import new_id
+from diplo_events._vocab import (
+    CAMEO,
+    PLOVER,
+    WIKIDATA,
+    Capacity,
+    EventStatus,
+    MeetingFormat,
+    MeetingKind,
+    OrganizationKind,
+    ProposalKind,
+    ProposalStatus,
+    ProtocolLevel,
+    Relation,
+    ResponseStance,
+    StatementMode,
+    Urgency,
+)
+from diplo_events.exceptions import FieldError
+
+__all__ = [
+    "ACTOR_TYPES",
+    "EVENT_TYPES",
+    "PLOVER_EVENTS",
+    "Citation",
+    "Code",
+    "Demand",
+    "ExternalId",
+    "Location",
+    "Meeting",
+    "Organization",
+    "Participant",
+    "Person",
+    "Position",
+    "Proposal",
+    "Reference",
+    "Response",
+    "Source",
+    "Span",
+    "Statement",
+]
+
+#: Record types that can act: speak, take part, demand, propose.
+ACTOR_TYPES: Final = ("person", "organization")
+#: Record types that are events in time and can be referred to by a `Reference`.
+EVENT_TYPES: Final = ("meeting", "statement", "demand", "proposal")
+
+#: The sixteen PLOVER 2.0 event types (PLOVER manual, draft version 2.0).
+PLOVER_EVENTS: Final = frozenset(
+    {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+        "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
+        "MOBILIZE", "COERCE", "ASSAULT",
+    }
+)  # fmt: skip
+# CAMEO 1.1b3 event codes: a two-digit root 01-20, then up to two more digits.
+_CAMEO_RE: Final = re.compile(r"(?:0[1-9]|1\d|20)\d{0,2}")
+_WIKIDATA_RE: Final = re.compile(r"[QPL][1-9]\d*")
+
+# --- value types -------------------------------------------------------------------
+
+
+@v.checked
+@frozen(kw_only=True, weakref_slot=False)
+class ExternalId(v.Checked):
+    """An identifier of the same thing in another dataset, such as Wikidata.
+
+    Attributes:
+        scheme: Whose identifier it is, an open vocabulary (``"wikidata"``, ...).
+        value: The identifier; for ``"wikidata"``, an item id such as ``"Q76658"``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    scheme: str = field(converter=v.nfc, metadata=v.text())
+    value: str = field(converter=v.nfc, metadata=v.text())
+
+    def _check(self) -> None:
+        if self.scheme == WIKIDATA and _WIKIDATA_RE.fullmatch(self.value) is None:
+            raise FieldError(
+                "value", "external_id.malformed",
+                f"a Wikidata id looks like 'Q76658', got {self.value!r}",
+            )  # fmt: skip
+
+
+@v.checked
+@frozen(kw_only=True, weakref_slot=False)
+class Code(v.Checked):
+    """An event or actor code from a code system such as CAMEO or PLOVER.
+
+    Attributes:
+        system: The code system, an open vocabulary: ``"cameo"``, ``"plover"``, ...
+        code: The code, read against *system*: CAMEO ``"042"``, PLOVER ``"CONSULT"``.
+        mode: A PLOVER mode such as ``"visit"``, or ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    system: str = field(converter=v.nfc, metadata=v.text())
+    code: str = field(converter=v.nfc, metadata=v.text())
+    mode: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
+
+    def _check(self) -> None:
+        if self.system == CAMEO and _CAMEO_RE.fullmatch(self.code) is None:
+            raise FieldError(
+                "code", "code.malformed",
+                f"a CAMEO event code has 2 to 4 digits from root 01-20, got {self.code!r}",
+            )  # fmt: skip
+        if self.system == PLOVER and self.code not in PLOVER_EVENTS:
+            raise FieldError(
+                "code", "code.malformed",
+                f"{self.code!r} is not a PLOVER 2.0 event type",
+            )  # fmt: skip
+
+
+@v.checked
+@frozen(kw_only=True, weakref_slot=False)
+class Location(v.Checked):
+    """Where something happened.
+
+    Attributes:
+        name: The place as named, such as ``"Moscow"``.
+        country: ISO 3166-1 alpha-3 code of the country, such as ``"RUS"``.
+        latitude: WGS 84 latitude in degrees, or ``None``.
+        longitude: WGS 84 longitude in degrees, or ``None``.
+        external_ids: The place in other datasets (e.g. Wikidata).
+
+    .. versionadded:: 0.1.0
+    """
+
+    name: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
+    country: str | None = field(default=None, metadata=v.optional_country())
+    latitude: float | None = field(
+        default=None, converter=v.optional_float, metadata=v.optional_coordinate(90.0)
+    )
+    longitude: float | None = field(
+        default=None, converter=v.optional_float, metadata=v.optional_coordinate(180.0)
+    )
+    external_ids: tuple[ExternalId, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.instances_of(ExternalId)
+    )
+
+    def _check(self) -> None:
+        if self.name is None and self.country is None:
+            raise FieldError(None, "value.empty", "a location needs a 'name' or a 'country'")
+        if (self.latitude is None) != (self.longitude is None):
+            raise FieldError(
+                "longitude" if self.longitude is None else "latitude",
+                "value.incomplete",
+                "'latitude' and 'longitude' go together",
+            )
+
+
+@v.checked
+@frozen(kw_only=True, weakref_slot=False)
+class Span(v.Checked):
+    """A stretch of a source's text, by character offsets (Python string indices).
+
+    Attributes:
+        start: Offset of the first character.
+        end: Offset just past the last character; greater than *start*.
+
+    .. versionadded:: 0.1.0
+    """
+
+    start: int = field(metadata=v.offset())
+    end: int = field(metadata=v.offset())
+
+    def _check(self) -> None:
+        if self.end <= self.start:
+            raise FieldError(
+                "end", "span.empty", f"'end' ({self.end}) must be greater than 'start' ({self.start})"
+            )
+
+
+#: What joins the texts of several spans in `Citation.quote`.
+ELISION: Final = " […] "
+
+
+@v.checked
+@frozen(kw_only=True, weakref_slot=False)
+class Citation(v.Checked):
+    """Evidence for a record: a source, where in it, the words, and how sure we are.
+
+    Attributes:
+        source: Id of the `Source`.
+        spans: Where in the source's text, in order, not overlapping. Empty means
+            the source as a whole.
+        quote: The exact text of the source at *spans*; several spans are joined
+            by ``" […] "``. ``validate()`` checks it whenever the source has text.
+        confidence: How far the source supports the record, from 0 to 1, or ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    source: str = field(metadata=v.id_of("source"))
+    spans: tuple[Span, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.instances_of(Span)
+    )
+    quote: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
+    confidence: float | None = field(
+        default=None, converter=v.optional_float, metadata=v.optional_confidence()
+    )
+
+    def _check(self) -> None:
+        previous_end = -1
+        for index, span in enumerate(self.spans):
+            if span.start < previous_end:
+                raise FieldError(
+                    f"spans[{index}]", "span.unordered",
+                    "spans must be in order and must not overlap",
+                )  # fmt: skip
+            previous_end = span.end
+        if self.quote is not None and not self.spans:
+            raise FieldError("quote", "citation.quote_without_span", "a 'quote' needs 'spans'")
+
+
+@v.checked
+@frozen(kw_only=True, weakref_slot=False)
+class Position(v.Checked):
+    """A title or office a person held, for a time.
+
+    Attributes:
+        title: The title, such as ``"Minister of Foreign Affairs"``.
+        organization: Id of the organization the position is in, or ``None``.
+        country: ISO 3166-1 alpha-3 code of the country served, or ``None``.
+        start: When the person took up the position, or ``None``.
+        end: When they left it, or ``None`` if still held or unknown.
+
+    .. versionadded:: 0.1.0
+    """
+
+    title: str = field(converter=v.nfc, metadata=v.text())
+    organization: str | None = field(default=None, metadata=v.optional_id_of("organization"))
+    country: str | None = field(default=None, metadata=v.optional_country())
+    start: UncertainDate | None = field(
+        default=None, metadata=v.optional_instance_of(UncertainDate)
+    )
+    end: UncertainDate | None = field(default=None, metadata=v.optional_instance_of(UncertainDate))
+
+    def _check(self) -> None:
+        if self.start is not None and self.end is not None and self.end.certainly_before(self.start):
+            raise FieldError("end", "date.end_before_start", "'end' must not be earlier than 'start'")
+
+
+@v.checked
+@frozen(kw_only=True, weakref_slot=False)
+class Participant(v.Checked):
+    """An actor's part in one meeting.
+
+    Attributes:
+        actor: Id of the `Person` or `Organization` taking part.
+        title: The title the actor held at the time, as the source gives it.
+        represents: Id of the organization (state, ministry, body) they spoke for.
+        capacity: Host, visitor, mediator or observer, or ``None`` if not stated.
+        delegation: Ids of the people in this participant's delegation.
+        citations: Evidence that the actor took part in this way.
+
+    .. versionadded:: 0.1.0
+    """
+
+    actor: str = field(metadata=v.id_of("person", "organization"))
+    title: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
+    represents: str | None = field(default=None, metadata=v.optional_id_of("organization"))
+    capacity: Capacity | None = field(
+        default=None, converter=v.enum_converter(Capacity), metadata=v.optional_member_of(Capacity)
+    )
+    delegation: tuple[str, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.ids_of("person")
+    )
+    citations: tuple[Citation, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
+    )
+
+
+@v.checked
+@frozen(kw_only=True, weakref_slot=False)
+class Response(v.Checked):
+    """An actor's answer to a `Proposal`.
+
+    Attributes:
+        actor: Id of the person or organization answering.
+        stance: Accepted, rejected or undecided.
+        statement: Id of the `Statement` in which they answered, or ``None``.
+        date: When they answered, or ``None``.
+        citations: Evidence of the answer.
+
+    .. versionadded:: 0.1.0
+    """
+
+    actor: str = field(metadata=v.id_of("person", "organization"))
+    stance: ResponseStance = field(
+        converter=v.enum_converter(ResponseStance), metadata=v.member_of(ResponseStance)
+    )
+    statement: str | None = field(default=None, metadata=v.optional_id_of("statement"))
+    date: UncertainDate | None = field(
+        default=None, metadata=v.optional_instance_of(UncertainDate)
+    )
+    citations: tuple[Citation, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
+    )
+
+
+# --- records -------------------------------------------------------------------------
+#
+# Every record has ``id`` (generated when not given), a ``type`` tag that cannot
+# be set, and ``created`` / ``modified`` instants of the record itself, kept
+# apart from when the event happened and when a source reported it.
+
+
+@v.checked
+@frozen(kw_only=True, weakref_slot=False)
+class Person(v.Checked):
+    """A named individual.
+
+    Attributes:
+        id: ``"person--<uuid>"``; a new random id when not given.
+        type: Always ``"person"``.
+        name: The name used for the person, such as ``"Sergey Lavrov"``.
+        aliases: Other names and spellings: transliterations (``"Sergei Lavrov"``),
+            patronymic forms (``"Ara Genrievich"``).
+        nationality: ISO 3166-1 alpha-3 codes of the person's citizenships.
+        positions: Titles held, each with its dates.
+        external_ids: The person in other datasets (e.g. Wikidata).
+        description: A short free-text note, or ``None``.
+        citations: Evidence for the record.
+        created: When this record was made (timezone-aware), or ``None``.
+        modified: When this record was last changed (timezone-aware), or ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = field(factory=functools.partial(new_id, "person"), metadata=v.id_of("person"))
+    type: Literal["person"] = field(default="person", init=False, repr=False)
+    name: str = field(converter=v.nfc, metadata=v.text())
+    aliases: tuple[str, ...] = field(default=(), converter=v.nfc_all, metadata=v.texts())
+    nationality: tuple[str, ...] = field(default=(), converter=v.to_tuple, metadata=v.countries())
+    positions: tuple[Position, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.instances_of(Position)
+    )
+    external_ids: tuple[ExternalId, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.instances_of(ExternalId)
+    )
+    description: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
+    citations: tuple[Citation, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
+    )
+    created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+    modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+
+    def names(self) -> tuple[str, ...]:
+        """Return the name followed by the aliases."""
+        return (self.name, *self.aliases)
+
+
+@v.checked
+@frozen(kw_only=True, weakref_slot=False)
+class Organization(v.Checked):
+    """A state, government, ministry, intergovernmental body, group or outlet.
+
+    Attributes:
+        id: ``"organization--<uuid>"``; a new random id when not given.
+        type: Always ``"organization"``.
+        name: The name, such as ``"Ministry of Foreign Affairs of Armenia"``.
+        kind: What sort of body it is.
+        aliases: Other names and spellings.
+        country: ISO 3166-1 alpha-3 code: the state itself for a state, the
+            country a government body belongs to, or ``None``.
+        parent: Id of the organization this one is part of (a ministry's
+            government), or ``None``.
+        codes: Actor codes in other systems, such as CAMEO ``"ARMGOV"``.
+        external_ids: The body in other datasets (e.g. Wikidata).
+        description: A short free-text note, or ``None``.
+        citations: Evidence for the record.
+        created: When this record was made, or ``None``.
+        modified: When this record was last changed, or ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = field(
+        factory=functools.partial(new_id, "organization"), metadata=v.id_of("organization")
+    )
+    type: Literal["organization"] = field(default="organization", init=False, repr=False)
+    name: str = field(converter=v.nfc, metadata=v.text())
+    kind: OrganizationKind = field(
+        converter=v.enum_converter(OrganizationKind), metadata=v.member_of(OrganizationKind)
+    )
+    aliases: tuple[str, ...] = field(default=(), converter=v.nfc_all, metadata=v.texts())
+    country: str | None = field(default=None, metadata=v.optional_country())
+    parent: str | None = field(default=None, metadata=v.optional_id_of("organization"))
+    codes: tuple[Code, ...] = field(default=(), converter=v.to_tuple, metadata=v.instances_of(Code))
+    external_ids: tuple[ExternalId, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.instances_of(ExternalId)
+    )
+    description: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
+    citations: tuple[Citation, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
+    )
+    created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+    modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+
+    def _check(self) -> None:
+        if self.kind is OrganizationKind.STATE and self.country is None:
+            raise FieldError("country", "value.missing", "a state needs its 'country' code")
+        if self.parent == self.id:
+            raise FieldError("parent", "ref.self", "an organization cannot be its own 'parent'")
+
+
+@v.checked
+@frozen(kw_only=True, weakref_slot=False)
+class Meeting(v.Checked):
+    """A diplomatic event: talks, a visit, a call, a press conference, a summit, a signing.
+
+    Attributes:
+        id: ``"meeting--<uuid>"``; a new random id when not given.
+        type: Always ``"meeting"``.
+        kind: What sort of event it is.
+        date: When it happened (or began): an `UncertainDate`.
+        end_date: When it ended, for events over several days, or ``None``.
+        status: Held, planned or cancelled, or ``None`` if not stated.
+        title: A name for the event, such as ``"Joint press conference"``.
+        location: Where it took place, or ``None``.
+        participants: Who took part and how.
+        host: Id of the state or body that hosted it, or ``None``.
+        format: Bilateral, trilateral or multilateral, or ``None``.
+        protocol_level: For visits: state, official, working or private.
+        topics: What was discussed, in the source's words or a controlled list.
+        outcomes: What was agreed or decided.
+        part_of: Id of the larger meeting this one is part of (a press
+            conference after talks), or ``None``.
+        codes: Event codes, such as CAMEO ``"042"`` or PLOVER ``"CONSULT"``.
+        external_ids: The event in other datasets.
+        description: A short free-text note, or ``None``.
+        citations: Evidence for the record.
+        created: When this record was made, or ``None``.
+        modified: When this record was last changed, or ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = field(factory=functools.partial(new_id, "meeting"), metadata=v.id_of("meeting"))
+    type: Literal["meeting"] = field(default="meeting", init=False, repr=False)
+    kind: MeetingKind = field(
+        converter=v.enum_converter(MeetingKind), metadata=v.member_of(MeetingKind)
+    )
+    date: UncertainDate = field(metadata=v.instance_of(UncertainDate))
+    end_date: UncertainDate | None = field(
+        default=None, metadata=v.optional_instance_of(UncertainDate)
+    )
+    status: EventStatus | None = field(
+        default=None,
+        converter=v.enum_converter(EventStatus),
+        metadata=v.optional_member_of(EventStatus),
+    )
+    title: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
+    location: Location | None = field(default=None, metadata=v.optional_instance_of(Location))
+    participants: tuple[Participant, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.instances_of(Participant)
+    )
+    host: str | None = field(default=None, metadata=v.optional_id_of(*ACTOR_TYPES))
+    format: MeetingFormat | None = field(
+        default=None,
+        converter=v.enum_converter(MeetingFormat),
+        metadata=v.optional_member_of(MeetingFormat),
+    )
+    protocol_level: ProtocolLevel | None = field(
+        default=None,
+        converter=v.enum_converter(ProtocolLevel),
+        metadata=v.optional_member_of(ProtocolLevel),
+    )
+    topics: tuple[str, ...] = field(default=(), converter=v.nfc_all, metadata=v.texts())
+    outcomes: tuple[str, ...] = field(default=(), converter=v.nfc_all, metadata=v.texts())
+    part_of: str | None = field(default=None, metadata=v.optional_id_of("meeting"))
+    codes: tuple[Code, ...] = field(default=(), converter=v.to_tuple, metadata=v.instances_of(Code))
+    external_ids: tuple[ExternalId, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.instances_of(ExternalId)
+    )
+    description: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
+    citations: tuple[Citation, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
+    )
+    created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+    modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+
+    def _check(self) -> None:
+        if self.end_date is not None and self.end_date.certainly_before(self.date):
+            raise FieldError(
+                "end_date", "date.end_before_start", "'end_date' must not be earlier than 'date'"
+            )
+        if self.part_of == self.id:
+            raise FieldError("part_of", "ref.self", "a meeting cannot be 'part_of' itself")
+
+    @property
+    def last_date(self) -> UncertainDate:
+        """The end date if there is one, else the date."""
+        return self.date if self.end_date is None else self.end_date
+
+
+@v.checked
+@frozen(kw_only=True, weakref_slot=False)
+class Statement(v.Checked):
+    """Something an actor said: a direct quote, reported speech, or a mix.
+
+    Attributes:
+        id: ``"statement--<uuid>"``; a new random id when not given.
+        type: Always ``"statement"``.
+        speaker: Id of the person or organization who said it.
+        text: The words. For a direct quote, exactly the source's words
+            (``validate()`` checks them against the citations).
+        mode: Direct quote, reported speech, or mixed.
+        meeting: Id of the meeting where it was said, or ``None``.
+        date: When it was said, or ``None``.
+        addressees: Ids of those it was addressed to.
+        reported_by: Id of who reported it (an outlet or a journalist), kept
+            apart from the speaker, or ``None``.
+        language: BCP 47 tag of the language of *text*, such as ``"en"``.
+        topics: What it is about.
+        codes: Event codes, such as CAMEO ``"010"``.
+        citations: Evidence: where in which source the words stand.
+        created: When this record was made, or ``None``.
+        modified: When this record was last changed, or ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = field(
+        factory=functools.partial(new_id, "statement"), metadata=v.id_of("statement")
+    )
+    type: Literal["statement"] = field(default="statement", init=False, repr=False)
+    speaker: str = field(metadata=v.id_of(*ACTOR_TYPES))
+    text: str = field(converter=v.nfc, metadata=v.text())
+    mode: StatementMode = field(
+        converter=v.enum_converter(StatementMode), metadata=v.member_of(StatementMode)
+    )
+    meeting: str | None = field(default=None, metadata=v.optional_id_of("meeting"))
+    date: UncertainDate | None = field(
+        default=None, metadata=v.optional_instance_of(UncertainDate)
+    )
+    addressees: tuple[str, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.ids_of(*ACTOR_TYPES)
+    )
+    reported_by: str | None = field(default=None, metadata=v.optional_id_of(*ACTOR_TYPES))
+    language: str | None = field(default=None, metadata=v.optional_text())
+    topics: tuple[str, ...] = field(default=(), converter=v.nfc_all, metadata=v.texts())
+    codes: tuple[Code, ...] = field(default=(), converter=v.to_tuple, metadata=v.instances_of(Code))
+    citations: tuple[Citation, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
+    )
+    created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+    modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+
+
+@v.checked
+@frozen(kw_only=True, weakref_slot=False)
+class Demand(v.Checked):
+    """An actor asks, urges or insists that another act.
+
+    Attributes:
+        id: ``"demand--<uuid>"``; a new random id when not given.
+        type: Always ``"demand"``.
+        actor: Id of who demands.
+        content: What is demanded, in words.
+        addressees: Ids of those who are to act.
+        urgency: How urgently it is pressed, or ``None``.
+        evidence: Ids of the statements that make the demand.
+        meeting: Id of the meeting where it was made, or ``None``.
+        date: When it was made, or ``None``.
+        codes: Event codes, such as CAMEO ``"100"`` or PLOVER ``"REQUEST"``.
+        citations: Evidence in sources.
+        created: When this record was made, or ``None``.
+        modified: When this record was last changed, or ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = field(factory=functools.partial(new_id, "demand"), metadata=v.id_of("demand"))
+    type: Literal["demand"] = field(default="demand", init=False, repr=False)
+    actor: str = field(metadata=v.id_of(*ACTOR_TYPES))
+    content: str = field(converter=v.nfc, metadata=v.text())
+    addressees: tuple[str, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.ids_of(*ACTOR_TYPES)
+    )
+    urgency: Urgency | None = field(
+        default=None, converter=v.enum_converter(Urgency), metadata=v.optional_member_of(Urgency)
+    )
+    evidence: tuple[str, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.ids_of("statement")
+    )
+    meeting: str | None = field(default=None, metadata=v.optional_id_of("meeting"))
+    date: UncertainDate | None = field(
+        default=None, metadata=v.optional_instance_of(UncertainDate)
+    )
+    codes: tuple[Code, ...] = field(default=(), converter=v.to_tuple, metadata=v.instances_of(Code))
+    citations: tuple[Citation, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
+    )
+    created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+    modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+
+
+@v.checked
+@frozen(kw_only=True, weakref_slot=False)
+class Proposal(v.Checked):
+    """An actor offers, invites, or puts forward an initiative.
+
+    Attributes:
+        id: ``"proposal--<uuid>"``; a new random id when not given.
+        type: Always ``"proposal"``.
+        actor: Id of who proposes.
+        content: What is proposed, in words.
+        kind: Offer, invitation, initiative or suggestion, or ``None``.
+        addressees: Ids of those it is made to.
+        status: Pending, accepted or rejected; ``None`` if not known.
+        responses: The answers, each linked to the statement that gives it.
+        evidence: Ids of the statements that make the proposal.
+        meeting: Id of the meeting where it was made, or ``None``.
+        date: When it was made, or ``None``.
+        codes: Event codes, such as CAMEO ``"036"`` or PLOVER ``"AGREE"``.
+        citations: Evidence in sources.
+        created: When this record was made, or ``None``.
+        modified: When this record was last changed, or ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = field(factory=functools.partial(new_id, "proposal"), metadata=v.id_of("proposal"))
+    type: Literal["proposal"] = field(default="proposal", init=False, repr=False)
+    actor: str = field(metadata=v.id_of(*ACTOR_TYPES))
+    content: str = field(converter=v.nfc, metadata=v.text())
+    kind: ProposalKind | None = field(
+        default=None,
+        converter=v.enum_converter(ProposalKind),
+        metadata=v.optional_member_of(ProposalKind),
+    )
+    addressees: tuple[str, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.ids_of(*ACTOR_TYPES)
+    )
+    status: ProposalStatus | None = field(
+        default=None,
+        converter=v.enum_converter(ProposalStatus),
+        metadata=v.optional_member_of(ProposalStatus),
+    )
+    responses: tuple[Response, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.instances_of(Response)
+    )
+    evidence: tuple[str, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.ids_of("statement")
+    )
+    meeting: str | None = field(default=None, metadata=v.optional_id_of("meeting"))
+    date: UncertainDate | None = field(
+        default=None, metadata=v.optional_instance_of(UncertainDate)
+    )
+    codes: tuple[Code, ...] = field(default=(), converter=v.to_tuple, metadata=v.instances_of(Code))
+    citations: tuple[Citation, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
+    )
+    created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+    modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+
+    def _check(self) -> None:
+        stances = {response.stance for response in self.responses}
+        if self.status is ProposalStatus.ACCEPTED and ResponseStance.ACCEPTED not in stances:
+            raise FieldError(
+                "status", "proposal.status_without_response",
+                "an 'accepted' proposal needs a response that accepts it",
+            )  # fmt: skip
+        if self.status is ProposalStatus.REJECTED and ResponseStance.REJECTED not in stances:
+            raise FieldError(
+                "status", "proposal.status_without_response",
+                "a 'rejected' proposal needs a response that rejects it",
+            )  # fmt: skip
+
+
+@v.checked
+@frozen(kw_only=True, weakref_slot=False)
+class Reference(v.Checked):
+    """A link from one event to another: an earlier one it builds on, or a planned one.
+
+    The target is a record when it is known; otherwise the reference says what
+    it points at in words, with a date, and can be resolved later.
+
+    Attributes:
+        id: ``"reference--<uuid>"``; a new random id when not given.
+        type: Always ``"reference"``.
+        subject: Id of the event that makes the reference (a meeting, statement,
+            demand or proposal).
+        relation: How the subject relates to the target.
+        target: Id of the event referred to, or ``None`` while unresolved.
+        external: ``True`` if *target* lives outside this collection on purpose,
+            so ``validate()`` does not look for it.
+        description: The target in words, such as ``"the 9 November truce"``.
+        date: The target's date as the source gives it, or ``None``.
+        citations: Evidence in sources.
+        created: When this record was made, or ``None``.
+        modified: When this record was last changed, or ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = field(
+        factory=functools.partial(new_id, "reference"), metadata=v.id_of("reference")
+    )
+    type: Literal["reference"] = field(default="reference", init=False, repr=False)
+    subject: str = field(metadata=v.id_of(*EVENT_TYPES))
+    relation: Relation = field(converter=v.enum_converter(Relation), metadata=v.member_of(Relation))
+    target: str | None = field(default=None, metadata=v.optional_id_of(*EVENT_TYPES))
+    external: bool = field(default=False, metadata=v.boolean())
+    description: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
+    date: UncertainDate | None = field(
+        default=None, metadata=v.optional_instance_of(UncertainDate)
+    )
+    citations: tuple[Citation, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
+    )
+    created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+    modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+
+    def _check(self) -> None:
+        if self.target is None and self.description is None:
+            raise FieldError(
+                "target", "reference.empty",
+                "a reference needs a 'target' or a 'description'",
+            )  # fmt: skip
+        if self.external and self.target is None:
+            raise FieldError("external", "reference.external_without_target",
+                             "an 'external' reference needs a 'target' id")  # fmt: skip
+        if self.target == self.subject:
+            raise FieldError("target", "ref.self", "a reference cannot point at its own 'subject'")
+
+
+@v.checked
+@frozen(kw_only=True, weakref_slot=False)
+class Source(v.Checked):
+    """A document that evidences records: an article, a readout, a transcript.
+
+    Attributes:
+        id: ``"source--<uuid>"``; a new random id when not given.
+        type: Always ``"source"``.
+        title: The document's title, or ``None``.
+        publisher: Id of the publishing organization (an outlet, a ministry), or ``None``.
+        url: Where the document is published, or ``None``.
+        published: When it was published: the reporting date, kept apart from
+            the dates of the events it reports.
+        language: BCP 47 tag of the document's language, such as ``"en"``.
+        authors: Names of the authors.
+        text: The full text, NFC-normalized; citation spans index into it.
+        retrieved: When the text was fetched (timezone-aware), or ``None``.
+        created: When this record was made, or ``None``.
+        modified: When this record was last changed, or ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = field(factory=functools.partial(new_id, "source"), metadata=v.id_of("source"))
+    type: Literal["source"] = field(default="source", init=False, repr=False)
+    title: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
+    publisher: str | None = field(default=None, metadata=v.optional_id_of("organization"))
+    url: str | None = field(default=None, metadata=v.optional_text())
+    published: UncertainDate | None = field(
+        default=None, metadata=v.optional_instance_of(UncertainDate)
+    )
+    language: str | None = field(default=None, metadata=v.optional_text())
+    authors: tuple[str, ...] = field(default=(), converter=v.nfc_all, metadata=v.texts())
+    text: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
+    retrieved: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+    created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+    modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+
+    def excerpt(self, spans: tuple[Span, ...]) -> str | None:
+        """Return the text at *spans*, joined by `ELISION`, or ``None`` without text.
+
+        Raises:
+            IndexError: A span ends past the end of the text.
+        """
+        if self.text is None:
+            return None
+        parts = []
+        for span in spans:
+            if span.end > len(self.text):
+                msg = f"span {span.start}-{span.end} ends past the text ({len(self.text)} chars)"
+                raise IndexError(msg)
+            parts.append(self.text[span.start : span.end])
+        return ELISION.join(parts)
+
+
+#: Every record class, by its type tag.
+RECORD_CLASSES: Final[dict[str, type]] = {
+    "person": Person,
+    "organization": Organization,
+    "meeting": Meeting,
+    "statement": Statement,
+    "demand": Demand,
+    "proposal": Proposal,
+    "reference": Reference,
+    "source": Source,
+}
+
+Record = Person | Organization | Meeting | Statement | Demand | Proposal | Reference | Source

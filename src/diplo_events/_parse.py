@@ -1,0 +1,242 @@
+"""Reading records: `from_dict`, `from_json` and `iter_jsonl`.
+
+Input becomes records or a `ParseError` that lists every problem with its
+JSON path and code. Canonical JSON (what diplo_events writes) takes the fast
+path in ``_fastjson.py``; everything else is read strictly: JSON text by
+``_jsontext.py``, then structured by the library's cattrs converter.
+"""
+
+import io
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any, Final, TypeVar, overload
+
+import attrs
+
+from diplo_events import _fastjson
+from diplo_events._collection import SCHEMA_VERSION, Collection
+from diplo_events._converter import issues_from_exception, make_converter, structure_document
+from diplo_events._gc import gc_paused
+from diplo_events._jsontext import check_tree, decode_text, load_text
+from diplo_events._model import Record
+from diplo_events.exceptions import FieldTypeError, Issue, ParseError
+
+__all__ = ["from_dict", "from_json", "iter_jsonl"]
+
+_T = TypeVar("_T")
+_CONVERTER: Final = make_converter()
+#: At most this many issues are collected from one JSON Lines stream.
+MAX_STREAM_ISSUES: Final = 10_000
+_BATCH: Final = 512
+
+
+def _check_cls(cls: object) -> None:
+    if cls is None:
+        return
+    if not (isinstance(cls, type) and attrs.has(cls) and cls.__module__.startswith("diplo_events")):
+        msg = f"'cls' must be a diplo_events record, value or Collection class, got {cls!r}"
+        raise FieldTypeError("cls", "type.mismatch", msg)
+
+
+def _covered(path: str, reported: list[str]) -> bool:
+    return any(
+        path == prefix or path.startswith((f"{prefix}.", f"{prefix}[")) for prefix in reported
+    )
+
+
+def _version_issue(data: object, cls: type | None) -> Issue | None:
+    if not isinstance(data, dict):
+        return None
+    if cls is None and data.get("type") != "collection":
+        return None
+    if cls not in {None, Collection} or "schema_version" not in data:
+        return None
+    version = data["schema_version"]
+    if version == SCHEMA_VERSION:
+        return None
+    # No earlier schema version exists yet, so there is nothing to migrate from.
+    return Issue(
+        path="$.schema_version",
+        code="schema.unsupported_version",
+        message=f"schema version {version!r} is not supported; this release reads "
+        f"{SCHEMA_VERSION!r}",
+    )
+
+
+def _structure(data: object, cls: type | None, issues: list[Issue], line: int | None) -> object:
+    version_issue = _version_issue(data, cls)
+    if version_issue is not None:
+        issues.append(version_issue)
+        raise ParseError(_with_line(issues, line))
+    try:
+        result = structure_document(_CONVERTER, data, cls)
+    except Exception as exc:  # noqa: BLE001 - cattrs groups and our own FieldErrors alike
+        reported = [issue.path for issue in issues]
+        issues.extend(i for i in issues_from_exception(exc) if not _covered(i.path, reported))
+        raise ParseError(_with_line(issues, line)) from None
+    if issues:
+        raise ParseError(_with_line(issues, line))
+    return result
+
+
+def _with_line(issues: list[Issue], line: int | None) -> list[Issue]:
+    if line is None:
+        return issues
+    return [attrs.evolve(issue, line=line) for issue in issues]
+
+
+@overload
+def from_dict(data: object, cls: type[_T]) -> _T: ...
+@overload
+def from_dict(data: object, cls: None = None) -> Record | Collection: ...
+def from_dict(data: object, cls: type[Any] | None = None) -> Any:
+    """Build a record, value or collection from JSON-like Python data.
+
+    Args:
+        data: A dict as `json.loads` returns it (lists may also be tuples).
+        cls: The class to build. With ``None``, the ``type`` tag decides:
+            any record type, or ``"collection"``.
+
+    Returns:
+        The record, value or `Collection`.
+
+    Raises:
+        ParseError: *data* is not a valid document; ``.issues`` lists every problem.
+
+    .. versionadded:: 0.1.0
+    """
+    _check_cls(cls)
+    return _structure(data, cls, check_tree(data), None)
+
+
+def _read_strict(text: str | bytes, cls: type | None, line: int | None) -> object:
+    decoded, issues = decode_text(text)
+    if decoded is None:
+        raise ParseError(_with_line(issues, line))
+    value, issues = load_text(decoded)
+    if value is None and issues:
+        raise ParseError(_with_line(issues, line))
+    return _structure(value, cls, issues, line)
+
+
+def _as_bytes(text: object) -> bytes | None:
+    if isinstance(text, bytes):
+        return text
+    if isinstance(text, bytearray | memoryview):
+        return bytes(text)
+    if isinstance(text, str):
+        try:
+            return text.encode()
+        except UnicodeEncodeError:  # lone surrogates: the strict path names them
+            return None
+    msg = f"from_json() reads str or bytes, got {type(text).__name__}"
+    raise ParseError([Issue(path="$", code="input.not_text", message=msg)])
+
+
+@overload
+def from_json(text: str | bytes, cls: type[_T]) -> _T: ...
+@overload
+def from_json(text: str | bytes, cls: None = None) -> Record | Collection: ...
+def from_json(text: str | bytes, cls: type[Any] | None = None) -> Any:
+    """Read a record, value or collection from JSON text.
+
+    Args:
+        text: JSON as `str` or UTF-8 `bytes`.
+        cls: The class to build. With ``None``, the ``type`` tag decides:
+            any record type, or ``"collection"``.
+
+    Returns:
+        The record, value or `Collection`.
+
+    Raises:
+        ParseError: The text is not valid JSON or not a valid document;
+            ``.issues`` lists every problem with its path and code.
+
+    .. versionadded:: 0.1.0
+    """
+    _check_cls(cls)
+    data = _as_bytes(text)
+    with gc_paused():
+        if data is not None:
+            result = _fastjson.decode(data, cls)
+            if result is not None:
+                return result
+        return _read_strict(data if data is not None else text, cls, None)  # type: ignore[arg-type]
+
+
+def _lines(source: object) -> tuple[Iterable[bytes | str], IO[Any] | None]:
+    if isinstance(source, str | os.PathLike):
+        handle = Path(source).open("rb")  # noqa: SIM115 - closed by iter_jsonl
+        return handle, handle
+    if isinstance(source, io.IOBase) or hasattr(source, "readline"):
+        return source, None  # type: ignore[return-value]
+    msg = f"iter_jsonl() reads a path or a file object, got {type(source).__name__}"
+    raise FieldTypeError("file", "type.mismatch", msg)
+
+
+def iter_jsonl(
+    file: str | os.PathLike[str] | IO[bytes] | IO[str], cls: type[Any] | None = None
+) -> Iterator[Any]:
+    """Read records from JSON Lines, one record per line, in constant memory.
+
+    Blank lines are skipped. Each good record is yielded as soon as its line
+    is read; a line that is not a valid record is not yielded, and once the
+    stream ends a `ParseError` lists the issues of every bad line, each with
+    its line number (at most 10,000 issues are kept).
+
+    Args:
+        file: A path, or a file object open for reading in text or binary mode.
+            A path is opened and closed here; a file object is left open.
+        cls: The record class every line must hold, or ``None`` to read any
+            record type by its ``type`` tag.
+
+    Yields:
+        The records, in file order.
+
+    Raises:
+        ParseError: At the end of the stream, if any line was bad.
+
+    .. versionadded:: 0.1.0
+    """
+    _check_cls(cls)
+    lines, handle = _lines(file)
+    issues: list[Issue] = []
+    try:
+        batch: list[tuple[int, bytes | str]] = []
+        for number, line in enumerate(lines, start=1):
+            batch.append((number, line))
+            if len(batch) == _BATCH:
+                yield from _read_batch(batch, cls, issues)
+                batch = []
+        yield from _read_batch(batch, cls, issues)
+    finally:
+        if handle is not None:
+            handle.close()
+    if issues:
+        raise ParseError(issues)
+
+
+def _read_batch(
+    batch: list[tuple[int, bytes | str]], cls: type | None, issues: list[Issue]
+) -> list[object]:
+    records: list[object] = []
+    with gc_paused():
+        for number, line in batch:
+            content = line.rstrip(b"\r\n" if isinstance(line, bytes) else "\r\n")  # type: ignore[arg-type]
+            if not content.strip():
+                continue
+            data = _as_bytes(content)
+            record = _fastjson.decode_record(data, cls) if data is not None else None
+            if record is None:
+                try:
+                    record = _read_strict(data if data is not None else content, cls or Record, number)
+                except ParseError as exc:
+                    issues.extend(exc.issues)
+                    if len(issues) >= MAX_STREAM_ISSUES:
+                        stop = Issue(path="$", code="jsonl.too_many_issues", line=number,
+                                     message=f"stopped reading after {len(issues)} issues")  # fmt: skip
+                        raise ParseError([*issues, stop]) from None
+                    continue
+            records.append(record)
+    return records

@@ -1,0 +1,381 @@
+"""Rules across records: ids, references, chronology, speakers, evidence, quotes.
+
+Single records validate themselves when built; whether they fit together can
+only be told with all of them at hand. `validate` checks a whole collection and
+returns every issue at once, errors and warnings, each with the JSON path of
+the offending value in the collection's JSON document.
+"""
+
+from collections.abc import Iterable, Iterator
+from typing import Final
+
+import attrs
+
+from diplo_events._collection import Collection
+from diplo_events._converter import path_part
+from diplo_events._dates import UncertainDate
+from diplo_events._model import (
+    ACTOR_TYPES,
+    EVENT_TYPES,
+    Citation,
+    Demand,
+    Meeting,
+    Organization,
+    Participant,
+    Position,
+    Proposal,
+    Record,
+    Reference,
+    Response,
+    Source,
+    Statement,
+)
+from diplo_events._vocab import Relation, StatementMode
+from diplo_events.exceptions import FieldTypeError, Issue, Severity, ValidationError
+
+__all__ = ["validate"]
+
+_ACTOR: Final = ACTOR_TYPES
+_ORG: Final = ("organization",)
+_PERSON: Final = ("person",)
+
+#: For every field that holds ids: the record types it may point at.
+REFERENCE_FIELDS: Final[dict[tuple[type, str], tuple[str, ...]]] = {
+    (Position, "organization"): _ORG,
+    (Organization, "parent"): _ORG,
+    (Participant, "actor"): _ACTOR,
+    (Participant, "represents"): _ORG,
+    (Participant, "delegation"): _PERSON,
+    (Response, "actor"): _ACTOR,
+    (Response, "statement"): ("statement",),
+    (Citation, "source"): ("source",),
+    (Meeting, "host"): _ACTOR,
+    (Meeting, "part_of"): ("meeting",),
+    (Statement, "speaker"): _ACTOR,
+    (Statement, "meeting"): ("meeting",),
+    (Statement, "addressees"): _ACTOR,
+    (Statement, "reported_by"): _ACTOR,
+    (Demand, "actor"): _ACTOR,
+    (Demand, "addressees"): _ACTOR,
+    (Demand, "evidence"): ("statement",),
+    (Demand, "meeting"): ("meeting",),
+    (Proposal, "actor"): _ACTOR,
+    (Proposal, "addressees"): _ACTOR,
+    (Proposal, "evidence"): ("statement",),
+    (Proposal, "meeting"): ("meeting",),
+    (Reference, "subject"): EVENT_TYPES,
+    (Reference, "target"): EVENT_TYPES,
+    (Source, "publisher"): _ORG,
+}
+_BACKWARD: Final = frozenset({Relation.PREVIOUS, Relation.IMPLEMENTS})
+
+
+def _id_fields(obj: object, path: str) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+    """Yield (path, id, allowed types) for every id held in *obj*, depth first."""
+    cls = type(obj)
+    for attribute in attrs.fields(cls):
+        name = attribute.name
+        if name.startswith("_"):
+            continue
+        value = getattr(obj, name)
+        here = path + path_part(name)
+        allowed = REFERENCE_FIELDS.get((cls, name))
+        if allowed is not None:
+            if isinstance(value, str):
+                yield here, value, allowed
+            elif isinstance(value, tuple):
+                for index, item in enumerate(value):
+                    yield f"{here}[{index}]", item, allowed
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if attrs.has(type(item)):
+                    yield from _id_fields(item, f"{here}[{index}]")
+        elif attrs.has(type(value)) and not isinstance(value, UncertainDate):
+            yield from _id_fields(value, here)
+
+
+class _Checker:
+    def __init__(self, collection: Collection) -> None:
+        self.collection = collection
+        self.records = collection.records
+        self.issues: list[Issue] = []
+        self.paths: dict[str, str] = {}
+
+    def add(self, path: str, code: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        self.issues.append(Issue(path=path, code=code, message=message, severity=severity))
+
+    def run(self) -> list[Issue]:
+        self.check_unique_ids()
+        for index, record in enumerate(self.records):
+            path = f"$.records[{index}]"
+            self.check_references(record, path)
+            self.check_citations(record, path)
+            if isinstance(record, Reference):
+                self.check_reference_direction(record, path)
+            if isinstance(record, Statement | Demand | Proposal):
+                self.check_within_meeting(record, path)
+            if isinstance(record, Meeting):
+                self.check_part_of(record, path)
+            if isinstance(record, Statement):
+                self.check_speaker(record, path)
+                self.check_direct_quote(record, path)
+            if isinstance(record, Demand | Proposal):
+                self.check_evidence(record, path)
+            if isinstance(record, Proposal):
+                self.check_responses(record, path)
+        return self.issues
+
+    # --- ids and references ----------------------------------------------------------------
+
+    def check_unique_ids(self) -> None:
+        for index, record in enumerate(self.records):
+            path = f"$.records[{index}]"
+            first = self.paths.setdefault(record.id, path)
+            if first != path:
+                self.add(f"{path}.id", "id.duplicate",
+                         f"the id {record.id!r} is already used by {first}")  # fmt: skip
+
+    def check_references(self, record: Record, path: str) -> None:
+        external = isinstance(record, Reference) and record.external
+        for where, target, allowed in _id_fields(record, path):
+            if external and where.endswith(".target"):
+                continue
+            found = self.collection.get(target)
+            if found is None:
+                self.add(where, "ref.dangling",
+                         f"{target!r} is not in the collection (mark a reference "
+                         "'external' if it lives elsewhere)")  # fmt: skip
+            elif found.type not in allowed:
+                expected = " or ".join(repr(t) for t in allowed)
+                self.add(where, "ref.wrong_type",
+                         f"{target!r} is a {found.type!r} record; expected {expected}")  # fmt: skip
+
+    # --- chronology ------------------------------------------------------------------------------
+
+    def event_dates(self, record: object) -> tuple[UncertainDate, UncertainDate] | None:
+        """Return the first and last date of an event, or None if it has no date."""
+        if isinstance(record, Meeting):
+            return record.date, record.last_date
+        if isinstance(record, Statement | Demand | Proposal):
+            if record.date is not None:
+                return record.date, record.date
+            meeting = self.collection.get(record.meeting) if record.meeting else None
+            if isinstance(meeting, Meeting):
+                return meeting.date, meeting.last_date
+        return None
+
+    @staticmethod
+    def _severity(*dates: UncertainDate) -> Severity:
+        fuzzy = any(d.approximate or d.uncertain for d in dates)
+        return Severity.WARNING if fuzzy else Severity.ERROR
+
+    def check_reference_direction(self, reference: Reference, path: str) -> None:
+        subject = self.event_dates(self.collection.get(reference.subject))
+        target_record = self.collection.get(reference.target) if reference.target else None
+        target = self.event_dates(target_record)
+        where = f"{path}.target"
+        if target is None and reference.date is not None:
+            target, where = (reference.date, reference.date), f"{path}.date"
+        if subject is None or target is None:
+            return
+        subject_first, subject_last = subject
+        target_first, target_last = target
+        severity = self._severity(subject_first, subject_last, target_first, target_last)
+        if reference.relation in _BACKWARD and subject_last.certainly_before(target_first):
+            self.add(where, "chronology.reference_later",
+                     f"a {reference.relation.value!r} reference points at an event "
+                     f"({target_first}) later than its subject ({subject_last})",
+                     severity)  # fmt: skip
+        if reference.relation is Relation.PLANNED and target_last.certainly_before(subject_first):
+            self.add(where, "chronology.planned_earlier",
+                     f"a 'planned' reference points at an event ({target_last}) earlier "
+                     f"than its subject ({subject_first})", severity)  # fmt: skip
+
+    def check_within_meeting(self, record: Statement | Demand | Proposal, path: str) -> None:
+        if record.date is None or record.meeting is None:
+            return
+        meeting = self.collection.get(record.meeting)
+        if not isinstance(meeting, Meeting):
+            return
+        if record.date.certainly_before(meeting.date) or meeting.last_date.certainly_before(
+            record.date
+        ):
+            span = meeting.date.edtf if meeting.end_date is None else (
+                f"{meeting.date}/{meeting.end_date}")  # fmt: skip
+            self.add(f"{path}.date", "chronology.outside_meeting",
+                     f"the date {record.date} lies outside the dates of its meeting ({span})",
+                     self._severity(record.date, meeting.date, meeting.last_date))  # fmt: skip
+
+    def check_part_of(self, meeting: Meeting, path: str) -> None:
+        whole = self.collection.get(meeting.part_of) if meeting.part_of else None
+        if not isinstance(whole, Meeting):
+            return
+        if meeting.date.certainly_before(whole.date) or whole.last_date.certainly_before(
+            meeting.last_date
+        ):
+            self.add(f"{path}.date", "chronology.outside_meeting",
+                     f"the meeting is part of one held {whole.date}, but is dated {meeting.date}",
+                     self._severity(meeting.date, whole.date, whole.last_date))  # fmt: skip
+
+    # --- speakers and evidence ---------------------------------------------------------------------
+
+    def speaks_for(self, speaker: str, actor: str, meeting_id: str | None) -> bool:
+        """Whether *speaker* is *actor*, or represents it (or a body under it) at the meeting."""
+        if speaker == actor:
+            return True
+        meeting = self.collection.get(meeting_id) if meeting_id else None
+        if not isinstance(meeting, Meeting):
+            return False
+        for participant in meeting.participants:
+            if participant.actor == speaker and participant.represents is not None:
+                return self.within(participant.represents, actor)
+        return False
+
+    def within(self, organization_id: str, ancestor: str) -> bool:
+        seen: set[str] = set()
+        current: str | None = organization_id
+        while current is not None and current not in seen:
+            if current == ancestor:
+                return True
+            seen.add(current)
+            found = self.collection.get(current)
+            current = found.parent if isinstance(found, Organization) else None
+        return False
+
+    def meeting_family(self, meeting: Meeting) -> list[Meeting]:
+        """The meeting and the meetings it is part of, nearest first."""
+        family = [meeting]
+        while family[-1].part_of is not None:
+            parent = self.collection.get(family[-1].part_of)
+            if not isinstance(parent, Meeting) or parent in family:
+                break
+            family.append(parent)
+        return family
+
+    def check_speaker(self, statement: Statement, path: str) -> None:
+        meeting = self.collection.get(statement.meeting) if statement.meeting else None
+        if not isinstance(meeting, Meeting):
+            return
+        for member in self.meeting_family(meeting):
+            for participant in member.participants:
+                if statement.speaker == participant.actor or statement.speaker in (
+                    participant.delegation
+                ):
+                    return
+                if participant.represents is not None and self.within(
+                    participant.represents, statement.speaker
+                ):
+                    return
+        self.add(f"{path}.speaker", "statement.speaker_not_participant",
+                 f"the speaker {statement.speaker!r} is not a participant of the meeting "
+                 f"{meeting.id!r}", Severity.WARNING)  # fmt: skip
+
+    def check_evidence(self, record: Demand | Proposal, path: str) -> None:
+        for index, statement_id in enumerate(record.evidence):
+            statement = self.collection.get(statement_id)
+            if not isinstance(statement, Statement):
+                continue  # reported by check_references
+            if not self.speaks_for(statement.speaker, record.actor, statement.meeting):
+                self.add(f"{path}.evidence[{index}]", "evidence.other_speaker",
+                         f"the statement {statement_id!r} was made by {statement.speaker!r}, "
+                         f"not by the {record.type}'s actor {record.actor!r}",
+                         Severity.WARNING)  # fmt: skip
+
+    def check_responses(self, proposal: Proposal, path: str) -> None:
+        for index, response in enumerate(proposal.responses):
+            statement = self.collection.get(response.statement) if response.statement else None
+            if isinstance(statement, Statement) and not self.speaks_for(
+                statement.speaker, response.actor, statement.meeting
+            ):
+                self.add(f"{path}.responses[{index}].statement", "evidence.other_speaker",
+                         f"the statement {statement.id!r} was made by {statement.speaker!r}, "
+                         f"not by the responding actor {response.actor!r}",
+                         Severity.WARNING)  # fmt: skip
+
+    # --- citations and quotes -------------------------------------------------------------------------
+
+    def _citations(self, obj: object, path: str) -> Iterator[tuple[Citation, str]]:
+        for attribute in attrs.fields(type(obj)):
+            value = getattr(obj, attribute.name)
+            if not isinstance(value, tuple):
+                continue
+            here = path + path_part(attribute.name)
+            for index, item in enumerate(value):
+                if isinstance(item, Citation):
+                    yield item, f"{here}[{index}]"
+                elif attrs.has(type(item)):
+                    yield from self._citations(item, f"{here}[{index}]")
+
+    def check_citations(self, record: Record, path: str) -> None:
+        for citation, where in self._citations(record, path):
+            source = self.collection.get(citation.source)
+            if not isinstance(source, Source) or source.text is None:
+                continue
+            for index, span in enumerate(citation.spans):
+                if span.end > len(source.text):
+                    self.add(f"{where}.spans[{index}]", "citation.span_out_of_range",
+                             f"the span {span.start}-{span.end} ends past the source text "
+                             f"({len(source.text)} characters)")  # fmt: skip
+                    break
+            else:
+                actual = source.excerpt(citation.spans)
+                if citation.quote is not None and citation.quote != actual:
+                    self.add(f"{where}.quote", "citation.quote_mismatch",
+                             f"the quote differs from the source text at its spans, which reads "
+                             f"{_clip(actual)!r}")  # fmt: skip
+
+    def check_direct_quote(self, statement: Statement, path: str) -> None:
+        if statement.mode is not StatementMode.DIRECT_QUOTE:
+            return
+        quotes = [c.quote for c in statement.citations if c.quote is not None]
+        if quotes and statement.text not in quotes:
+            self.add(f"{path}.text", "statement.quote_not_in_source",
+                     "a direct quote must be the exact words of the source, but no citation "
+                     "quotes this text")  # fmt: skip
+
+
+def _clip(text: str | None, limit: int = 80) -> str | None:
+    if text is None or len(text) <= limit:
+        return text
+    return text[: limit - 1] + "…"
+
+
+def validate(
+    collection: Collection | Iterable[Record], *, strict: bool = False
+) -> list[Issue]:
+    """Check the rules across the records of a collection; return every issue.
+
+    Checks: unique ids; every id a record holds resolves to a record of an
+    allowed type (a `Reference` marked ``external`` may point outside);
+    chronology (``previous`` and ``implements`` references never point at a
+    later event, ``planned`` ones never at an earlier one, statements, demands
+    and proposals lie within their meeting's dates); speakers at a meeting are
+    among its participants (warning); demand and proposal evidence was said by
+    their actor (warning); every citation's quote equals the source text at
+    its spans when the source has text, and a direct quote is the text of one
+    of its citations.
+
+    Chronology issues are warnings rather than errors when a date involved is
+    marked approximate or uncertain.
+
+    Args:
+        collection: A `Collection`, or records to check as one.
+        strict: Raise `ValidationError` if any issue is an error.
+
+    Returns:
+        The issues, in collection order; empty when all is well.
+
+    Raises:
+        ValidationError: *strict* is true and an error was found.
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(collection, Collection):
+        if isinstance(collection, str | bytes) or not isinstance(collection, Iterable):
+            msg = f"validate() checks a Collection, got {type(collection).__name__}"
+            raise FieldTypeError("collection", "type.mismatch", msg)
+        collection = Collection(records=tuple(collection))
+    issues = _Checker(collection).run()
+    if strict and any(issue.severity is Severity.ERROR for issue in issues):
+        raise ValidationError(issues)
+    return issues
