@@ -524,12 +524,44 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one straight 
               timed(each(lambda i: build_bundle(i, source, people, orgs), list(range(batch))),
                     repeat), batch)  # fmt: skip
     table.add("batch", "from_json", "diplo_events", timed(each(de.from_json, small), repeat), batch)
-    table.add("batch", "from_json", "msgspec typed", timed(each(ms_dec["types"].decode, small), repeat), batch)
-    table.add("batch", "from_json", "msgspec same rules", timed(each(ms_dec["rules"].decode, small), repeat), batch)
-    table.add("batch", "from_json", "pydantic typed", timed(each(pd_types.model_validate_json, small), repeat), batch)
-    table.add("batch", "from_json", "pydantic same rules", timed(each(pd_rules.model_validate_json, small), repeat), batch)
-    table.add("batch", "from_json", "orjson.loads (floor)", timed(each(orjson.loads, small), repeat), batch)
-    table.add("batch", "to_json", "diplo_events", timed(each(de.to_json, bundles[:batch]), repeat), batch)
+    table.add(
+        "batch",
+        "from_json",
+        "msgspec typed",
+        timed(each(ms_dec["types"].decode, small), repeat),
+        batch,
+    )
+    table.add(
+        "batch",
+        "from_json",
+        "msgspec same rules",
+        timed(each(ms_dec["rules"].decode, small), repeat),
+        batch,
+    )
+    table.add(
+        "batch",
+        "from_json",
+        "pydantic typed",
+        timed(each(pd_types.model_validate_json, small), repeat),
+        batch,
+    )
+    table.add(
+        "batch",
+        "from_json",
+        "pydantic same rules",
+        timed(each(pd_rules.model_validate_json, small), repeat),
+        batch,
+    )
+    table.add(
+        "batch",
+        "from_json",
+        "orjson.loads (floor)",
+        timed(each(orjson.loads, small), repeat),
+        batch,
+    )
+    table.add(
+        "batch", "to_json", "diplo_events", timed(each(de.to_json, bundles[:batch]), repeat), batch
+    )
     table.add("batch", "to_json", "msgspec", timed(each(ms_enc.encode, ms_small), repeat), batch)
     table.add("batch", "to_json", "pydantic", timed(each(lambda m: m.model_dump_json(), pd_small), repeat), batch)  # fmt: skip
 
@@ -540,7 +572,13 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one straight 
     jsonl = b"\n".join(lines) + b"\n"
     del bundles
     print(f"  collection document {len(big) / 1e6:.0f} MB, JSON Lines {len(lines)} lines")
-    table.add("dataset", "from_json(collection)", "diplo_events", timed(lambda: de.from_json(big), repeat), n)
+    table.add(
+        "dataset",
+        "from_json(collection)",
+        "diplo_events",
+        timed(lambda: de.from_json(big), repeat),
+        n,
+    )
     table.add("dataset", "iter_jsonl", "diplo_events",
               timed(lambda: list(de.iter_jsonl(io.BytesIO(jsonl))), repeat), n)  # fmt: skip
     for gc_off, label in ((False, ""), (True, ", GC off")):
@@ -559,12 +597,30 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one straight 
             adapter = model.Record  # type: ignore[attr-defined]
             table.add("dataset", "iter_jsonl", f"pydantic {name}{label}",
                       timed(collect(adapter.validate_json, lines), repeat, gc_off=gc_off), n)  # fmt: skip
-    table.add("dataset", "from_json(collection)", "orjson.loads (floor)", timed(lambda: orjson.loads(big), repeat), n)
+    table.add(
+        "dataset",
+        "from_json(collection)",
+        "orjson.loads (floor)",
+        timed(lambda: orjson.loads(big), repeat),
+        n,
+    )
 
     loaded = de.from_json(big)
-    table.add("dataset", "to_json(collection)", "diplo_events", timed(lambda: de.to_json(loaded), repeat), n)
+    table.add(
+        "dataset",
+        "to_json(collection)",
+        "diplo_events",
+        timed(lambda: de.to_json(loaded), repeat),
+        n,
+    )
     ms_loaded = ms_dec["types"].decode(big)
-    table.add("dataset", "to_json(collection)", "msgspec", timed(lambda: ms_enc.encode(ms_loaded), repeat), n)
+    table.add(
+        "dataset",
+        "to_json(collection)",
+        "msgspec",
+        timed(lambda: ms_enc.encode(ms_loaded), repeat),
+        n,
+    )
     del loaded, ms_loaded
 
     print("\nmemory held per bundle (tracemalloc, dataset loaded from the collection document)")
@@ -583,7 +639,12 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one straight 
                        ("dataset", "iter_jsonl")):  # fmt: skip
         ours = v(regime, op, "diplo_events")
         tuned = ", GC off" if regime == "dataset" else ""
-        for peer in ("pydantic typed", "pydantic same rules", "msgspec typed", "msgspec same rules"):
+        for peer in (
+            "pydantic typed",
+            "pydantic same rules",
+            "msgspec typed",
+            "msgspec same rules",
+        ):
             as_called = v(regime, op, peer)
             line = f"  {regime:8s} {op:22s} vs {peer:20s} {ours / as_called:6.2f}"
             if tuned:
@@ -592,16 +653,26 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one straight 
         floor = v(regime if regime == "batch" else "dataset",
                   "from_json" if regime == "batch" else "from_json(collection)", "orjson.loads (floor)")  # fmt: skip
         print(f"  {regime:8s} {op:22s} vs {'orjson.loads (floor)':20s} {ours / floor:6.2f}")
-    print(f"  batch    to_json                vs msgspec              "
-          f"{v('batch', 'to_json', 'diplo_events') / v('batch', 'to_json', 'msgspec'):6.2f}")
-    print(f"  dataset  to_json(collection)    vs msgspec              "
-          f"{v('dataset', 'to_json(collection)', 'diplo_events') / v('dataset', 'to_json(collection)', 'msgspec'):6.2f}")
-    print(f"  memory per bundle              vs msgspec              "
-          f"{mem['diplo_events'] / mem['msgspec']:6.2f}")
-    print(f"  memory per bundle              vs pydantic             "
-          f"{mem['diplo_events'] / mem['pydantic']:6.2f}")
-    print("\ntargets: from_json <= 1/1.5 = 0.67 of pydantic and <= 1.5 of msgspec; "
-          "to_json <= 1.3 of msgspec; memory <= 1.3 of msgspec")
+    print(
+        f"  batch    to_json                vs msgspec              "
+        f"{v('batch', 'to_json', 'diplo_events') / v('batch', 'to_json', 'msgspec'):6.2f}"
+    )
+    print(
+        f"  dataset  to_json(collection)    vs msgspec              "
+        f"{v('dataset', 'to_json(collection)', 'diplo_events') / v('dataset', 'to_json(collection)', 'msgspec'):6.2f}"
+    )
+    print(
+        f"  memory per bundle              vs msgspec              "
+        f"{mem['diplo_events'] / mem['msgspec']:6.2f}"
+    )
+    print(
+        f"  memory per bundle              vs pydantic             "
+        f"{mem['diplo_events'] / mem['pydantic']:6.2f}"
+    )
+    print(
+        "\ntargets: from_json <= 1/1.5 = 0.67 of pydantic and <= 1.5 of msgspec; "
+        "to_json <= 1.3 of msgspec; memory <= 1.3 of msgspec"
+    )
     return 0
 
 

@@ -3,7 +3,15 @@
 from diplo_events._collection import SCHEMA_VERSION, Collection, RecordNotFoundError
 from diplo_events._converter import configure_converter, issues_from_exception, make_converter
 from diplo_events._dates import DateDerivation, UncertainDate
-from diplo_events._ids import NAMESPACE, RECORD_TYPES, dataset_namespace, id_type, is_id, new_id, stable_id
+from diplo_events._ids import (
+    NAMESPACE,
+    RECORD_TYPES,
+    dataset_namespace,
+    id_type,
+    is_id,
+    new_id,
+    stable_id,
+)
 from diplo_events._model import (
     ELISION,
     PLOVER_EVENTS,

@@ -53,20 +53,22 @@ class AlreadyReportedError(Exception):
     """A value whose problem was reported while reading the JSON text itself."""
 
 
+_KINDS: Final = (
+    (bool, "a boolean"),
+    (int | float, "a number"),
+    (str, "a string"),
+    (list | tuple, "a list"),
+    (dict, "an object"),
+)
+
+
 def json_kind(value: object) -> str:
     """Name the JSON kind of *value* for messages: 'a string', 'an object', ..."""
     if value is None:
         return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
+    for kinds, name in _KINDS:
+        if isinstance(value, kinds):
+            return name
     return f"a {type(value).__name__}"
 
 
@@ -232,9 +234,7 @@ def _make_class_hook(cls: type, converter: cattrs.Converter) -> StructureHook:
     tag = _tag_of(cls)
     allowed = {a.name for a in fields} | ({"type"} if tag else set())
     wire_required = _WIRE_REQUIRED if cls in _RECORD_TYPES else frozenset()
-    required = [
-        a.name for a in fields if a.default is attrs.NOTHING or a.name in wire_required
-    ]
+    required = [a.name for a in fields if a.default is attrs.NOTHING or a.name in wire_required]
     hooks: dict[str, StructureHook] = {}
 
     def structure(data: object, _cl: object) -> object:
@@ -245,22 +245,12 @@ def _make_class_hook(cls: type, converter: cattrs.Converter) -> StructureHook:
         errors: list[Exception] = []
         if tag is not None:
             _check_tag(data, tag, errors)
-        kwargs: dict[str, object] = {}
-        for attribute in fields:
-            name = attribute.name
-            if name in data:
-                try:
-                    kwargs[attribute.alias] = hooks[name](data[name], attribute.type)
-                except Exception as exc:  # noqa: BLE001 - every problem becomes an Issue
-                    errors.append(_note_attribute(exc, name, attribute.type))
-        for name in required:
-            if name not in data:
-                missing = FieldError(None, "field.missing", f"required field {name!r} is missing")
-                errors.append(_note_attribute(missing, name, None))
-        for key in data:
-            if key not in allowed:
-                unknown = FieldError(None, "field.unknown", f"unknown field {key!r}")
-                errors.append(_note_attribute(unknown, str(key), None))
+            if errors and "type" in data:
+                # A record of another type: its fields would only add noise.
+                msg = f"while structuring {cls.__name__}"
+                raise ClassValidationError(msg, errors, cls)
+        kwargs = _structure_fields(data, fields, hooks, errors)
+        _check_keys(data, required, allowed, errors)
         _run_rules(cls, fields, kwargs, errors)
         if errors:
             msg = f"while structuring {cls.__name__}"
@@ -268,6 +258,36 @@ def _make_class_hook(cls: type, converter: cattrs.Converter) -> StructureHook:
         return cls(**kwargs)
 
     return structure
+
+
+def _structure_fields(
+    data: dict[Any, Any],
+    fields: list["attrs.Attribute[Any]"],
+    hooks: dict[str, StructureHook],
+    errors: list[Exception],
+) -> dict[str, object]:
+    kwargs: dict[str, object] = {}
+    for attribute in fields:
+        name = attribute.name
+        if name in data:
+            try:
+                kwargs[attribute.alias or name] = hooks[name](data[name], attribute.type)
+            except Exception as exc:  # noqa: BLE001 - every problem becomes an Issue
+                errors.append(_note_attribute(exc, name, attribute.type))
+    return kwargs
+
+
+def _check_keys(
+    data: dict[Any, Any], required: list[str], allowed: set[str], errors: list[Exception]
+) -> None:
+    for name in required:
+        if name not in data:
+            missing = FieldError(None, "field.missing", f"required field {name!r} is missing")
+            errors.append(_note_attribute(missing, name, None))
+    for key in data:
+        if key not in allowed:
+            unknown = FieldError(None, "field.unknown", f"unknown field {key!r}")
+            errors.append(_note_attribute(unknown, str(key), None))
 
 
 def _check_tag(data: dict[Any, Any], tag: str, errors: list[Exception]) -> None:
@@ -282,7 +302,9 @@ def _check_tag(data: dict[Any, Any], tag: str, errors: list[Exception]) -> None:
 
 
 def _run_rules(
-    cls: type, fields: list["attrs.Attribute[Any]"], kwargs: dict[str, object],
+    cls: type,
+    fields: list["attrs.Attribute[Any]"],
+    kwargs: dict[str, object],
     errors: list[Exception],
 ) -> None:
     """Check each field's rule on its own, so that all failing fields are reported."""
@@ -291,7 +313,7 @@ def _run_rules(
         if attribute.alias in kwargs:
             value = kwargs[attribute.alias]
             if attribute.converter is not None:
-                value = attribute.converter(value)  # type: ignore[operator,call-arg]
+                value = attribute.converter(value)  # type: ignore[operator]
             values[attribute.name] = value
     errors.extend(v.field_problems(cls, values))
 
@@ -321,9 +343,7 @@ def _make_record_hook(converter: cattrs.Converter) -> StructureHook:
     return structure
 
 
-def structure_document(
-    converter: cattrs.Converter, data: object, cls: type | None
-) -> object:
+def structure_document(converter: cattrs.Converter, data: object, cls: type | None) -> object:
     """Structure *data* as *cls*, or by its ``type`` tag when *cls* is ``None``."""
     if cls is not None:
         return converter.structure(data, cls)
@@ -331,7 +351,7 @@ def structure_document(
         raise _mismatch("an object with a 'type' tag", data)
     if data.get("type") == "collection":
         return converter.structure(data, Collection)
-    return converter.structure(data, Record)
+    return converter.structure(data, Record)  # type: ignore[arg-type]  # a union
 
 
 # --- unstructuring ------------------------------------------------------------------------------
@@ -394,7 +414,7 @@ def make_converter() -> cattrs.Converter:
     return converter
 
 
-# --- issues ----------------------------------------------------------------------------------------
+# --- issues -------------------------------------------------------------------------
 
 
 def path_part(name: str) -> str:
@@ -434,8 +454,13 @@ def issues_from_exception(exc: BaseException, path: str = "$") -> list[Issue]:
         elif isinstance(current, AlreadyReportedError):
             continue
         elif isinstance(current, FieldError):
-            issues.append(Issue(path=_field_path(where, current.field), code=current.code,
-                                message=current.message))  # fmt: skip
+            issues.append(
+                Issue(
+                    path=_field_path(where, current.field),
+                    code=current.code,
+                    message=current.message,
+                )
+            )
         elif isinstance(current, RecursionError):
             issues.append(Issue(path=where, code="json.too_deep", message="input nests too deep"))
         else:

@@ -71,9 +71,7 @@ def _parse_point(part: str, whole: str) -> _Point:
     year_s, month_s, day_s, qualifier = match.groups()
     year = int(year_s)
     if year == 0:
-        raise FieldError(
-            "edtf", "date.out_of_range", f"year 0000 is not supported, in {whole!r}"
-        )
+        raise FieldError("edtf", "date.out_of_range", f"year 0000 is not supported, in {whole!r}")
     if month_s is None:
         earliest, latest, precision = dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR
     else:
@@ -91,9 +89,7 @@ def _parse_point(part: str, whole: str) -> _Point:
                 raise _impossible(part, whole)
             earliest = latest = dt.date(year, month, day)
             precision = Precision.DAY
-    return _Point(
-        earliest, latest, precision, qualifier in {"~", "%"}, qualifier in {"?", "%"}
-    )
+    return _Point(earliest, latest, precision, qualifier in {"~", "%"}, qualifier in {"?", "%"})
 
 
 @functools.lru_cache(maxsize=8192)
@@ -102,10 +98,14 @@ def parse_edtf(text: str) -> _Parsed:
     if "/" not in text:
         point = _parse_point(text, text)
         return _Parsed(
-            point.earliest, point.latest, point.precision, point.approximate, point.uncertain,
+            point.earliest,
+            point.latest,
+            point.precision,
+            point.approximate,
+            point.uncertain,
             False,  # noqa: FBT003 - positional NamedTuple field
         )
-    start_s, sep, end_s = text.partition("/")
+    start_s, _, end_s = text.partition("/")
     if "/" in end_s or (start_s == _OPEN and end_s == _OPEN):
         raise _syntax_error(text)
     start = None if start_s == _OPEN else _parse_point(start_s, text)
@@ -130,7 +130,7 @@ def parse_edtf(text: str) -> _Parsed:
 
 def _edtf_ok(value: object) -> bool:
     try:
-        parse_edtf(value)  # type: ignore[arg-type]
+        parse_edtf(value)  # a non-string fails as it is hashed or parsed
     except (FieldError, TypeError):
         return False
     return True

@@ -18,7 +18,7 @@ present. ``to_json`` and ``dump_jsonl`` write it.
 
 import re
 import unicodedata
-from typing import Final
+from typing import Any, Final
 
 import msgspec
 from attrs import frozen
@@ -27,7 +27,6 @@ from diplo_events._collection import SCHEMA_VERSION, Collection
 from diplo_events._model import RECORD_CLASSES, Record
 
 __all__ = ["decode", "decode_record", "encode", "format_json"]
-
 
 
 @frozen(kw_only=True)
@@ -47,7 +46,9 @@ def _make_encoder() -> msgspec.json.Encoder:
 
 
 _ENCODER: Final = _make_encoder()
-_DECODERS: Final = {cls: msgspec.json.Decoder(cls) for cls in RECORD_CLASSES.values()}
+_DECODERS: Final[dict[type, msgspec.json.Decoder[Any]]] = {
+    cls: msgspec.json.Decoder(cls) for cls in RECORD_CLASSES.values()
+}
 # In valid JSON the bytes '"type":"' can only be a key and its string value;
 # records are the only objects with a "type" key, so the first match is the tag.
 _TAG_RE: Final = re.compile(rb'"type":"([a-z]+)"')
@@ -94,9 +95,10 @@ def _decode_as(data: bytes, cls: type | None) -> object | None:
     if decoder is None:
         return None
     try:
-        return decoder.decode(data)
+        record: object = decoder.decode(data)
     except Exception:  # noqa: BLE001 - any failure means: let the strict path decide
         return None
+    return record
 
 
 def decode_record(data: bytes, cls: type | None = None) -> object | None:

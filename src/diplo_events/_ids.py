@@ -79,9 +79,7 @@ def dataset_namespace(name: str) -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, name)
 
 
-def stable_id(
-    record_type: str, key: str, *, namespace: uuid.UUID | str = NAMESPACE
-) -> str:
+def stable_id(record_type: str, key: str, *, namespace: uuid.UUID | str = NAMESPACE) -> str:
     """Return the deterministic id of the record of *record_type* named by *key*.
 
     The UUID part is ``uuid5(namespace, "<record_type>:<key>")``: the same

@@ -26,7 +26,7 @@ MAX_DEPTH: Final = 24
 _SURROGATE_RE: Final = re.compile("[\ud800-\udfff]")
 
 
-class JsonProblem(AlreadyReportedError):
+class UnreadableValueError(AlreadyReportedError):
     """A value that could not be read faithfully; it stands in the tree in its place."""
 
     def __init__(self, code: str, message: str) -> None:
@@ -57,16 +57,18 @@ def _pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
 
 
 def _constant(name: str) -> object:
-    return JsonProblem("json.non_finite_number", f"{name} is not a JSON number")
+    return UnreadableValueError("json.non_finite_number", f"{name} is not a JSON number")
 
 
 def _int(text: str) -> object:
     try:
         value = int(text)
     except ValueError:  # more digits than Python converts (sys.int_info)
-        return JsonProblem("json.integer_too_large", f"the integer {text[:20]}... is too large")
+        return UnreadableValueError(
+            "json.integer_too_large", f"the integer {text[:20]}... is too large"
+        )
     if abs(value) > MAX_SAFE_INTEGER:
-        return JsonProblem(
+        return UnreadableValueError(
             "json.integer_too_large",
             f"{text} is beyond 2**53 - 1, the largest integer JSON readers hold exactly",
         )
@@ -76,7 +78,9 @@ def _int(text: str) -> object:
 def _float(text: str) -> object:
     value = float(text)
     if math.isinf(value):
-        return JsonProblem("json.number_out_of_range", f"{text} is out of the range of a double")
+        return UnreadableValueError(
+            "json.number_out_of_range", f"{text} is out of the range of a double"
+        )
     return value
 
 
@@ -100,7 +104,7 @@ def decode_text(data: bytes | bytearray | memoryview | str) -> tuple[str | None,
 def load_text(text: str) -> tuple[object, list[Issue]]:
     """Parse JSON *text*; return the value and the issues of the text itself.
 
-    A value that cannot be read faithfully is replaced by a `JsonProblem`;
+    A value that cannot be read faithfully is replaced by a `UnreadableValueError`;
     `check_tree` then reports it with its path.
     """
     try:
@@ -123,58 +127,70 @@ def _too_deep(path: str) -> Issue:
     return Issue(
         path=path,
         code="json.too_deep",
-        message=f"objects and lists nest deeper than {MAX_DEPTH} levels, more than any record needs",
+        message=f"objects and lists nest deeper than {MAX_DEPTH} levels, "
+        "more than any record needs",
     )
+
+
+_Node = tuple[object, str, int]
+
+
+def _check_str(value: str, path: str, issues: list[Issue]) -> None:
+    if not value.isascii() and _SURROGATE_RE.search(value):
+        message = "the string holds a lone surrogate, which is not text"
+        issues.append(Issue(path=path, code="json.lone_surrogate", message=message))
+
+
+def _children_of_mapping(
+    mapping: dict[object, object], path: str, depth: int, issues: list[Issue]
+) -> list[_Node]:
+    for key in getattr(mapping, "duplicates", ()):
+        message = f"the key {key!r} appears more than once"
+        issues.append(Issue(path=path + path_part(key), code="json.duplicate_key", message=message))
+    children: list[_Node] = []
+    for key, item in mapping.items():
+        if type(key) is not str:
+            message = f"object keys must be strings, got {key!r}"
+            issues.append(Issue(path=path, code="json.non_string_key", message=message))
+            continue
+        children.append((item, path + path_part(key), depth + 1))
+    return children
+
+
+def _check_number(value: float, path: str, issues: list[Issue]) -> None:
+    if type(value) is float and not math.isfinite(value):
+        message = f"{value!r} is not a JSON number"
+        issues.append(Issue(path=path, code="json.non_finite_number", message=message))
+    elif type(value) is int and abs(value) > MAX_SAFE_INTEGER:
+        message = f"{value} is beyond 2**53 - 1, the largest integer JSON readers hold exactly"
+        issues.append(Issue(path=path, code="json.integer_too_large", message=message))
 
 
 def check_tree(value: object) -> list[Issue]:
     """Report everything in *value* that is not faithful JSON data, with its path."""
     issues: list[Issue] = []
-    stack: list[tuple[object, str, int]] = [(value, "$", 0)]
+    stack: list[_Node] = [(value, "$", 0)]
     while stack:
         current, path, depth = stack.pop()
         kind = type(current)
         if kind is str:
-            if not current.isascii() and _SURROGATE_RE.search(current):  # type: ignore[attr-defined,arg-type]
-                issues.append(Issue(path=path, code="json.lone_surrogate",
-                                    message="the string holds a lone surrogate, which is not text"))  # fmt: skip
+            _check_str(current, path, issues)  # type: ignore[arg-type]
+        elif kind in {dict, DuplicateKeyDict, list, tuple} and depth >= MAX_DEPTH:
+            issues.append(_too_deep(path))
         elif kind is dict or kind is DuplicateKeyDict:
-            if depth >= MAX_DEPTH:
-                issues.append(_too_deep(path))
-                continue
-            mapping: dict[object, object] = current  # type: ignore[assignment]
-            for key in getattr(current, "duplicates", ()):
-                issues.append(Issue(path=path + path_part(key), code="json.duplicate_key",
-                                    message=f"the key {key!r} appears more than once"))  # fmt: skip
-            children = []
-            for key, item in mapping.items():
-                if type(key) is not str:
-                    issues.append(Issue(path=path, code="json.non_string_key",
-                                        message=f"object keys must be strings, got {key!r}"))  # fmt: skip
-                    continue
-                children.append((item, path + path_part(key), depth + 1))
+            children = _children_of_mapping(current, path, depth, issues)  # type: ignore[arg-type]
             stack.extend(reversed(children))
         elif kind is list or kind is tuple:
-            if depth >= MAX_DEPTH:
-                issues.append(_too_deep(path))
-                continue
-            sequence: list[object] = current  # type: ignore[assignment]
+            items: list[object] = current  # type: ignore[assignment]
             stack.extend(
                 (item, f"{path}[{index}]", depth + 1)
-                for index, item in reversed(list(enumerate(sequence)))
+                for index, item in reversed(list(enumerate(items)))
             )
-        elif kind is float:
-            if not math.isfinite(current):  # type: ignore[arg-type]
-                issues.append(Issue(path=path, code="json.non_finite_number",
-                                    message=f"{current!r} is not a JSON number"))  # fmt: skip
-        elif kind is int:
-            if abs(current) > MAX_SAFE_INTEGER:  # type: ignore[call-overload]
-                issues.append(Issue(path=path, code="json.integer_too_large",
-                                    message=f"{current} is beyond 2**53 - 1, the largest integer "
-                                    "JSON readers hold exactly"))  # fmt: skip
-        elif isinstance(current, JsonProblem):
+        elif kind is float or kind is int:
+            _check_number(current, path, issues)  # type: ignore[arg-type]
+        elif isinstance(current, UnreadableValueError):
             issues.append(Issue(path=path, code=current.code, message=current.message))
         elif kind is not bool and current is not None:
-            issues.append(Issue(path=path, code="json.not_json",
-                                message=f"a {kind.__name__} is not JSON data"))  # fmt: skip
+            message = f"a {kind.__name__} is not JSON data"
+            issues.append(Issue(path=path, code="json.not_json", message=message))
     return issues

@@ -68,14 +68,78 @@ EVENT_TYPES: Final = ("meeting", "statement", "demand", "proposal")
 #: The sixteen PLOVER 2.0 event types (PLOVER manual, draft version 2.0).
 PLOVER_EVENTS: Final = frozenset(
     {
-        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-        "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
-        "MOBILIZE", "COERCE", "ASSAULT",
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
     }
-)  # fmt: skip
+)
 # CAMEO 1.1b3 event codes: a two-digit root 01-20, then up to two more digits.
 _CAMEO_RE: Final = re.compile(r"(?:0[1-9]|1\d|20)\d{0,2}")
 _WIKIDATA_RE: Final = re.compile(r"[QPL][1-9]\d*")
+
+# Converters from strings to enum members (named functions, for the attrs mypy plugin).
+
+
+def _to_capacity(value: object) -> object:
+    return v.to_enum(Capacity, value)
+
+
+def _to_event_status(value: object) -> object:
+    return v.to_enum(EventStatus, value)
+
+
+def _to_meeting_format(value: object) -> object:
+    return v.to_enum(MeetingFormat, value)
+
+
+def _to_meeting_kind(value: object) -> object:
+    return v.to_enum(MeetingKind, value)
+
+
+def _to_organization_kind(value: object) -> object:
+    return v.to_enum(OrganizationKind, value)
+
+
+def _to_proposal_kind(value: object) -> object:
+    return v.to_enum(ProposalKind, value)
+
+
+def _to_proposal_status(value: object) -> object:
+    return v.to_enum(ProposalStatus, value)
+
+
+def _to_protocol_level(value: object) -> object:
+    return v.to_enum(ProtocolLevel, value)
+
+
+def _to_relation(value: object) -> object:
+    return v.to_enum(Relation, value)
+
+
+def _to_response_stance(value: object) -> object:
+    return v.to_enum(ResponseStance, value)
+
+
+def _to_statement_mode(value: object) -> object:
+    return v.to_enum(StatementMode, value)
+
+
+def _to_urgency(value: object) -> object:
+    return v.to_enum(Urgency, value)
+
 
 # --- value types -------------------------------------------------------------------
 
@@ -98,9 +162,10 @@ class ExternalId(v.Checked):
     def _check(self) -> None:
         if self.scheme == WIKIDATA and _WIKIDATA_RE.fullmatch(self.value) is None:
             raise FieldError(
-                "value", "external_id.malformed",
+                "value",
+                "external_id.malformed",
                 f"a Wikidata id looks like 'Q76658', got {self.value!r}",
-            )  # fmt: skip
+            )
 
 
 @v.checked
@@ -123,14 +188,16 @@ class Code(v.Checked):
     def _check(self) -> None:
         if self.system == CAMEO and _CAMEO_RE.fullmatch(self.code) is None:
             raise FieldError(
-                "code", "code.malformed",
+                "code",
+                "code.malformed",
                 f"a CAMEO event code has 2 to 4 digits from root 01-20, got {self.code!r}",
-            )  # fmt: skip
+            )
         if self.system == PLOVER and self.code not in PLOVER_EVENTS:
             raise FieldError(
-                "code", "code.malformed",
+                "code",
+                "code.malformed",
                 f"{self.code!r} is not a PLOVER 2.0 event type",
-            )  # fmt: skip
+            )
 
 
 @v.checked
@@ -189,7 +256,9 @@ class Span(v.Checked):
     def _check(self) -> None:
         if self.end <= self.start:
             raise FieldError(
-                "end", "span.empty", f"'end' ({self.end}) must be greater than 'start' ({self.start})"
+                "end",
+                "span.empty",
+                f"'end' ({self.end}) must be greater than 'start' ({self.start})",
             )
 
 
@@ -214,9 +283,7 @@ class Citation(v.Checked):
     """
 
     source: str = field(metadata=v.id_of("source"))
-    spans: tuple[Span, ...] = field(
-        default=(), converter=v.to_tuple, metadata=v.instances_of(Span)
-    )
+    spans: tuple[Span, ...] = field(default=(), converter=v.to_tuple, metadata=v.instances_of(Span))
     quote: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
     confidence: float | None = field(
         default=None, converter=v.optional_float, metadata=v.optional_confidence()
@@ -226,10 +293,8 @@ class Citation(v.Checked):
         previous_end = -1
         for index, span in enumerate(self.spans):
             if span.start < previous_end:
-                raise FieldError(
-                    f"spans[{index}]", "span.unordered",
-                    "spans must be in order and must not overlap",
-                )  # fmt: skip
+                where = f"spans[{index}]"
+                raise FieldError(where, "span.unordered", "spans must be in order and not overlap")
             previous_end = span.end
         if self.quote is not None and not self.spans:
             raise FieldError("quote", "citation.quote_without_span", "a 'quote' needs 'spans'")
@@ -259,8 +324,14 @@ class Position(v.Checked):
     end: UncertainDate | None = field(default=None, metadata=v.optional_instance_of(UncertainDate))
 
     def _check(self) -> None:
-        if self.start is not None and self.end is not None and self.end.certainly_before(self.start):
-            raise FieldError("end", "date.end_before_start", "'end' must not be earlier than 'start'")
+        if (
+            self.start is not None
+            and self.end is not None
+            and self.end.certainly_before(self.start)
+        ):
+            raise FieldError(
+                "end", "date.end_before_start", "'end' must not be earlier than 'start'"
+            )
 
 
 @v.checked
@@ -283,7 +354,9 @@ class Participant(v.Checked):
     title: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
     represents: str | None = field(default=None, metadata=v.optional_id_of("organization"))
     capacity: Capacity | None = field(
-        default=None, converter=v.enum_converter(Capacity), metadata=v.optional_member_of(Capacity)
+        default=None,
+        converter=_to_capacity,
+        metadata=v.optional_member_of(Capacity),
     )
     delegation: tuple[str, ...] = field(
         default=(), converter=v.to_tuple, metadata=v.ids_of("person")
@@ -310,12 +383,11 @@ class Response(v.Checked):
 
     actor: str = field(metadata=v.id_of("person", "organization"))
     stance: ResponseStance = field(
-        converter=v.enum_converter(ResponseStance), metadata=v.member_of(ResponseStance)
+        converter=_to_response_stance,
+        metadata=v.member_of(ResponseStance),
     )
     statement: str | None = field(default=None, metadata=v.optional_id_of("statement"))
-    date: UncertainDate | None = field(
-        default=None, metadata=v.optional_instance_of(UncertainDate)
-    )
+    date: UncertainDate | None = field(default=None, metadata=v.optional_instance_of(UncertainDate))
     citations: tuple[Citation, ...] = field(
         default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
     )
@@ -404,7 +476,8 @@ class Organization(v.Checked):
     type: Literal["organization"] = field(default="organization", init=False, repr=False)
     name: str = field(converter=v.nfc, metadata=v.text())
     kind: OrganizationKind = field(
-        converter=v.enum_converter(OrganizationKind), metadata=v.member_of(OrganizationKind)
+        converter=_to_organization_kind,
+        metadata=v.member_of(OrganizationKind),
     )
     aliases: tuple[str, ...] = field(default=(), converter=v.nfc_all, metadata=v.texts())
     country: str | None = field(default=None, metadata=v.optional_country())
@@ -461,16 +534,14 @@ class Meeting(v.Checked):
 
     id: str = field(factory=functools.partial(new_id, "meeting"), metadata=v.id_of("meeting"))
     type: Literal["meeting"] = field(default="meeting", init=False, repr=False)
-    kind: MeetingKind = field(
-        converter=v.enum_converter(MeetingKind), metadata=v.member_of(MeetingKind)
-    )
+    kind: MeetingKind = field(converter=_to_meeting_kind, metadata=v.member_of(MeetingKind))
     date: UncertainDate = field(metadata=v.instance_of(UncertainDate))
     end_date: UncertainDate | None = field(
         default=None, metadata=v.optional_instance_of(UncertainDate)
     )
     status: EventStatus | None = field(
         default=None,
-        converter=v.enum_converter(EventStatus),
+        converter=_to_event_status,
         metadata=v.optional_member_of(EventStatus),
     )
     title: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
@@ -481,12 +552,12 @@ class Meeting(v.Checked):
     host: str | None = field(default=None, metadata=v.optional_id_of(*ACTOR_TYPES))
     format: MeetingFormat | None = field(
         default=None,
-        converter=v.enum_converter(MeetingFormat),
+        converter=_to_meeting_format,
         metadata=v.optional_member_of(MeetingFormat),
     )
     protocol_level: ProtocolLevel | None = field(
         default=None,
-        converter=v.enum_converter(ProtocolLevel),
+        converter=_to_protocol_level,
         metadata=v.optional_member_of(ProtocolLevel),
     )
     topics: tuple[str, ...] = field(default=(), converter=v.nfc_all, metadata=v.texts())
@@ -544,19 +615,13 @@ class Statement(v.Checked):
     .. versionadded:: 0.1.0
     """
 
-    id: str = field(
-        factory=functools.partial(new_id, "statement"), metadata=v.id_of("statement")
-    )
+    id: str = field(factory=functools.partial(new_id, "statement"), metadata=v.id_of("statement"))
     type: Literal["statement"] = field(default="statement", init=False, repr=False)
     speaker: str = field(metadata=v.id_of(*ACTOR_TYPES))
     text: str = field(converter=v.nfc, metadata=v.text())
-    mode: StatementMode = field(
-        converter=v.enum_converter(StatementMode), metadata=v.member_of(StatementMode)
-    )
+    mode: StatementMode = field(converter=_to_statement_mode, metadata=v.member_of(StatementMode))
     meeting: str | None = field(default=None, metadata=v.optional_id_of("meeting"))
-    date: UncertainDate | None = field(
-        default=None, metadata=v.optional_instance_of(UncertainDate)
-    )
+    date: UncertainDate | None = field(default=None, metadata=v.optional_instance_of(UncertainDate))
     addressees: tuple[str, ...] = field(
         default=(), converter=v.to_tuple, metadata=v.ids_of(*ACTOR_TYPES)
     )
@@ -602,15 +667,15 @@ class Demand(v.Checked):
         default=(), converter=v.to_tuple, metadata=v.ids_of(*ACTOR_TYPES)
     )
     urgency: Urgency | None = field(
-        default=None, converter=v.enum_converter(Urgency), metadata=v.optional_member_of(Urgency)
+        default=None,
+        converter=_to_urgency,
+        metadata=v.optional_member_of(Urgency),
     )
     evidence: tuple[str, ...] = field(
         default=(), converter=v.to_tuple, metadata=v.ids_of("statement")
     )
     meeting: str | None = field(default=None, metadata=v.optional_id_of("meeting"))
-    date: UncertainDate | None = field(
-        default=None, metadata=v.optional_instance_of(UncertainDate)
-    )
+    date: UncertainDate | None = field(default=None, metadata=v.optional_instance_of(UncertainDate))
     codes: tuple[Code, ...] = field(default=(), converter=v.to_tuple, metadata=v.instances_of(Code))
     citations: tuple[Citation, ...] = field(
         default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
@@ -650,7 +715,7 @@ class Proposal(v.Checked):
     content: str = field(converter=v.nfc, metadata=v.text())
     kind: ProposalKind | None = field(
         default=None,
-        converter=v.enum_converter(ProposalKind),
+        converter=_to_proposal_kind,
         metadata=v.optional_member_of(ProposalKind),
     )
     addressees: tuple[str, ...] = field(
@@ -658,7 +723,7 @@ class Proposal(v.Checked):
     )
     status: ProposalStatus | None = field(
         default=None,
-        converter=v.enum_converter(ProposalStatus),
+        converter=_to_proposal_status,
         metadata=v.optional_member_of(ProposalStatus),
     )
     responses: tuple[Response, ...] = field(
@@ -668,9 +733,7 @@ class Proposal(v.Checked):
         default=(), converter=v.to_tuple, metadata=v.ids_of("statement")
     )
     meeting: str | None = field(default=None, metadata=v.optional_id_of("meeting"))
-    date: UncertainDate | None = field(
-        default=None, metadata=v.optional_instance_of(UncertainDate)
-    )
+    date: UncertainDate | None = field(default=None, metadata=v.optional_instance_of(UncertainDate))
     codes: tuple[Code, ...] = field(default=(), converter=v.to_tuple, metadata=v.instances_of(Code))
     citations: tuple[Citation, ...] = field(
         default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
@@ -682,14 +745,16 @@ class Proposal(v.Checked):
         stances = {response.stance for response in self.responses}
         if self.status is ProposalStatus.ACCEPTED and ResponseStance.ACCEPTED not in stances:
             raise FieldError(
-                "status", "proposal.status_without_response",
+                "status",
+                "proposal.status_without_response",
                 "an 'accepted' proposal needs a response that accepts it",
-            )  # fmt: skip
+            )
         if self.status is ProposalStatus.REJECTED and ResponseStance.REJECTED not in stances:
             raise FieldError(
-                "status", "proposal.status_without_response",
+                "status",
+                "proposal.status_without_response",
                 "a 'rejected' proposal needs a response that rejects it",
-            )  # fmt: skip
+            )
 
 
 @v.checked
@@ -718,18 +783,14 @@ class Reference(v.Checked):
     .. versionadded:: 0.1.0
     """
 
-    id: str = field(
-        factory=functools.partial(new_id, "reference"), metadata=v.id_of("reference")
-    )
+    id: str = field(factory=functools.partial(new_id, "reference"), metadata=v.id_of("reference"))
     type: Literal["reference"] = field(default="reference", init=False, repr=False)
     subject: str = field(metadata=v.id_of(*EVENT_TYPES))
-    relation: Relation = field(converter=v.enum_converter(Relation), metadata=v.member_of(Relation))
+    relation: Relation = field(converter=_to_relation, metadata=v.member_of(Relation))
     target: str | None = field(default=None, metadata=v.optional_id_of(*EVENT_TYPES))
     external: bool = field(default=False, metadata=v.boolean())
     description: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
-    date: UncertainDate | None = field(
-        default=None, metadata=v.optional_instance_of(UncertainDate)
-    )
+    date: UncertainDate | None = field(default=None, metadata=v.optional_instance_of(UncertainDate))
     citations: tuple[Citation, ...] = field(
         default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
     )
@@ -739,12 +800,16 @@ class Reference(v.Checked):
     def _check(self) -> None:
         if self.target is None and self.description is None:
             raise FieldError(
-                "target", "reference.empty",
+                "target",
+                "reference.empty",
                 "a reference needs a 'target' or a 'description'",
-            )  # fmt: skip
+            )
         if self.external and self.target is None:
-            raise FieldError("external", "reference.external_without_target",
-                             "an 'external' reference needs a 'target' id")  # fmt: skip
+            raise FieldError(
+                "external",
+                "reference.external_without_target",
+                "an 'external' reference needs a 'target' id",
+            )
         if self.target == self.subject:
             raise FieldError("target", "ref.self", "a reference cannot point at its own 'subject'")
 

@@ -64,7 +64,7 @@ def _version_issue(data: object, cls: type | None) -> Issue | None:
     )
 
 
-def _structure(data: object, cls: type | None, issues: list[Issue], line: int | None) -> object:
+def _structure(data: object, cls: Any, issues: list[Issue], line: int | None) -> object:
     version_issue = _version_issue(data, cls)
     if version_issue is not None:
         issues.append(version_issue)
@@ -110,7 +110,7 @@ def from_dict(data: object, cls: type[Any] | None = None) -> Any:
     return _structure(data, cls, check_tree(data), None)
 
 
-def _read_strict(text: str | bytes, cls: type | None, line: int | None) -> object:
+def _read_strict(text: str | bytes, cls: Any, line: int | None) -> object:
     decoded, issues = decode_text(text)
     if decoded is None:
         raise ParseError(_with_line(issues, line))
@@ -162,7 +162,7 @@ def from_json(text: str | bytes, cls: type[Any] | None = None) -> Any:
             result = _fastjson.decode(data, cls)
             if result is not None:
                 return result
-        return _read_strict(data if data is not None else text, cls, None)  # type: ignore[arg-type]
+        return _read_strict(data if data is not None else text, cls, None)
 
 
 def _lines(source: object) -> tuple[Iterable[bytes | str], IO[Any] | None]:
@@ -230,12 +230,18 @@ def _read_batch(
             record = _fastjson.decode_record(data, cls) if data is not None else None
             if record is None:
                 try:
-                    record = _read_strict(data if data is not None else content, cls or Record, number)
+                    record = _read_strict(
+                        data if data is not None else content, cls or Record, number
+                    )
                 except ParseError as exc:
                     issues.extend(exc.issues)
                     if len(issues) >= MAX_STREAM_ISSUES:
-                        stop = Issue(path="$", code="jsonl.too_many_issues", line=number,
-                                     message=f"stopped reading after {len(issues)} issues")  # fmt: skip
+                        stop = Issue(
+                            path="$",
+                            code="jsonl.too_many_issues",
+                            line=number,
+                            message=f"stopped reading after {len(issues)} issues",
+                        )
                         raise ParseError([*issues, stop]) from None
                     continue
             records.append(record)

@@ -7,7 +7,7 @@ the offending value in the collection's JSON document.
 """
 
 from collections.abc import Iterable, Iterator
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -70,28 +70,26 @@ REFERENCE_FIELDS: Final[dict[tuple[type, str], tuple[str, ...]]] = {
 _BACKWARD: Final = frozenset({Relation.PREVIOUS, Relation.IMPLEMENTS})
 
 
-def _id_fields(obj: object, path: str) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+def _items(path: str, value: object) -> list[tuple[str, object]]:
+    if isinstance(value, tuple):
+        return [(f"{path}[{index}]", item) for index, item in enumerate(value)]
+    return [(path, value)]
+
+
+def _id_fields(obj: Any, path: str) -> Iterator[tuple[str, str, tuple[str, ...]]]:
     """Yield (path, id, allowed types) for every id held in *obj*, depth first."""
     cls = type(obj)
     for attribute in attrs.fields(cls):
-        name = attribute.name
-        if name.startswith("_"):
+        if attribute.name.startswith("_"):
             continue
-        value = getattr(obj, name)
-        here = path + path_part(name)
-        allowed = REFERENCE_FIELDS.get((cls, name))
-        if allowed is not None:
-            if isinstance(value, str):
-                yield here, value, allowed
-            elif isinstance(value, tuple):
-                for index, item in enumerate(value):
-                    yield f"{here}[{index}]", item, allowed
-        elif isinstance(value, tuple):
-            for index, item in enumerate(value):
-                if attrs.has(type(item)):
-                    yield from _id_fields(item, f"{here}[{index}]")
-        elif attrs.has(type(value)) and not isinstance(value, UncertainDate):
-            yield from _id_fields(value, here)
+        allowed = REFERENCE_FIELDS.get((cls, attribute.name))
+        here = path + path_part(attribute.name)
+        for where, item in _items(here, getattr(obj, attribute.name)):
+            if allowed is not None:
+                if isinstance(item, str):
+                    yield where, item, allowed
+            elif attrs.has(type(item)) and not isinstance(item, UncertainDate):
+                yield from _id_fields(item, where)
 
 
 class _Checker:
@@ -125,15 +123,16 @@ class _Checker:
                 self.check_responses(record, path)
         return self.issues
 
-    # --- ids and references ----------------------------------------------------------------
+    # --- ids and references --------------------------------------------------------------
 
     def check_unique_ids(self) -> None:
         for index, record in enumerate(self.records):
             path = f"$.records[{index}]"
             first = self.paths.setdefault(record.id, path)
             if first != path:
-                self.add(f"{path}.id", "id.duplicate",
-                         f"the id {record.id!r} is already used by {first}")  # fmt: skip
+                self.add(
+                    f"{path}.id", "id.duplicate", f"the id {record.id!r} is already used by {first}"
+                )
 
     def check_references(self, record: Record, path: str) -> None:
         external = isinstance(record, Reference) and record.external
@@ -142,15 +141,21 @@ class _Checker:
                 continue
             found = self.collection.get(target)
             if found is None:
-                self.add(where, "ref.dangling",
-                         f"{target!r} is not in the collection (mark a reference "
-                         "'external' if it lives elsewhere)")  # fmt: skip
+                self.add(
+                    where,
+                    "ref.dangling",
+                    f"{target!r} is not in the collection (mark a reference "
+                    "'external' if it lives elsewhere)",
+                )
             elif found.type not in allowed:
                 expected = " or ".join(repr(t) for t in allowed)
-                self.add(where, "ref.wrong_type",
-                         f"{target!r} is a {found.type!r} record; expected {expected}")  # fmt: skip
+                self.add(
+                    where,
+                    "ref.wrong_type",
+                    f"{target!r} is a {found.type!r} record; expected {expected}",
+                )
 
-    # --- chronology ------------------------------------------------------------------------------
+    # --- chronology ----------------------------------------------------------------------
 
     def event_dates(self, record: object) -> tuple[UncertainDate, UncertainDate] | None:
         """Return the first and last date of an event, or None if it has no date."""
@@ -182,14 +187,21 @@ class _Checker:
         target_first, target_last = target
         severity = self._severity(subject_first, subject_last, target_first, target_last)
         if reference.relation in _BACKWARD and subject_last.certainly_before(target_first):
-            self.add(where, "chronology.reference_later",
-                     f"a {reference.relation.value!r} reference points at an event "
-                     f"({target_first}) later than its subject ({subject_last})",
-                     severity)  # fmt: skip
+            self.add(
+                where,
+                "chronology.reference_later",
+                f"a {reference.relation.value!r} reference points at an event "
+                f"({target_first}) later than its subject ({subject_last})",
+                severity,
+            )
         if reference.relation is Relation.PLANNED and target_last.certainly_before(subject_first):
-            self.add(where, "chronology.planned_earlier",
-                     f"a 'planned' reference points at an event ({target_last}) earlier "
-                     f"than its subject ({subject_first})", severity)  # fmt: skip
+            self.add(
+                where,
+                "chronology.planned_earlier",
+                f"a 'planned' reference points at an event ({target_last}) earlier "
+                f"than its subject ({subject_first})",
+                severity,
+            )
 
     def check_within_meeting(self, record: Statement | Demand | Proposal, path: str) -> None:
         if record.date is None or record.meeting is None:
@@ -200,11 +212,17 @@ class _Checker:
         if record.date.certainly_before(meeting.date) or meeting.last_date.certainly_before(
             record.date
         ):
-            span = meeting.date.edtf if meeting.end_date is None else (
-                f"{meeting.date}/{meeting.end_date}")  # fmt: skip
-            self.add(f"{path}.date", "chronology.outside_meeting",
-                     f"the date {record.date} lies outside the dates of its meeting ({span})",
-                     self._severity(record.date, meeting.date, meeting.last_date))  # fmt: skip
+            span = (
+                meeting.date.edtf
+                if meeting.end_date is None
+                else (f"{meeting.date}/{meeting.end_date}")
+            )
+            self.add(
+                f"{path}.date",
+                "chronology.outside_meeting",
+                f"the date {record.date} lies outside the dates of its meeting ({span})",
+                self._severity(record.date, meeting.date, meeting.last_date),
+            )
 
     def check_part_of(self, meeting: Meeting, path: str) -> None:
         whole = self.collection.get(meeting.part_of) if meeting.part_of else None
@@ -213,11 +231,14 @@ class _Checker:
         if meeting.date.certainly_before(whole.date) or whole.last_date.certainly_before(
             meeting.last_date
         ):
-            self.add(f"{path}.date", "chronology.outside_meeting",
-                     f"the meeting is part of one held {whole.date}, but is dated {meeting.date}",
-                     self._severity(meeting.date, whole.date, whole.last_date))  # fmt: skip
+            self.add(
+                f"{path}.date",
+                "chronology.outside_meeting",
+                f"the meeting is part of one held {whole.date}, but is dated {meeting.date}",
+                self._severity(meeting.date, whole.date, whole.last_date),
+            )
 
-    # --- speakers and evidence ---------------------------------------------------------------------
+    # --- speakers and evidence -----------------------------------------------------------
 
     def speaks_for(self, speaker: str, actor: str, meeting_id: str | None) -> bool:
         """Whether *speaker* is *actor*, or represents it (or a body under it) at the meeting."""
@@ -266,9 +287,12 @@ class _Checker:
                     participant.represents, statement.speaker
                 ):
                     return
-        self.add(f"{path}.speaker", "statement.speaker_not_participant",
-                 f"the speaker {statement.speaker!r} is not a participant of the meeting "
-                 f"{meeting.id!r}", Severity.WARNING)  # fmt: skip
+        self.add(
+            f"{path}.speaker",
+            "statement.speaker_not_participant",
+            f"the speaker {statement.speaker!r} is not a participant of the meeting {meeting.id!r}",
+            Severity.WARNING,
+        )
 
     def check_evidence(self, record: Demand | Proposal, path: str) -> None:
         for index, statement_id in enumerate(record.evidence):
@@ -276,10 +300,13 @@ class _Checker:
             if not isinstance(statement, Statement):
                 continue  # reported by check_references
             if not self.speaks_for(statement.speaker, record.actor, statement.meeting):
-                self.add(f"{path}.evidence[{index}]", "evidence.other_speaker",
-                         f"the statement {statement_id!r} was made by {statement.speaker!r}, "
-                         f"not by the {record.type}'s actor {record.actor!r}",
-                         Severity.WARNING)  # fmt: skip
+                self.add(
+                    f"{path}.evidence[{index}]",
+                    "evidence.other_speaker",
+                    f"the statement {statement_id!r} was made by {statement.speaker!r}, "
+                    f"not by the {record.type}'s actor {record.actor!r}",
+                    Severity.WARNING,
+                )
 
     def check_responses(self, proposal: Proposal, path: str) -> None:
         for index, response in enumerate(proposal.responses):
@@ -287,14 +314,17 @@ class _Checker:
             if isinstance(statement, Statement) and not self.speaks_for(
                 statement.speaker, response.actor, statement.meeting
             ):
-                self.add(f"{path}.responses[{index}].statement", "evidence.other_speaker",
-                         f"the statement {statement.id!r} was made by {statement.speaker!r}, "
-                         f"not by the responding actor {response.actor!r}",
-                         Severity.WARNING)  # fmt: skip
+                self.add(
+                    f"{path}.responses[{index}].statement",
+                    "evidence.other_speaker",
+                    f"the statement {statement.id!r} was made by {statement.speaker!r}, "
+                    f"not by the responding actor {response.actor!r}",
+                    Severity.WARNING,
+                )
 
-    # --- citations and quotes -------------------------------------------------------------------------
+    # --- citations and quotes ------------------------------------------------------------
 
-    def _citations(self, obj: object, path: str) -> Iterator[tuple[Citation, str]]:
+    def _citations(self, obj: Any, path: str) -> Iterator[tuple[Citation, str]]:
         for attribute in attrs.fields(type(obj)):
             value = getattr(obj, attribute.name)
             if not isinstance(value, tuple):
@@ -313,25 +343,34 @@ class _Checker:
                 continue
             for index, span in enumerate(citation.spans):
                 if span.end > len(source.text):
-                    self.add(f"{where}.spans[{index}]", "citation.span_out_of_range",
-                             f"the span {span.start}-{span.end} ends past the source text "
-                             f"({len(source.text)} characters)")  # fmt: skip
+                    self.add(
+                        f"{where}.spans[{index}]",
+                        "citation.span_out_of_range",
+                        f"the span {span.start}-{span.end} ends past the source text "
+                        f"({len(source.text)} characters)",
+                    )
                     break
             else:
                 actual = source.excerpt(citation.spans)
                 if citation.quote is not None and citation.quote != actual:
-                    self.add(f"{where}.quote", "citation.quote_mismatch",
-                             f"the quote differs from the source text at its spans, which reads "
-                             f"{_clip(actual)!r}")  # fmt: skip
+                    self.add(
+                        f"{where}.quote",
+                        "citation.quote_mismatch",
+                        f"the quote differs from the source text at its spans, which reads "
+                        f"{_clip(actual)!r}",
+                    )
 
     def check_direct_quote(self, statement: Statement, path: str) -> None:
         if statement.mode is not StatementMode.DIRECT_QUOTE:
             return
         quotes = [c.quote for c in statement.citations if c.quote is not None]
         if quotes and statement.text not in quotes:
-            self.add(f"{path}.text", "statement.quote_not_in_source",
-                     "a direct quote must be the exact words of the source, but no citation "
-                     "quotes this text")  # fmt: skip
+            self.add(
+                f"{path}.text",
+                "statement.quote_not_in_source",
+                "a direct quote must be the exact words of the source, but no citation "
+                "quotes this text",
+            )
 
 
 def _clip(text: str | None, limit: int = 80) -> str | None:
@@ -340,9 +379,16 @@ def _clip(text: str | None, limit: int = 80) -> str | None:
     return text[: limit - 1] + "…"
 
 
-def validate(
-    collection: Collection | Iterable[Record], *, strict: bool = False
-) -> list[Issue]:
+def _as_collection(value: object) -> Collection:
+    if isinstance(value, Collection):
+        return value
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        msg = f"validate() checks a Collection, got {type(value).__name__}"
+        raise FieldTypeError("collection", "type.mismatch", msg)
+    return Collection(records=tuple(value))
+
+
+def validate(collection: Collection | Iterable[Record], *, strict: bool = False) -> list[Issue]:
     """Check the rules across the records of a collection; return every issue.
 
     Checks: unique ids; every id a record holds resolves to a record of an
@@ -370,12 +416,7 @@ def validate(
 
     .. versionadded:: 0.1.0
     """
-    if not isinstance(collection, Collection):
-        if isinstance(collection, str | bytes) or not isinstance(collection, Iterable):
-            msg = f"validate() checks a Collection, got {type(collection).__name__}"
-            raise FieldTypeError("collection", "type.mismatch", msg)
-        collection = Collection(records=tuple(collection))
-    issues = _Checker(collection).run()
+    issues = _Checker(_as_collection(collection)).run()
     if strict and any(issue.severity is Severity.ERROR for issue in issues):
         raise ValidationError(issues)
     return issues

@@ -24,7 +24,8 @@ import enum
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Set
+from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -84,7 +85,7 @@ def to_tuple(value: object) -> object:
     """
     if type(value) is tuple:
         return value
-    if isinstance(value, str | bytes | Mapping | Set) or not isinstance(value, Iterable):
+    if isinstance(value, str | bytes | Mapping | AbstractSet) or not isinstance(value, Iterable):
         return value
     return tuple(value)
 
@@ -97,18 +98,14 @@ def nfc_all(value: object) -> object:
     return items
 
 
-def enum_converter(enum_type: type[_E]) -> Callable[[object], object]:
-    """Return a converter that turns a valid string into a member of *enum_type*."""
-
-    def convert(value: object) -> object:
-        if type(value) is str:
-            try:
-                return enum_type(value)
-            except ValueError:
-                return value  # the rule reports it, naming the field
-        return value
-
-    return convert
+def to_enum(enum_type: type[_E], value: object) -> object:
+    """Turn a valid string into a member of *enum_type*; leave anything else as is."""
+    if type(value) is str:
+        try:
+            return enum_type(value)
+        except ValueError:
+            return value  # the field's rule reports it, naming the field
+    return value
 
 
 def optional_float(value: object) -> object:
@@ -332,9 +329,9 @@ def _range_rule(low: float, high: float, *, integer: bool = False) -> Rule:
     shown = "2**53 - 1" if high == MAX_SAFE_INTEGER else f"{high:g}"
 
     def problem(name: str, value: object) -> FieldError | None:
-        if type(value) is not kind or (kind is float and not math.isfinite(value)):  # type: ignore[arg-type]
+        if type(value) is not kind or (kind is float and not math.isfinite(value)):
             return type_error(name, expected if integer else "a finite number", value)
-        if not low <= value <= high:  # type: ignore[operator]
+        if not low <= value <= high:
             return FieldError(
                 name,
                 "value.out_of_range",

@@ -1,0 +1,73 @@
+"""Shared fixtures and Hypothesis profiles.
+
+Profiles: ``default`` (no deadline: this machine is shared and noisy) and
+``thorough`` (more examples), chosen with the HYPOTHESIS_PROFILE environment
+variable.
+"""
+
+import datetime as dt
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import settings
+
+import diplo_events as de
+
+settings.register_profile("default", deadline=None)
+settings.register_profile("thorough", deadline=None, max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+ARTICLE = "Ayvazyan met Lavrov in Moscow. “We had a very useful contact,” said Lavrov."
+
+
+@pytest.fixture
+def fixed_uuids(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[uuid.UUID]]:
+    """Make new_id() hand out predictable UUIDs 00000000-...-000000000001, 2, 3, ..."""
+    issued: list[uuid.UUID] = []
+
+    def fake() -> uuid.UUID:
+        issued.append(uuid.UUID(int=len(issued) + 1))
+        return issued[-1]
+
+    monkeypatch.setattr(uuid, "uuid4", fake)
+    yield issued
+
+
+@pytest.fixture
+def small_collection() -> de.Collection:
+    """A small valid collection: two people, a meeting, a quote, its source."""
+    ns = "tests"
+    lavrov = de.Person(id=de.stable_id("person", "lavrov", namespace=ns), name="Sergey Lavrov")
+    ayvazyan = de.Person(id=de.stable_id("person", "ayvazyan", namespace=ns), name="Ara Ayvazyan")
+    source = de.Source(
+        id=de.stable_id("source", "article", namespace=ns),
+        text=ARTICLE,
+        published=de.UncertainDate.day(dt.date(2020, 12, 8)),
+    )
+    meeting = de.Meeting(
+        id=de.stable_id("meeting", "talks", namespace=ns),
+        kind="talks",
+        date=de.UncertainDate.day(dt.date(2020, 12, 7)),
+        location=de.Location(name="Moscow", country="RUS"),
+        participants=[
+            de.Participant(actor=lavrov.id, capacity="host"),
+            de.Participant(actor=ayvazyan.id, capacity="visitor"),
+        ],
+    )
+    words = "We had a very useful contact,"
+    start = ARTICLE.index(words)
+    quote = de.Statement(
+        id=de.stable_id("statement", "contact", namespace=ns),
+        speaker=lavrov.id,
+        text=words,
+        mode="direct_quote",
+        meeting=meeting.id,
+        citations=[
+            de.Citation(
+                source=source.id, spans=[de.Span(start=start, end=start + len(words))], quote=words
+            )
+        ],
+    )
+    return de.Collection(records=[lavrov, ayvazyan, source, meeting, quote])
