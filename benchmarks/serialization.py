@@ -63,42 +63,58 @@ def build_bundle(i: int, source: str, people: list[str], orgs: list[str]) -> de.
         location=de.Location(name="Moscow", country="RUS"),
         participants=tuple(
             de.Participant(
-                actor=p, title="Minister of Foreign Affairs", represents=o,
+                actor=p,
+                title="Minister of Foreign Affairs",
+                represents=o,
                 capacity=de.Capacity.HOST if k % 2 else de.Capacity.VISITOR,
             )
             for k, (p, o) in enumerate(zip(people, orgs, strict=True))
         ),
         topics=("Nagorno-Karabakh", "prisoner exchange"),
         citations=cite(),
-    )  # fmt: skip
+    )
     statements = [
         de.Statement(
-            speaker=people[k % 4], text=TEXT, mode=de.StatementMode.DIRECT_QUOTE,
-            meeting=meeting.id, date=day, citations=cite(),
+            speaker=people[k % 4],
+            text=TEXT,
+            mode=de.StatementMode.DIRECT_QUOTE,
+            meeting=meeting.id,
+            date=day,
+            citations=cite(),
         )
         for k in range(6)
-    ]  # fmt: skip
+    ]
     demands = [
         de.Demand(
-            actor=people[0], addressees=(orgs[1],), content="an exchange of prisoners soon",
-            urgency=de.Urgency.HIGH, evidence=(statements[k].id,), meeting=meeting.id,
+            actor=people[0],
+            addressees=(orgs[1],),
+            content="an exchange of prisoners soon",
+            urgency=de.Urgency.HIGH,
+            evidence=(statements[k].id,),
+            meeting=meeting.id,
             citations=cite(),
         )
         for k in range(2)
-    ]  # fmt: skip
+    ]
     proposal = de.Proposal(
-        actor=people[0], addressees=(people[1],), content="a visit to Yerevan",
-        kind=de.ProposalKind.INVITATION, evidence=(statements[2].id,), meeting=meeting.id,
+        actor=people[0],
+        addressees=(people[1],),
+        content="a visit to Yerevan",
+        kind=de.ProposalKind.INVITATION,
+        evidence=(statements[2].id,),
+        meeting=meeting.id,
         citations=cite(),
-    )  # fmt: skip
+    )
     references = [
         de.Reference(
-            subject=meeting.id, relation=de.Relation.PREVIOUS,
-            description="the talks of 21 November", date=de.UncertainDate.day(dt.date(2020, 11, 21)),
+            subject=meeting.id,
+            relation=de.Relation.PREVIOUS,
+            description="the talks of 21 November",
+            date=de.UncertainDate.day(dt.date(2020, 11, 21)),
             citations=cite(),
         )
         for _ in range(2)
-    ]  # fmt: skip
+    ]
     return de.Collection(records=(meeting, *statements, *demands, proposal, *references))
 
 
@@ -496,8 +512,10 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one straight 
     args = parser.parse_args(argv)
     n, batch, repeat = args.bundles, min(args.batch, args.bundles), args.repeat
 
-    print(f"Python {sys.version.split()[0]}, diplo_events {de.__version__}, pydantic "
-          f"{pydantic.VERSION}, msgspec {msgspec.__version__}, orjson {orjson.__version__}")  # fmt: skip
+    print(
+        f"Python {sys.version.split()[0]}, diplo_events {de.__version__}, pydantic "
+        f"{pydantic.VERSION}, msgspec {msgspec.__version__}, orjson {orjson.__version__}"
+    )
     print(f"{n} bundles of 12 records; small batch {batch}; median of {repeat} runs\n")
 
     source = de.new_id("source")
@@ -520,9 +538,13 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one straight 
     pd_small = [pd_types.model_validate_json(b) for b in small]
 
     print("\nsmall batch (each bundle decoded or encoded, then dropped; GC on for everyone)")
-    table.add("batch", "construct", "diplo_events",
-              timed(each(lambda i: build_bundle(i, source, people, orgs), list(range(batch))),
-                    repeat), batch)  # fmt: skip
+    table.add(
+        "batch",
+        "construct",
+        "diplo_events",
+        timed(each(lambda i: build_bundle(i, source, people, orgs), list(range(batch))), repeat),
+        batch,
+    )
     table.add("batch", "from_json", "diplo_events", timed(each(de.from_json, small), repeat), batch)
     table.add(
         "batch",
@@ -563,7 +585,13 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one straight 
         "batch", "to_json", "diplo_events", timed(each(de.to_json, bundles[:batch]), repeat), batch
     )
     table.add("batch", "to_json", "msgspec", timed(each(ms_enc.encode, ms_small), repeat), batch)
-    table.add("batch", "to_json", "pydantic", timed(each(lambda m: m.model_dump_json(), pd_small), repeat), batch)  # fmt: skip
+    table.add(
+        "batch",
+        "to_json",
+        "pydantic",
+        timed(each(lambda m: m.model_dump_json(), pd_small), repeat),
+        batch,
+    )
 
     # --- dataset: everything held at once -----------------------------------------------------
     print(f"\ndataset ({n} bundles held in memory at once)")
@@ -579,24 +607,48 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one straight 
         timed(lambda: de.from_json(big), repeat),
         n,
     )
-    table.add("dataset", "iter_jsonl", "diplo_events",
-              timed(lambda: list(de.iter_jsonl(io.BytesIO(jsonl))), repeat), n)  # fmt: skip
+    table.add(
+        "dataset",
+        "iter_jsonl",
+        "diplo_events",
+        timed(lambda: list(de.iter_jsonl(io.BytesIO(jsonl))), repeat),
+        n,
+    )
     for gc_off, label in ((False, ""), (True, ", GC off")):
         for strength in ("types", "rules"):
             name = "typed" if strength == "types" else "same rules"
             dec = ms_dec[strength]
-            table.add("dataset", "from_json(collection)", f"msgspec {name}{label}",
-                      timed(lambda dec=dec: dec.decode(big), repeat, gc_off=gc_off), n)  # fmt: skip
+            table.add(
+                "dataset",
+                "from_json(collection)",
+                f"msgspec {name}{label}",
+                timed(lambda dec=dec: dec.decode(big), repeat, gc_off=gc_off),
+                n,
+            )
             record = msgspec.json.Decoder(dec.type.Record)  # type: ignore[attr-defined]
-            table.add("dataset", "iter_jsonl", f"msgspec {name}{label}",
-                      timed(collect(record.decode, lines), repeat, gc_off=gc_off), n)  # fmt: skip
+            table.add(
+                "dataset",
+                "iter_jsonl",
+                f"msgspec {name}{label}",
+                timed(collect(record.decode, lines), repeat, gc_off=gc_off),
+                n,
+            )
             model = pd_types if strength == "types" else pd_rules
-            table.add("dataset", "from_json(collection)", f"pydantic {name}{label}",
-                      timed(lambda model=model: model.model_validate_json(big), repeat,
-                            gc_off=gc_off), n)  # fmt: skip
+            table.add(
+                "dataset",
+                "from_json(collection)",
+                f"pydantic {name}{label}",
+                timed(lambda model=model: model.model_validate_json(big), repeat, gc_off=gc_off),
+                n,
+            )
             adapter = model.Record  # type: ignore[attr-defined]
-            table.add("dataset", "iter_jsonl", f"pydantic {name}{label}",
-                      timed(collect(adapter.validate_json, lines), repeat, gc_off=gc_off), n)  # fmt: skip
+            table.add(
+                "dataset",
+                "iter_jsonl",
+                f"pydantic {name}{label}",
+                timed(collect(adapter.validate_json, lines), repeat, gc_off=gc_off),
+                n,
+            )
     table.add(
         "dataset",
         "from_json(collection)",
@@ -610,7 +662,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one straight 
         "dataset",
         "to_json(collection)",
         "diplo_events",
-        timed(lambda: de.to_json(loaded), repeat),
+        timed(lambda loaded=loaded: de.to_json(loaded), repeat),
         n,
     )
     ms_loaded = ms_dec["types"].decode(big)
@@ -618,7 +670,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one straight 
         "dataset",
         "to_json(collection)",
         "msgspec",
-        timed(lambda: ms_enc.encode(ms_loaded), repeat),
+        timed(lambda ms_loaded=ms_loaded: ms_enc.encode(ms_loaded), repeat),
         n,
     )
     del loaded, ms_loaded
@@ -635,8 +687,11 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one straight 
 
     print("\nratios (diplo_events time / peer time; below 1 means diplo_events is faster)")
     v = table.value
-    for regime, op in (("batch", "from_json"), ("dataset", "from_json(collection)"),
-                       ("dataset", "iter_jsonl")):  # fmt: skip
+    for regime, op in (
+        ("batch", "from_json"),
+        ("dataset", "from_json(collection)"),
+        ("dataset", "iter_jsonl"),
+    ):
         ours = v(regime, op, "diplo_events")
         tuned = ", GC off" if regime == "dataset" else ""
         for peer in (
@@ -650,16 +705,20 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one straight 
             if tuned:
                 line += f"   (peer with GC off: {ours / v(regime, op, peer + tuned):6.2f})"
             print(line)
-        floor = v(regime if regime == "batch" else "dataset",
-                  "from_json" if regime == "batch" else "from_json(collection)", "orjson.loads (floor)")  # fmt: skip
+        floor = v(
+            regime if regime == "batch" else "dataset",
+            "from_json" if regime == "batch" else "from_json(collection)",
+            "orjson.loads (floor)",
+        )
         print(f"  {regime:8s} {op:22s} vs {'orjson.loads (floor)':20s} {ours / floor:6.2f}")
     print(
         f"  batch    to_json                vs msgspec              "
         f"{v('batch', 'to_json', 'diplo_events') / v('batch', 'to_json', 'msgspec'):6.2f}"
     )
+    ours = v("dataset", "to_json(collection)", "diplo_events")
     print(
         f"  dataset  to_json(collection)    vs msgspec              "
-        f"{v('dataset', 'to_json(collection)', 'diplo_events') / v('dataset', 'to_json(collection)', 'msgspec'):6.2f}"
+        f"{ours / v('dataset', 'to_json(collection)', 'msgspec'):6.2f}"
     )
     print(
         f"  memory per bundle              vs msgspec              "

@@ -8,7 +8,6 @@ variable.
 import datetime as dt
 import os
 import uuid
-from collections.abc import Iterator
 
 import pytest
 from hypothesis import settings
@@ -23,7 +22,7 @@ ARTICLE = "Ayvazyan met Lavrov in Moscow. “We had a very useful contact,” sa
 
 
 @pytest.fixture
-def fixed_uuids(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[uuid.UUID]]:
+def fixed_uuids(monkeypatch: pytest.MonkeyPatch) -> list[uuid.UUID]:
     """Make new_id() hand out predictable UUIDs 00000000-...-000000000001, 2, 3, ..."""
     issued: list[uuid.UUID] = []
 
@@ -32,7 +31,7 @@ def fixed_uuids(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[uuid.UUID]]:
         return issued[-1]
 
     monkeypatch.setattr(uuid, "uuid4", fake)
-    yield issued
+    return issued
 
 
 @pytest.fixture

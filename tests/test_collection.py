@@ -36,8 +36,12 @@ class TestCollection:
         earlier = de.Meeting(kind="talks", date=de.UncertainDate(edtf="2020-11-21"))
         found = de.Reference(subject=meeting.id, relation="previous", target=earlier.id)
         described = de.Reference(subject=meeting.id, relation="previous", description="x")
-        elsewhere = de.Reference(subject=meeting.id, relation="previous", external=True,
-                                 target=de.stable_id("meeting", "elsewhere"))  # fmt: skip
+        elsewhere = de.Reference(
+            subject=meeting.id,
+            relation="previous",
+            external=True,
+            target=de.stable_id("meeting", "elsewhere"),
+        )
         collection = small_collection.with_records([earlier, found, described, elsewhere])
         assert collection.resolve(found) is earlier
         assert collection.resolve(described) is None

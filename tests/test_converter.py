@@ -55,9 +55,14 @@ class TestGcPause:
     def test_restores_state(self) -> None:
         """The collector is restored after a pause, also after an error."""
         assert gc.isenabled()
-        with pytest.raises(RuntimeError), gc_paused():
-            assert not gc.isenabled()
-            raise RuntimeError
+
+        def fail() -> None:
+            with gc_paused():
+                assert not gc.isenabled()
+                raise RuntimeError
+
+        with pytest.raises(RuntimeError):
+            fail()
         assert gc.isenabled()
 
     def test_nested_and_disabled(self) -> None:

@@ -29,7 +29,7 @@ class TestTables:
     def test_keys_are_three_upper_case_ascii_letters(self, table_name: str) -> None:
         """Every key of every table is three upper-case ASCII letters."""
         for code in TABLES[table_name]:
-            assert len(code) == 3, code  # noqa: PLR2004
+            assert len(code) == 3, code
             assert all(letter in string.ascii_uppercase for letter in code), code
 
     @pytest.mark.parametrize("table_name", sorted(TABLES))

@@ -25,7 +25,7 @@ class TestEdtf:
             ("2020-11~/2020-12", D(2020, 11, 1), D(2020, 12, 31), "month", True, False, True),
         ],
     )
-    def test_reading(
+    def test_reading(  # noqa: PLR0917 - one parameter per column of the table
         self,
         edtf: str,
         earliest: D | None,

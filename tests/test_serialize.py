@@ -42,8 +42,12 @@ class TestToJson:
         assert data["type"] == "collection"
         assert data["schema_version"] == de.SCHEMA_VERSION
         assert [r["type"] for r in data["records"]] == [
-            "person", "person", "source", "meeting", "statement",
-        ]  # fmt: skip
+            "person",
+            "person",
+            "source",
+            "meeting",
+            "statement",
+        ]
 
     def test_non_ascii_as_utf8(self) -> None:
         """Non-ASCII text is written as UTF-8, not escaped."""

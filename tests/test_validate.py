@@ -65,8 +65,9 @@ class TestIds:
         """A reference marked external may point outside the collection."""
         meeting_id = small_collection.records[3].id
         elsewhere = de.stable_id("meeting", "elsewhere")
-        external = de.Reference(subject=meeting_id, relation="previous", target=elsewhere,
-                                external=True)  # fmt: skip
+        external = de.Reference(
+            subject=meeting_id, relation="previous", target=elsewhere, external=True
+        )
         internal = attrs.evolve(external, id=de.new_id("reference"), external=False)
         result = de.validate(small_collection.with_records([external, internal]))
         assert codes(result) == [("$.records[6].target", "ref.dangling", "error")]
@@ -111,10 +112,18 @@ class TestChronology:
     def test_described_target(self, talks: tuple[de.Meeting, de.Meeting]) -> None:
         """A reference known only by description is checked against its date."""
         _, later = talks
-        bad = de.Reference(subject=later.id, relation="planned", description="a visit",
-                           date=de.UncertainDate(edtf="2020-11"))  # fmt: skip
-        fine = de.Reference(subject=later.id, relation="planned", description="a visit",
-                            date=de.UncertainDate.between(D(2020, 12, 7), None))  # fmt: skip
+        bad = de.Reference(
+            subject=later.id,
+            relation="planned",
+            description="a visit",
+            date=de.UncertainDate(edtf="2020-11"),
+        )
+        fine = de.Reference(
+            subject=later.id,
+            relation="planned",
+            description="a visit",
+            date=de.UncertainDate.between(D(2020, 12, 7), None),
+        )
         assert codes(de.validate([later, bad, fine])) == [
             ("$.records[1].date", "chronology.planned_earlier", "error"),
         ]
@@ -174,13 +183,17 @@ class TestSpeakersAndEvidence:
         """A statement by a participant counts as evidence of the body they represent."""
         lavrov, _, _, meeting, quote = small_collection.records
         russia = de.Organization(name="Russia", kind="state", country="RUS")
-        ministry = de.Organization(name="Russian MFA", kind="ministry", country="RUS",
-                                   parent=russia.id)  # fmt: skip
+        ministry = de.Organization(
+            name="Russian MFA", kind="ministry", country="RUS", parent=russia.id
+        )
         assert isinstance(meeting, de.Meeting)
-        participants = (attrs.evolve(meeting.participants[0], represents=ministry.id),
-                        meeting.participants[1])  # fmt: skip
-        proposal = de.Proposal(actor=russia.id, content="an international centre",
-                               evidence=[quote.id])  # fmt: skip
+        participants = (
+            attrs.evolve(meeting.participants[0], represents=ministry.id),
+            meeting.participants[1],
+        )
+        proposal = de.Proposal(
+            actor=russia.id, content="an international centre", evidence=[quote.id]
+        )
         changed = replace(small_collection, 3, participants=participants)
         assert de.validate(changed.with_records([russia, ministry, proposal])) == []
         assert lavrov.id == participants[0].actor
@@ -189,9 +202,11 @@ class TestSpeakersAndEvidence:
         """A response cited from a statement by someone else is a warning."""
         _, ayvazyan, _, _, quote = small_collection.records
         proposal = de.Proposal(
-            actor=ayvazyan.id, content="visit", status="accepted",
+            actor=ayvazyan.id,
+            content="visit",
+            status="accepted",
             responses=[de.Response(actor=ayvazyan.id, stance="accepted", statement=quote.id)],
-        )  # fmt: skip
+        )
         assert codes(de.validate(small_collection.with_records([proposal]))) == [
             ("$.records[5].responses[0].statement", "evidence.other_speaker", "warning"),
         ]
@@ -205,8 +220,10 @@ class TestCitations:
         wrong = attrs.evolve(quote.citations[0], quote="We had a very useful contact;")
         changed = replace(small_collection, 4, citations=[wrong], text=wrong.quote)
         (issue,) = de.validate(changed)
-        assert (issue.path, issue.code) == ("$.records[4].citations[0].quote",
-                                            "citation.quote_mismatch")  # fmt: skip
+        assert (issue.path, issue.code) == (
+            "$.records[4].citations[0].quote",
+            "citation.quote_mismatch",
+        )
         assert "'We had a very useful contact,'" in issue.message
 
     def test_span_past_text(self, small_collection: de.Collection) -> None:
@@ -217,6 +234,7 @@ class TestCitations:
         changed = replace(small_collection, 4, citations=[far])
         assert codes(de.validate(changed)) == [
             ("$.records[4].citations[0].spans[0]", "citation.span_out_of_range", "error"),
+            ("$.records[4].text", "statement.quote_unverified", "warning"),
         ]
 
     def test_direct_quote_must_be_cited_words(self, small_collection: de.Collection) -> None:
@@ -226,22 +244,53 @@ class TestCitations:
             ("$.records[4].text", "statement.quote_not_in_source", "error"),
         ]
 
+    def test_quote_checked_against_spans(self, small_collection: de.Collection) -> None:
+        """Without a quote, a direct quote is checked against the source text at its spans."""
+        quote = small_collection.records[4]
+        assert isinstance(quote, de.Statement)
+        unquoted = attrs.evolve(quote.citations[0], quote=None)
+        fine = replace(small_collection, 4, citations=[unquoted])
+        assert de.validate(fine) == []
+        wrong = replace(small_collection, 4, citations=[unquoted], text="goodbye")
+        assert codes(de.validate(wrong)) == [
+            ("$.records[4].text", "statement.quote_not_in_source", "error"),
+        ]
+
+    def test_unverifiable_quote_warns(self, small_collection: de.Collection) -> None:
+        """A direct quote with nothing to check it against is a warning."""
+        changed = replace(small_collection, 4, citations=[])
+        assert codes(de.validate(changed)) == [
+            ("$.records[4].text", "statement.quote_unverified", "warning"),
+        ]
+
     def test_source_without_text(self, small_collection: de.Collection) -> None:
         """Quotes are only checked when the source carries its text."""
         changed = replace(small_collection, 2, text=None)
         quote = changed.records[4]
         assert isinstance(quote, de.Statement)
-        assert de.validate(replace(changed, 4, citations=[
-            attrs.evolve(quote.citations[0], quote="anything at all")],
-            text="anything at all")) == []  # fmt: skip
+        assert (
+            de.validate(
+                replace(
+                    changed,
+                    4,
+                    citations=[attrs.evolve(quote.citations[0], quote="anything at all")],
+                    text="anything at all",
+                )
+            )
+            == []
+        )
 
     def test_nested_citations(self, small_collection: de.Collection) -> None:
         """Citations inside participants are checked too."""
         meeting = small_collection.records[3]
         source = small_collection.records[2]
         assert isinstance(meeting, de.Meeting)
-        cited = attrs.evolve(meeting.participants[0], citations=[
-            de.Citation(source=source.id, spans=[de.Span(start=0, end=8)], quote="Ayvazian")])  # fmt: skip
+        cited = attrs.evolve(
+            meeting.participants[0],
+            citations=[
+                de.Citation(source=source.id, spans=[de.Span(start=0, end=8)], quote="Ayvazian")
+            ],
+        )
         changed = replace(small_collection, 3, participants=[cited, meeting.participants[1]])
         assert codes(de.validate(changed)) == [
             ("$.records[3].participants[0].citations[0].quote", "citation.quote_mismatch", "error"),

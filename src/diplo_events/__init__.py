@@ -38,6 +38,7 @@ from diplo_events._serialize import dump_jsonl, to_dict, to_json
 from diplo_events._validate import validate
 from diplo_events._vocab import (
     CAMEO,
+    CAMEO_ACTOR,
     ISO_3166_1_ALPHA_3,
     PLOVER,
     WIKIDATA,
@@ -67,6 +68,7 @@ from diplo_events.exceptions import (
 
 __all__ = [
     "CAMEO",
+    "CAMEO_ACTOR",
     "ELISION",
     "ISO_3166_1_ALPHA_3",
     "NAMESPACE",

@@ -236,6 +236,8 @@ def _make_class_hook(cls: type, converter: cattrs.Converter) -> StructureHook:
     wire_required = _WIRE_REQUIRED if cls in _RECORD_TYPES else frozenset()
     required = [a.name for a in fields if a.default is attrs.NOTHING or a.name in wire_required]
     hooks: dict[str, StructureHook] = {}
+    # Issues are reported in field order (the type tag first), unknown keys last.
+    order = {"type": -1} | {a.name: index for index, a in enumerate(fields)}
 
     def structure(data: object, _cl: object) -> object:
         if not isinstance(data, dict):
@@ -253,11 +255,22 @@ def _make_class_hook(cls: type, converter: cattrs.Converter) -> StructureHook:
         _check_keys(data, required, allowed, errors)
         _run_rules(cls, fields, kwargs, errors)
         if errors:
+            errors.sort(key=lambda exc: order.get(_field_of(exc), len(order)))
             msg = f"while structuring {cls.__name__}"
             raise ClassValidationError(msg, errors, cls)
         return cls(**kwargs)
 
     return structure
+
+
+def _field_of(exc: Exception) -> str | None:
+    """Name the field an error is about: from its note, or from a FieldError."""
+    for note in getattr(exc, "__notes__", ()):
+        if isinstance(note, AttributeValidationNote):
+            return note.name
+    if isinstance(exc, FieldError) and exc.field is not None:
+        return exc.field.partition("[")[0]
+    return None
 
 
 def _structure_fields(

@@ -21,6 +21,7 @@ from diplo_events._dates import UncertainDate
 from diplo_events._ids import new_id
 from diplo_events._vocab import (
     CAMEO,
+    CAMEO_ACTOR,
     PLOVER,
     WIKIDATA,
     Capacity,
@@ -88,6 +89,8 @@ PLOVER_EVENTS: Final = frozenset(
 )
 # CAMEO 1.1b3 event codes: a two-digit root 01-20, then up to two more digits.
 _CAMEO_RE: Final = re.compile(r"(?:0[1-9]|1\d|20)\d{0,2}")
+# CAMEO actor codes: three-letter groups, at most fifteen letters (CAMEO manual 3.2).
+_CAMEO_ACTOR_RE: Final = re.compile(r"(?:[A-Z]{3}){1,5}")
 _WIKIDATA_RE: Final = re.compile(r"[QPL][1-9]\d*")
 
 # Converters from strings to enum members (named functions, for the attrs mypy plugin).
@@ -174,8 +177,10 @@ class Code(v.Checked):
     """An event or actor code from a code system such as CAMEO or PLOVER.
 
     Attributes:
-        system: The code system, an open vocabulary: ``"cameo"``, ``"plover"``, ...
-        code: The code, read against *system*: CAMEO ``"042"``, PLOVER ``"CONSULT"``.
+        system: The code system, an open vocabulary: ``"cameo"`` (event codes),
+            ``"cameo-actor"``, ``"plover"``, ...; the known ones are checked.
+        code: The code, read against *system*: CAMEO ``"042"``, CAMEO actor
+            ``"ARMGOV"``, PLOVER ``"CONSULT"``.
         mode: A PLOVER mode such as ``"visit"``, or ``None``.
 
     .. versionadded:: 0.1.0
@@ -191,6 +196,12 @@ class Code(v.Checked):
                 "code",
                 "code.malformed",
                 f"a CAMEO event code has 2 to 4 digits from root 01-20, got {self.code!r}",
+            )
+        if self.system == CAMEO_ACTOR and _CAMEO_ACTOR_RE.fullmatch(self.code) is None:
+            raise FieldError(
+                "code",
+                "code.malformed",
+                f"a CAMEO actor code is up to five three-letter groups, got {self.code!r}",
             )
         if self.system == PLOVER and self.code not in PLOVER_EVENTS:
             raise FieldError(
@@ -460,7 +471,8 @@ class Organization(v.Checked):
             country a government body belongs to, or ``None``.
         parent: Id of the organization this one is part of (a ministry's
             government), or ``None``.
-        codes: Actor codes in other systems, such as CAMEO ``"ARMGOV"``.
+        codes: Actor codes in other systems, such as CAMEO actor code ``"ARMGOV"``
+            (system ``"cameo-actor"``).
         external_ids: The body in other datasets (e.g. Wikidata).
         description: A short free-text note, or ``None``.
         citations: Evidence for the record.

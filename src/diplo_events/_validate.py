@@ -363,14 +363,33 @@ class _Checker:
     def check_direct_quote(self, statement: Statement, path: str) -> None:
         if statement.mode is not StatementMode.DIRECT_QUOTE:
             return
-        quotes = [c.quote for c in statement.citations if c.quote is not None]
-        if quotes and statement.text not in quotes:
+        cited = [words for c in statement.citations if (words := self.cited_words(c)) is not None]
+        if not cited:
+            self.add(
+                f"{path}.text",
+                "statement.quote_unverified",
+                "a direct quote with no citation whose words can be checked (give a quote, "
+                "or spans into a source that has its text)",
+                Severity.WARNING,
+            )
+        elif statement.text not in cited:
             self.add(
                 f"{path}.text",
                 "statement.quote_not_in_source",
                 "a direct quote must be the exact words of the source, but no citation "
                 "quotes this text",
             )
+
+    def cited_words(self, citation: Citation) -> str | None:
+        """The words a citation vouches for: its quote, or the source text at its spans."""
+        if citation.quote is not None:
+            return citation.quote
+        source = self.collection.get(citation.source)
+        if not isinstance(source, Source) or source.text is None or not citation.spans:
+            return None
+        if any(span.end > len(source.text) for span in citation.spans):
+            return None  # reported as citation.span_out_of_range
+        return source.excerpt(citation.spans)
 
 
 def _clip(text: str | None, limit: int = 80) -> str | None:
@@ -398,8 +417,8 @@ def validate(collection: Collection | Iterable[Record], *, strict: bool = False)
     and proposals lie within their meeting's dates); speakers at a meeting are
     among its participants (warning); demand and proposal evidence was said by
     their actor (warning); every citation's quote equals the source text at
-    its spans when the source has text, and a direct quote is the text of one
-    of its citations.
+    its spans when the source has text, and a direct quote is the text one of
+    its citations vouches for (a warning if none can be checked).
 
     Chronology issues are warnings rather than errors when a date involved is
     marked approximate or uncertain.

@@ -10,6 +10,7 @@ from typing import Final
 
 __all__ = [
     "CAMEO",
+    "CAMEO_ACTOR",
     "ISO_3166_1_ALPHA_3",
     "PLOVER",
     "WIKIDATA",
@@ -194,8 +195,10 @@ class Precision(enum.StrEnum):
     YEAR = "year"
 
 
-#: Code system of the CAMEO event codebook (codes such as ``"042"``).
+#: Code system of the CAMEO event codebook (event codes such as ``"042"``).
 CAMEO: Final = "cameo"
+#: Code system of CAMEO actor codes (three-letter groups such as ``"ARMGOV"``).
+CAMEO_ACTOR: Final = "cameo-actor"
 #: Code system of PLOVER 2.0 (event types such as ``"CONSULT"``, with an optional mode).
 PLOVER: Final = "plover"
 #: Code system of ISO 3166-1 alpha-3 country codes.
