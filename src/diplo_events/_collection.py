@@ -82,13 +82,20 @@ class Collection(v.Checked):
         default=SCHEMA_VERSION,
         metadata=v.custom(lambda value: value == SCHEMA_VERSION, _version_problem),
     )
-    _index: dict[str, Record] = field(init=False, repr=False, eq=False, hash=False)
+    _index: dict[str, Record] | None = field(
+        default=None, init=False, repr=False, eq=False, hash=False
+    )
 
-    def _check(self) -> None:
-        index: dict[str, Record] = {}
-        for record in self.records:
-            index.setdefault(record.id, record)  # the first wins; validate() reports the rest
-        object.__setattr__(self, "_index", index)
+    @property
+    def _ids(self) -> dict[str, Record]:
+        # Built on first use, so reading a collection does not pay for it.
+        index = self._index
+        if index is None:
+            index = {}
+            for record in self.records:
+                index.setdefault(record.id, record)  # the first wins; validate() reports the rest
+            object.__setattr__(self, "_index", index)
+        return index
 
     def __len__(self) -> int:
         return len(self.records)
@@ -98,7 +105,7 @@ class Collection(v.Checked):
 
     def __contains__(self, item: object) -> bool:
         if isinstance(item, str):
-            return item in self._index
+            return item in self._ids
         return any(record == item for record in self.records)
 
     def __getitem__(self, record_id: str) -> Record:
@@ -108,14 +115,14 @@ class Collection(v.Checked):
             RecordNotFoundError: No record has that id.
         """
         try:
-            return self._index[record_id]
+            return self._ids[record_id]
         except (KeyError, TypeError):
             msg = f"no record with id {record_id!r} in this collection"
             raise RecordNotFoundError(msg) from None
 
     def get(self, record_id: str, default: _R | None = None) -> Record | _R | None:
         """Return the record with id *record_id*, or *default*."""
-        return self._index.get(record_id, default) if isinstance(record_id, str) else default
+        return self._ids.get(record_id, default) if isinstance(record_id, str) else default
 
     @overload
     def of_type(self, record_type: builtins.type[_R]) -> tuple[_R, ...]: ...
@@ -148,7 +155,7 @@ class Collection(v.Checked):
         """
         if isinstance(reference, Reference):
             if reference.target is None or (
-                reference.external and reference.target not in self._index
+                reference.external and reference.target not in self._ids
             ):
                 return None
             return self[reference.target]

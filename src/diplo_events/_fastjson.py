@@ -49,6 +49,7 @@ _ENCODER: Final = _make_encoder()
 _DECODERS: Final[dict[type, msgspec.json.Decoder[Any]]] = {
     cls: msgspec.json.Decoder(cls) for cls in RECORD_CLASSES.values()
 }
+_DECODERS_BY_TAG: Final = {tag.encode(): _DECODERS[cls] for tag, cls in RECORD_CLASSES.items()}
 # In valid JSON the bytes '"type":"' can only be a key and its string value;
 # records are the only objects with a "type" key, so the first match is the tag.
 _TAG_RE: Final = re.compile(rb'"type":"([a-z]+)"')
@@ -58,6 +59,9 @@ class _CollectionIn(msgspec.Struct, forbid_unknown_fields=True):
     records: list[msgspec.Raw]
     schema_version: str
     type: str
+
+
+_COLLECTION_DECODER: Final = msgspec.json.Decoder(_CollectionIn)
 
 
 class _CollectionOut(msgspec.Struct):
@@ -118,17 +122,22 @@ def decode(data: bytes, cls: type | None = None) -> object | None:
 
 def _decode_collection(data: bytes) -> Collection | None:
     try:
-        shell = msgspec.json.decode(data, type=_CollectionIn)
+        shell = _COLLECTION_DECODER.decode(data)
     except Exception:  # noqa: BLE001 - let the strict path decide
         return None
     if shell.type != "collection" or shell.schema_version != SCHEMA_VERSION:
         return None
+    # One tag per record, in order, then the collection's own: anything else
+    # (say an unknown "type" key in a nested object) leaves it to the strict path.
+    tags = _TAG_RE.findall(data)
+    if len(tags) != len(shell.records) + 1:
+        return None
     records = []
-    for raw in shell.records:
-        record = _decode_as(bytes(raw), None)
-        if record is None:
-            return None
-        records.append(record)
+    try:
+        for raw, tag in zip(shell.records, tags, strict=False):
+            records.append(_DECODERS_BY_TAG[tag].decode(raw))
+    except Exception:  # noqa: BLE001 - unknown tag or invalid record: the strict path decides
+        return None
     collection = Collection(records=records)
     if encode(collection) != data or not _is_nfc(data):
         return None

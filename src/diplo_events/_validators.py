@@ -127,11 +127,14 @@ class Rule:
             valid; it may use the names in *names*.
         problem: Returns the error for a value, or ``None`` if it is valid.
         names: Global names *ok* refers to.
+        each: For a tuple, the rule every item must meet (then *ok* only
+            checks that the value is a tuple, and the items are checked in a loop).
     """
 
     ok: str
     problem: Problem
     names: Mapping[str, object] = attrs.field(factory=dict)
+    each: "Rule | None" = None
 
 
 def _meta(rule: Rule) -> dict[str, object]:
@@ -147,10 +150,6 @@ def _optional(rule: Rule) -> Rule:
 
 def _each(rule: Rule, expected: str) -> Rule:
     """Apply *rule* to every item of a tuple."""
-    item_ok = eval(f"lambda v: {rule.ok}", dict(rule.names))  # noqa: S307 - our own rule text
-
-    def all_ok(items: tuple[object, ...]) -> bool:
-        return all(item_ok(item) for item in items)
 
     def problem(name: str, value: object) -> FieldError | None:
         if type(value) is not tuple:
@@ -161,7 +160,7 @@ def _each(rule: Rule, expected: str) -> Rule:
                 return found
         return None
 
-    return Rule("type(v) is tuple and (not v or all_ok(v))", problem, {"all_ok": all_ok})
+    return Rule("type(v) is tuple", problem, rule.names, each=rule)
 
 
 _SURROGATE: Final = re.compile("[\ud800-\udfff]").search
@@ -428,12 +427,22 @@ class Checked:
         raise NotImplementedError
 
 
+def _local(rule: Rule, index: int, variable: str) -> str:
+    """Return *rule*'s test with its names made unique to field *index*, over *variable*."""
+    ok = re.sub(r"\bv\b", variable, rule.ok)
+    for key in rule.names:
+        ok = re.sub(rf"\b{re.escape(key)}\b", f"{key}_{index}", ok)
+    return ok
+
+
 def checked(cls: _C) -> _C:
     """Give *cls* a generated ``__attrs_post_init__`` enforcing its field rules.
 
-    The class must define ``__attrs_post_init__`` (so that attrs calls it) as
-    a placeholder; it may define ``_check(self)`` for rules across fields,
-    which runs after the field rules pass.
+    The class must inherit the placeholder ``__attrs_post_init__`` of `Checked`
+    (so that attrs calls it); it may define ``_check(self)`` for rules across
+    fields, which runs after the field rules pass. The generated code tests
+    each field inline, items of tuples in a loop, as attrs generates
+    ``__init__``; only a failing value reaches the rule's ``problem``.
     """
     names: dict[str, object] = {"_fail": _fail}
     lines = ["def __attrs_post_init__(self):"]
@@ -441,20 +450,20 @@ def checked(cls: _C) -> _C:
         rule = attribute.metadata.get(RULE)
         if rule is None:
             continue
+        names[f"_rule_{index}"] = rule
         for key, value in rule.names.items():
             names[f"{key}_{index}"] = value
-        ok = rule.ok
-        for key in rule.names:
-            ok = re.sub(rf"\b{re.escape(key)}\b", f"{key}_{index}", ok)
-        names[f"_rule_{index}"] = rule
-        lines += [
-            f"    v = self.{attribute.name}",
-            f"    if not ({ok}):",
-            f"        _fail(_rule_{index}, {attribute.name!r}, v)",
-        ]
+        fail = f"_fail(_rule_{index}, {attribute.name!r}, v)"
+        lines += [f"    v = self.{attribute.name}", f"    if not ({_local(rule, index, 'v')}):"]
+        lines.append(f"        {fail}")
+        if rule.each is not None:
+            item_ok = _local(rule.each, index, "x")
+            lines += ["    for x in v:", f"        if not ({item_ok}):", f"            {fail}"]
     if "_check" in cls.__dict__:
-        lines.append("    self._check()")
+        names["_cross_check"] = cls.__dict__["_check"]
+        lines.append("    _cross_check(self)")
     lines.append("    return None")
-    exec(compile("\n".join(lines), f"<diplo_events check {cls.__name__}>", "exec"), names)  # noqa: S102 - generated from our own rules, as attrs does
+    source = "\n".join(lines)
+    exec(compile(source, f"<diplo_events check {cls.__name__}>", "exec"), names)  # noqa: S102 - generated from our own rules, as attrs does
     cls.__attrs_post_init__ = names["__attrs_post_init__"]  # type: ignore[attr-defined]
     return cls
