@@ -64,6 +64,8 @@ class TestEdtf:
             ("2020-12-08/2020-12-07", "date.reversed_interval"),
             ("-0100", "date.invalid_edtf"),
             ("2020-21", "date.impossible"),
+            ("\u0662\u0660\u0662\u0660", "date.invalid_edtf"),
+            ("\uff12\uff10\uff12\uff10-12", "date.invalid_edtf"),
         ],
     )
     def test_invalid(self, edtf: str, code: str) -> None:

@@ -162,6 +162,15 @@ class TestRecords:
         assert isinstance(info.value, ValueError)
         assert isinstance(info.value, de.DiploEventsError)
 
+    def test_sub_minute_offset(self) -> None:
+        """An instant whose offset RFC 3339 cannot write is refused, not rounded."""
+        odd = dt.timezone(dt.timedelta(seconds=30))
+        with pytest.raises(de.FieldError) as info:
+            de.Person(name="x", created=dt.datetime(2020, 1, 1, tzinfo=odd))
+        assert info.value.code == "datetime.offset_seconds"
+        minus_three = dt.timezone(dt.timedelta(hours=-3))
+        assert de.Person(name="x", created=dt.datetime(2020, 1, 1, tzinfo=minus_three)).created
+
     def test_type_errors_are_type_errors(self) -> None:
         """Wrong types raise FieldTypeError, also a TypeError."""
         with pytest.raises(TypeError):

@@ -42,7 +42,7 @@ __all__ = ["configure_converter", "issues_from_exception", "make_converter"]
 
 StructureHook = Callable[[Any, Any], Any]
 
-_DATE_RE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _IDENTIFIER_RE: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 #: Fields a record must carry on the wire even though the constructor has defaults.
 _WIRE_REQUIRED: Final = frozenset({"id"})

@@ -28,7 +28,8 @@ from diplo_events.exceptions import FieldError
 
 __all__ = ["DateDerivation", "UncertainDate"]
 
-_DATE_RE: Final = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%])?")
+# ASCII digits only: \d would also match other scripts' digits, which int() reads.
+_DATE_RE: Final = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([?~%])?")
 _OPEN: Final = ".."
 _RANK: Final = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
 

@@ -88,10 +88,10 @@ PLOVER_EVENTS: Final = frozenset(
     }
 )
 # CAMEO 1.1b3 event codes: a two-digit root 01-20, then up to two more digits.
-_CAMEO_RE: Final = re.compile(r"(?:0[1-9]|1\d|20)\d{0,2}")
+_CAMEO_RE: Final = re.compile(r"(?:0[1-9]|1[0-9]|20)[0-9]{0,2}")
 # CAMEO actor codes: three-letter groups, at most fifteen letters (CAMEO manual 3.2).
 _CAMEO_ACTOR_RE: Final = re.compile(r"(?:[A-Z]{3}){1,5}")
-_WIKIDATA_RE: Final = re.compile(r"[QPL][1-9]\d*")
+_WIKIDATA_RE: Final = re.compile(r"[QPL][1-9][0-9]*")
 
 # Converters from strings to enum members (named functions, for the attrs mypy plugin).
 

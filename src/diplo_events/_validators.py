@@ -204,7 +204,7 @@ def texts() -> dict[str, object]:
 # a meeting, a source are named by many records), so checking each once makes
 # decoding a dataset much cheaper; the cache is dropped when it grows large.
 _KNOWN_IDS: dict[str, str] = {}
-_KNOWN_IDS_LIMIT: Final = 1 << 18
+_KNOWN_IDS_LIMIT: Final = 1 << 12
 
 
 def _id_rule(types: tuple[str, ...]) -> Rule:
@@ -363,19 +363,29 @@ def offset() -> dict[str, object]:
 def _instant_problem(name: str, value: object) -> FieldError | None:
     if type(value) is not dt.datetime:
         return type_error(name, "a datetime", value)
-    if value.tzinfo is None or value.utcoffset() is None:
+    offset = value.utcoffset()
+    if offset is None:
         return FieldError(
             name,
             "datetime.naive",
             f"'{name}' must be timezone-aware (give an offset such as 'Z' or '+03:00')",
         )
+    if offset.seconds % 60 or offset.microseconds:
+        # RFC 3339, the text form of instants, writes offsets in whole minutes.
+        return FieldError(
+            name,
+            "datetime.offset_seconds",
+            f"'{name}' has a UTC offset of {offset}, which RFC 3339 cannot write; "
+            "convert it to UTC or to an offset in whole minutes",
+        )
     return None
 
 
 def optional_instant() -> dict[str, object]:
-    """``None`` or a timezone-aware `datetime.datetime`."""
+    """``None`` or a timezone-aware `datetime.datetime` with an offset in whole minutes."""
     rule = Rule(
-        "type(v) is _datetime and v.utcoffset() is not None",
+        "type(v) is _datetime and (o := v.utcoffset()) is not None"
+        " and not o.seconds % 60 and not o.microseconds",
         _instant_problem,
         {"_datetime": dt.datetime},
     )
