@@ -69,6 +69,7 @@ from diplo_events._model import (
     Span,
     Statement,
 )
+from diplo_events._validate import _Checker
 from diplo_events._validators import MAX_SAFE_INTEGER
 from diplo_events._vocab import (
     CAMEO,
@@ -941,32 +942,22 @@ class _Dataset:
     def of(self, cls: type[_T]) -> list[_T]:
         return [record for record in self.by_id.values() if isinstance(record, cls)]
 
-    def parent_of(self, organization_id: str) -> str | None:
-        found = self.by_id.get(organization_id)
-        return found.parent if isinstance(found, Organization) else None
+    @property
+    def checker(self) -> _Checker:
+        """``validate()``'s own reading of the records so far, so the rules are not copied."""
+        return _Checker(Collection(records=tuple(self.by_id.values())))
 
     def within(self, organization_id: str, ancestor: str) -> bool:
-        """Whether *ancestor* is *organization_id* or above it (as ``validate()`` reads it)."""
-        return ancestor in self.chain(organization_id)
+        """Whether *ancestor* is *organization_id* or above it."""
+        return self.checker.within(organization_id, ancestor)
 
     def chain(self, organization_id: str) -> list[str]:
         """The organization and its parents, nearest first."""
-        found: list[str] = []
-        current: str | None = organization_id
-        while current is not None and current not in found:
-            found.append(current)
-            current = self.parent_of(current)
-        return found
+        return [o for o in self.by_id if self.within(organization_id, o)]
 
     def family(self, meeting: Meeting) -> list[Meeting]:
         """The meeting and the meetings it is part of, nearest first."""
-        found = [meeting]
-        while found[-1].part_of is not None:
-            parent = self.by_id.get(found[-1].part_of)
-            if not isinstance(parent, Meeting) or parent in found:
-                break
-            found.append(parent)
-        return found
+        return self.checker.meeting_family(meeting)
 
     def speakers(self, meeting: Meeting) -> list[str]:
         """Who may speak at *meeting*: participants, their delegations, and whom they represent."""
@@ -981,41 +972,21 @@ class _Dataset:
 
     def speaks_for(self, speaker: str, actor: str, meeting_id: str | None) -> bool:
         """Whether a statement by *speaker* counts as said by *actor*."""
-        if speaker == actor:
-            return True
-        meeting = self.by_id.get(meeting_id) if meeting_id else None
-        if not isinstance(meeting, Meeting):
-            return False
-        for participant in meeting.participants:
-            if participant.actor == speaker and participant.represents is not None:
-                return self.within(participant.represents, actor)
-        return False
+        return self.checker.speaks_for(speaker, actor, meeting_id)
 
     def said_by(self, actor: str) -> list[str]:
         """Ids of the statements that count as said by *actor*."""
-        return [s.id for s in self.of(Statement) if self.speaks_for(s.speaker, actor, s.meeting)]
+        checker = self.checker
+        return [s.id for s in self.of(Statement) if checker.speaks_for(s.speaker, actor, s.meeting)]
 
     def cited_words(self, citation: Citation) -> str | None:
         """The words *citation* vouches for: its quote, or the source text at its spans."""
-        if citation.quote is not None:
-            return citation.quote
-        text = self.pool.source_texts.get(citation.source)
-        if text is None or not citation.spans:
-            return None
-        return _excerpt(text, citation.spans)
+        return self.checker.cited_words(citation)
 
     def event_dates(self, record_id: str | None) -> tuple[UncertainDate, UncertainDate] | None:
         """The first and last date of the event *record_id*, as ``validate()`` reads them."""
         record = self.by_id.get(record_id) if record_id is not None else None
-        if isinstance(record, Meeting):
-            return record.date, record.last_date
-        if isinstance(record, Statement | Demand | Proposal):
-            if record.date is not None:
-                return record.date, record.date
-            meeting = self.by_id.get(record.meeting) if record.meeting else None
-            if isinstance(meeting, Meeting):
-                return meeting.date, meeting.last_date
-        return None
+        return self.checker.event_dates(record)
 
 
 def _meeting_date(draw: st.DrawFn, meeting: Meeting) -> UncertainDate | None:
