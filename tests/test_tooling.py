@@ -71,6 +71,19 @@ class TestDocs:
         assert missing == []
 
 
+    def test_every_public_name_in_api_reference(self) -> None:
+        """Every name diplo_events exports has an entry in docs/api.md."""
+        import diplo_events  # noqa: PLC0415 - only this test needs it
+
+        api = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+        missing = [
+            name
+            for name in diplo_events.__all__
+            if name != "__version__" and not re.search(rf"::\s+{re.escape(name)}\b", api)
+        ]
+        assert missing == []
+
+
 class TestPackaging:
     @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
     def test_wheel(self, tmp_path: Path) -> None:

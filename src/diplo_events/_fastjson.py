@@ -53,6 +53,7 @@ _DECODERS_BY_TAG: Final = {tag.encode(): _DECODERS[cls] for tag, cls in RECORD_C
 # In valid JSON the bytes '"type":"' can only be a key and its string value;
 # records are the only objects with a "type" key, so the first match is the tag.
 _TAG_RE: Final = re.compile(rb'"type":"([a-z]+)"')
+_TAG_KEY: Final = b'"type":"'
 
 
 class _CollectionIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -93,9 +94,11 @@ def _is_nfc(data: bytes) -> bool:
 
 def _decode_as(data: bytes, cls: type | None) -> object | None:
     if cls is None:
-        match = _TAG_RE.search(data)
-        cls = RECORD_CLASSES.get(match.group(1).decode()) if match else None
-    decoder = _DECODERS.get(cls) if cls is not None else None
+        found = data.find(_TAG_KEY)
+        start = found + len(_TAG_KEY)
+        decoder = _DECODERS_BY_TAG.get(data[start : data.find(b'"', start)]) if found >= 0 else None
+    else:
+        decoder = _DECODERS.get(cls)
     if decoder is None:
         return None
     try:

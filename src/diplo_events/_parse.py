@@ -231,10 +231,15 @@ def _read_batch(
     records: list[object] = []
     with gc_paused():
         for number, line in batch:
-            content = line.rstrip(b"\r\n" if isinstance(line, bytes) else "\r\n")  # type: ignore[arg-type]
-            if not content.strip():
+            content: bytes | str
+            data: bytes | None
+            if isinstance(line, bytes):
+                content = data = line.rstrip(b"\r\n")
+            else:
+                content = line.rstrip("\r\n")
+                data = _as_bytes(content)
+            if not content or content.isspace():
                 continue
-            data = _as_bytes(content)
             record = _fastjson.decode_record(data, cls) if data is not None else None
             if record is None:
                 try:
