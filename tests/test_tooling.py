@@ -70,7 +70,6 @@ class TestDocs:
         missing = sorted(code for code in codes if f"`{code}`" not in errors)
         assert missing == []
 
-
     def test_every_public_name_in_api_reference(self) -> None:
         """Every name diplo_events exports has an entry in docs/api.md."""
         import diplo_events  # noqa: PLC0415 - only this test needs it
