@@ -102,3 +102,28 @@ class TestGcPause:
         with pytest.raises(de.ParseError):
             de.from_json("{")
         assert gc.isenabled()
+
+
+class TestGcDuringStreams:
+    def test_collecting_records_triggers_no_collection(
+        self, small_collection: de.Collection
+    ) -> None:
+        """A loop that only collects what iter_jsonl() yields runs no GC collection."""
+        import io  # noqa: PLC0415 - only this test needs it
+
+        lines = b"".join(de.to_json(r).encode() + b"\n" for r in small_collection) * 2000
+        collections: list[str] = []
+
+        def count(phase: str, _info: dict[str, int]) -> None:
+            if phase == "start":
+                collections.append(phase)
+
+        gc.collect()
+        gc.callbacks.append(count)
+        try:
+            records = list(de.iter_jsonl(io.BytesIO(lines)))
+        finally:
+            gc.callbacks.remove(count)
+        assert len(records) == 10_000
+        assert collections == []
+        assert gc.isenabled()

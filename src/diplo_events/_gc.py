@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["gc_paused"]
+__all__ = ["gc_paused", "pause", "resume"]
 
 
 class _Pause:
@@ -28,18 +28,45 @@ class _Pause:
 _PAUSE = _Pause()
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector for the duration of the block."""
-    with _PAUSE.lock:
+# pause() and resume() take the lock with acquire() and release() rather than a
+# with-statement, which would allocate a bound __exit__ method: a tracked
+# allocation that can itself set off a collection while the collector is on.
+
+
+def pause() -> None:
+    """Pause the collector until the matching `resume` (calls nest)."""
+    _PAUSE.lock.acquire()
+    try:
         if _PAUSE.depth == 0:
             _PAUSE.restore = gc.isenabled()
             gc.disable()
         _PAUSE.depth += 1
+    finally:
+        _PAUSE.lock.release()
+
+
+def resume() -> None:
+    """End a `pause`; the last one restores the collector as the first found it.
+
+    The collector is switched back on as the very last step, after everything
+    this module allocates, so that a caller who allocates nothing more (a loop
+    that only collects the records it is handed) triggers no collection.
+    """
+    _PAUSE.lock.acquire()
+    try:
+        _PAUSE.depth -= 1
+        enable = _PAUSE.depth == 0 and _PAUSE.restore
+    finally:
+        _PAUSE.lock.release()
+    if enable:
+        gc.enable()
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for the duration of the block."""
+    pause()
     try:
         yield
     finally:
-        with _PAUSE.lock:
-            _PAUSE.depth -= 1
-            if _PAUSE.depth == 0 and _PAUSE.restore:
-                gc.enable()
+        resume()

@@ -7,6 +7,7 @@ path in ``_fastjson.py``; everything else is read strictly: JSON text by
 """
 
 import io
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import IO, Any, Final, TypeVar, overload
 
 import attrs
 
-from diplo_events import _fastjson
+from diplo_events import _fastjson, _gc
 from diplo_events._collection import SCHEMA_VERSION, Collection
 from diplo_events._converter import issues_from_exception, make_converter, structure_document
 from diplo_events._gc import gc_paused
@@ -187,11 +188,14 @@ def iter_jsonl(
     """Read records from JSON Lines, one record per line, in constant memory.
 
     Lines are read and decoded in batches of 4,096, so memory stays bounded
-    whatever the size of the file, and CPython's cyclic garbage collector is
-    paused while a batch is decoded (not while your code runs). Blank lines are
-    skipped. A line that is not a valid record is not yielded; once the stream
-    ends, a `ParseError` lists the issues of every bad line, each with its line
-    number (at most 10,000 issues are kept).
+    whatever the size of the file. CPython's cyclic garbage collector is paused
+    while a batch is read and decoded, never while your code runs; a loop that
+    only collects the records (``list(iter_jsonl(...))``) sets off no
+    collection at all.
+
+    Blank lines are skipped. A line that is not a valid record is not yielded;
+    once the stream ends, a `ParseError` lists the issues of every bad line,
+    each with its line number (at most 10,000 issues are kept).
 
     Args:
         file: A path, or a file object open for reading in text or binary mode.
@@ -210,14 +214,22 @@ def iter_jsonl(
     _check_cls(cls)
     lines, handle = _lines(file)
     issues: list[Issue] = []
+    numbered = enumerate(lines, start=1)
     try:
-        batch: list[tuple[int, bytes | str]] = []
-        for number, line in enumerate(lines, start=1):
-            batch.append((number, line))
-            if len(batch) == _BATCH:
-                yield from _read_batch(batch, cls, issues)
-                batch = []
-        yield from _read_batch(batch, cls, issues)
+        while True:
+            # Read and decode a batch with the collector paused, then hand the
+            # records out with it running again: everything this loop needs is
+            # allocated while paused, so a caller who only collects the records
+            # triggers no collection at all (see _gc.py).
+            _gc.pause()
+            try:
+                batch = list(itertools.islice(numbered, _BATCH))
+                records = iter(_read_batch(batch, cls, issues))
+            finally:
+                _gc.resume()
+            if not batch:
+                break
+            yield from records
     finally:
         if handle is not None:
             handle.close()
@@ -228,34 +240,32 @@ def iter_jsonl(
 def _read_batch(
     batch: list[tuple[int, bytes | str]], cls: type | None, issues: list[Issue]
 ) -> list[object]:
+    """Decode numbered lines; collect the issues of bad ones (the caller pauses the GC)."""
     records: list[object] = []
-    with gc_paused():
-        for number, line in batch:
-            content: bytes | str
-            data: bytes | None
-            if isinstance(line, bytes):
-                content = data = line.rstrip(b"\r\n")
-            else:
-                content = line.rstrip("\r\n")
-                data = _as_bytes(content)
-            if not content or content.isspace():
-                continue
-            record = _fastjson.decode_record(data, cls) if data is not None else None
-            if record is None:
-                try:
-                    record = _read_strict(
-                        data if data is not None else content, cls or Record, number
+    for number, line in batch:
+        content: bytes | str
+        data: bytes | None
+        if isinstance(line, bytes):
+            content = data = line.rstrip(b"\r\n")
+        else:
+            content = line.rstrip("\r\n")
+            data = _as_bytes(content)
+        if not content or content.isspace():
+            continue
+        record = _fastjson.decode_record(data, cls) if data is not None else None
+        if record is None:
+            try:
+                record = _read_strict(data if data is not None else content, cls or Record, number)
+            except ParseError as exc:
+                issues.extend(exc.issues)
+                if len(issues) >= MAX_STREAM_ISSUES:
+                    stop = Issue(
+                        path="$",
+                        code="jsonl.too_many_issues",
+                        line=number,
+                        message=f"stopped reading after {len(issues)} issues",
                     )
-                except ParseError as exc:
-                    issues.extend(exc.issues)
-                    if len(issues) >= MAX_STREAM_ISSUES:
-                        stop = Issue(
-                            path="$",
-                            code="jsonl.too_many_issues",
-                            line=number,
-                            message=f"stopped reading after {len(issues)} issues",
-                        )
-                        raise ParseError([*issues, stop]) from None
-                    continue
-            records.append(record)
+                    raise ParseError([*issues, stop]) from None
+                continue
+        records.append(record)
     return records
