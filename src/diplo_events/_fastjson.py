@@ -1,8 +1,8 @@
 """The fast path for JSON that diplo_events itself wrote.
 
-msgspec decodes straight into the attrs classes (running their validators),
-which is several times faster than reading JSON into dicts and structuring
-them. But msgspec skips unknown keys, keeps the last of duplicate keys, does
+msgspec decodes straight into the attrs classes, running each object's
+generated check of its field rules (``_validators.checked``), which is several
+times faster than reading JSON into dicts and structuring them. But msgspec skips unknown keys, keeps the last of duplicate keys, does
 not apply attrs converters (NFC normalization) and accepts integers of any
 size, so on its own it would break the library's promise that nothing is
 silently changed. The fast path therefore accepts a document only if

@@ -5,8 +5,10 @@ Top-level records (`Person`, `Organization`, `Meeting`, `Statement`, `Demand`,
 ``"<type>--<uuid>"`` and point at each other by id. Value types (`Participant`,
 `Citation`, `Location`, ...) are embedded in records.
 
-Single-field rules are attrs validators; rules across fields of one record are
-in ``__attrs_post_init__``; rules across records live in ``_validate.py``.
+Single-field rules are declared in each field's metadata and checked by one
+generated function per class (``_validators.checked``); rules across fields of
+one record are its ``_check`` method; rules across records live in
+``_validate.py``.
 """
 
 import datetime as dt

@@ -72,7 +72,7 @@ class DiploEventsError(Exception):
 class FieldError(DiploEventsError, ValueError):
     """A record or value was built with an invalid field value.
 
-    Raised by the model constructors (attrs validators and post-init checks).
+    Raised by the model constructors, for a field rule or a rule across fields.
 
     Attributes:
         field: Name of the offending field, or ``None`` for a rule that spans fields.
