@@ -253,12 +253,19 @@ def _make_class_hook(cls: type, converter: cattrs.Converter) -> StructureHook:
                 raise ClassValidationError(msg, errors, cls)
         kwargs = _structure_fields(data, fields, hooks, errors)
         _check_keys(data, required, allowed, errors)
-        _run_rules(cls, fields, kwargs, errors)
-        if errors:
-            errors.sort(key=lambda exc: order.get(_field_of(exc), len(order)))
-            msg = f"while structuring {cls.__name__}"
-            raise ClassValidationError(msg, errors, cls)
-        return cls(**kwargs)
+        if not errors:
+            try:
+                return cls(**kwargs)
+            except FieldError:
+                # The constructor stops at the first broken rule: find them all.
+                _run_rules(cls, fields, kwargs, errors)
+                if not errors:
+                    raise  # a rule across fields, which comes after the field rules
+        else:
+            _run_rules(cls, fields, kwargs, errors)
+        errors.sort(key=lambda exc: order.get(_field_of(exc), len(order)))
+        msg = f"while structuring {cls.__name__}"
+        raise ClassValidationError(msg, errors, cls)
 
     return structure
 

@@ -12,7 +12,7 @@ reading goes on so that every problem in the text is reported at once.
 import json
 import math
 import re
-from typing import Final
+from typing import Any, Final
 
 from diplo_events._converter import AlreadyReportedError, path_part
 from diplo_events._validators import MAX_SAFE_INTEGER
@@ -166,8 +166,39 @@ def _check_number(value: float, path: str, issues: list[Issue]) -> None:
         issues.append(Issue(path=path, code="json.integer_too_large", message=message))
 
 
+def _leaf_ok(value: Any, kind: type) -> bool:
+    if kind is str:
+        return bool(value.isascii() or _SURROGATE_RE.search(value) is None)
+    if kind is float:
+        return math.isfinite(value)
+    if kind is int:
+        return bool(abs(value) <= MAX_SAFE_INTEGER)
+    return kind is bool or value is None
+
+
+def _plain(value: object) -> bool:
+    """Tell, without building any path, whether *value* is faithful JSON data."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        current, depth = stack.pop()
+        kind = type(current)
+        if kind is dict or kind is list or kind is tuple:
+            if depth >= MAX_DEPTH:
+                return False
+            if kind is dict:
+                if not all(type(key) is str for key in current):
+                    return False
+                current = current.values()
+            stack.extend((item, depth + 1) for item in current)
+        elif not _leaf_ok(current, kind):
+            return False
+    return True
+
+
 def check_tree(value: object) -> list[Issue]:
     """Report everything in *value* that is not faithful JSON data, with its path."""
+    if _plain(value):
+        return []  # the common case, found without building paths
     issues: list[Issue] = []
     stack: list[_Node] = [(value, "$", 0)]
     while stack:
