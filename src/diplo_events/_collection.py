@@ -16,7 +16,7 @@ from diplo_events import _validators as v
 from diplo_events._model import RECORD_CLASSES, Record, Reference
 from diplo_events.exceptions import DiploEventsError, FieldError
 
-__all__ = ["SCHEMA_VERSION", "Collection", "RecordNotFoundError"]
+__all__ = ["MODEL_CLASSES", "SCHEMA_VERSION", "Collection", "RecordNotFoundError"]
 
 #: The schema version this release reads and writes.
 SCHEMA_VERSION: Final = "1.0"
@@ -164,3 +164,19 @@ class Collection(v.Checked):
     def with_records(self, records: Iterable[Record]) -> "Collection":
         """Return a new collection with *records* added at the end."""
         return Collection(records=(*self.records, *records), schema_version=self.schema_version)
+
+
+def _model_classes() -> frozenset[type]:
+    found: set[type] = set()
+    pending: list[type] = [v.Checked]
+    while pending:
+        subclasses: list[type] = pending.pop().__subclasses__()
+        for subclass in subclasses:
+            pending.append(subclass)
+            if "__slots__" in subclass.__dict__:  # not the class attrs replaced by a slotted one
+                found.add(subclass)
+    return frozenset(found)
+
+
+#: Every record, value and collection class: what the public functions read and write.
+MODEL_CLASSES: Final = _model_classes()

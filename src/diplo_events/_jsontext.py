@@ -11,19 +11,16 @@ reading goes on so that every problem in the text is reported at once.
 
 import json
 import math
-import re
 from typing import Any, Final
 
 from diplo_events._converter import AlreadyReportedError, path_part
-from diplo_events._validators import MAX_SAFE_INTEGER
+from diplo_events._validators import MAX_SAFE_INTEGER, has_surrogate
 from diplo_events.exceptions import Issue
 
 __all__ = ["MAX_DEPTH", "check_tree", "decode_text", "load_text"]
 
 #: Deepest nesting of objects and lists accepted; records need about ten levels.
 MAX_DEPTH: Final = 24
-
-_SURROGATE_RE: Final = re.compile("[\ud800-\udfff]")
 
 
 class UnreadableValueError(AlreadyReportedError):
@@ -136,7 +133,7 @@ _Node = tuple[object, str, int]
 
 
 def _check_str(value: str, path: str, issues: list[Issue]) -> None:
-    if not value.isascii() and _SURROGATE_RE.search(value):
+    if has_surrogate(value):
         message = "the string holds a lone surrogate, which is not text"
         issues.append(Issue(path=path, code="json.lone_surrogate", message=message))
 
@@ -168,7 +165,7 @@ def _check_number(value: float, path: str, issues: list[Issue]) -> None:
 
 def _leaf_ok(value: Any, kind: type) -> bool:
     if kind is str:
-        return bool(value.isascii() or _SURROGATE_RE.search(value) is None)
+        return not has_surrogate(value)
     if kind is float:
         return math.isfinite(value)
     if kind is int:

@@ -16,7 +16,7 @@ from typing import IO, Any, Final, TypeVar, overload
 import attrs
 
 from diplo_events import _fastjson, _gc
-from diplo_events._collection import SCHEMA_VERSION, Collection
+from diplo_events._collection import MODEL_CLASSES, SCHEMA_VERSION, Collection
 from diplo_events._converter import issues_from_exception, make_converter, structure_document
 from diplo_events._gc import gc_paused
 from diplo_events._jsontext import check_tree, decode_text, load_text
@@ -37,7 +37,7 @@ _BATCH: Final = 4096
 def _check_cls(cls: object) -> None:
     if cls is None:
         return
-    if not (isinstance(cls, type) and attrs.has(cls) and cls.__module__.startswith("diplo_events")):
+    if not isinstance(cls, type) or cls not in MODEL_CLASSES:
         msg = f"'cls' must be a diplo_events record, value or Collection class, got {cls!r}"
         raise FieldTypeError("cls", "type.mismatch", msg)
 

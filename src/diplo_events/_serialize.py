@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import IO, Any, Final
 
 from diplo_events import _fastjson
-from diplo_events._collection import Collection
+from diplo_events._collection import MODEL_CLASSES, Collection
 from diplo_events._converter import make_converter
 from diplo_events._model import RECORD_CLASSES
-from diplo_events._validators import Checked
 from diplo_events.exceptions import FieldTypeError
 
 __all__ = ["dump_jsonl", "to_dict", "to_json"]
@@ -25,24 +24,8 @@ _CONVERTER: Final = make_converter()
 _RECORD_TYPES: Final = frozenset(RECORD_CLASSES.values())
 
 
-def _model_classes() -> frozenset[type]:
-    found: set[type] = set()
-    pending: list[type] = [Checked]
-    while pending:
-        subclasses: list[type] = pending.pop().__subclasses__()
-        for subclass in subclasses:
-            pending.append(subclass)
-            if "__slots__" in subclass.__dict__:  # not the class attrs replaced by a slotted one
-                found.add(subclass)
-    return frozenset(found)
-
-
-#: Every record, value and collection class: what to_json() and to_dict() write.
-_MODEL_CLASSES: Final = _model_classes()
-
-
 def _check_model(obj: object, name: str = "obj") -> None:
-    if type(obj) not in _MODEL_CLASSES:
+    if type(obj) not in MODEL_CLASSES:
         msg = f"expected a diplo_events record, value or Collection, got {type(obj).__name__}"
         raise FieldTypeError(name, "type.mismatch", msg)
 

@@ -166,6 +166,11 @@ def _each(rule: Rule, expected: str) -> Rule:
 _SURROGATE: Final = re.compile("[\ud800-\udfff]").search
 
 
+def has_surrogate(text: str) -> bool:
+    """Tell whether *text* holds a lone surrogate (code points U+D800 to U+DFFF)."""
+    return not text.isascii() and _SURROGATE(text) is not None
+
+
 def _text_problem(name: str, value: object) -> FieldError | None:
     if type(value) is not str:
         return type_error(name, "a string", value)

@@ -35,7 +35,6 @@ strategies, call `register_type_strategies` once, for example in your
 import datetime as dt
 import functools
 import operator
-import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final, TypeVar
@@ -70,7 +69,7 @@ from diplo_events._model import (
     Statement,
 )
 from diplo_events._validate import _Checker
-from diplo_events._validators import MAX_SAFE_INTEGER
+from diplo_events._validators import MAX_SAFE_INTEGER, has_surrogate
 from diplo_events._vocab import (
     CAMEO,
     CAMEO_ACTOR,
@@ -130,7 +129,6 @@ _T = TypeVar("_T")
 
 #: Largest number of items in a generated tuple: enough to find bugs, small enough to be fast.
 _MAX_ITEMS: Final = 3
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 # Text as diplomatic sources have it: curly apostrophes, Cyrillic and Armenian
 # place names, accents, the elision mark, other scripts.
@@ -175,7 +173,7 @@ def _is_text(value: str) -> bool:
     return (
         bool(value)
         and not value.isspace()
-        and _SURROGATE.search(value) is None
+        and not has_surrogate(value)
         and unicodedata.is_normalized("NFC", value)
     )
 
