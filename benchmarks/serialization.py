@@ -182,6 +182,7 @@ def msgspec_models(*, rules: bool) -> type:
         citations: tuple[Citation, ...]
         codes: tuple[Code, ...]
         created: Instant | None
+        draft: bool
         date: UDate
         description: Text | None
         end_date: UDate | None
@@ -205,6 +206,7 @@ def msgspec_models(*, rules: bool) -> type:
         citations: tuple[Citation, ...]
         codes: tuple[Code, ...]
         created: Instant | None
+        draft: bool
         date: UDate | None
         id: Id
         language: Text | None
@@ -223,6 +225,7 @@ def msgspec_models(*, rules: bool) -> type:
         codes: tuple[Code, ...]
         content: Text
         created: Instant | None
+        draft: bool
         date: UDate | None
         evidence: tuple[Id, ...]
         id: Id
@@ -244,6 +247,7 @@ def msgspec_models(*, rules: bool) -> type:
         codes: tuple[Code, ...]
         content: Text
         created: Instant | None
+        draft: bool
         date: UDate | None
         evidence: tuple[Id, ...]
         id: Id
@@ -256,6 +260,7 @@ def msgspec_models(*, rules: bool) -> type:
     class Reference(msgspec.Struct, tag="reference", **tagged):
         citations: tuple[Citation, ...]
         created: Instant | None
+        draft: bool
         date: UDate | None
         description: Text | None
         external: bool
@@ -336,6 +341,7 @@ def pydantic_models(*, rules: bool) -> type:
         citations: tuple[Citation, ...]
         codes: tuple[Code, ...]
         created: Instant | None
+        draft: bool
         date: UDate
         description: Text | None
         end_date: UDate | None
@@ -360,6 +366,7 @@ def pydantic_models(*, rules: bool) -> type:
         citations: tuple[Citation, ...]
         codes: tuple[Code, ...]
         created: Instant | None
+        draft: bool
         date: UDate | None
         id: Id
         language: Text | None
@@ -379,6 +386,7 @@ def pydantic_models(*, rules: bool) -> type:
         codes: tuple[Code, ...]
         content: Text
         created: Instant | None
+        draft: bool
         date: UDate | None
         evidence: tuple[Id, ...]
         id: Id
@@ -401,6 +409,7 @@ def pydantic_models(*, rules: bool) -> type:
         codes: tuple[Code, ...]
         content: Text
         created: Instant | None
+        draft: bool
         date: UDate | None
         evidence: tuple[Id, ...]
         id: Id
@@ -414,6 +423,7 @@ def pydantic_models(*, rules: bool) -> type:
         type: Literal["reference"]
         citations: tuple[Citation, ...]
         created: Instant | None
+        draft: bool
         date: UDate | None
         description: Text | None
         external: bool

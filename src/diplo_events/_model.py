@@ -429,6 +429,8 @@ class Person(v.Checked):
         external_ids: The person in other datasets (e.g. Wikidata).
         description: A short free-text note, or ``None``.
         citations: Evidence for the record.
+        draft: ``True`` for a record drafted by a program (such as
+            `diplo_events.extract`) that no one has checked yet.
         created: When this record was made (timezone-aware), or ``None``.
         modified: When this record was last changed (timezone-aware), or ``None``.
 
@@ -450,6 +452,7 @@ class Person(v.Checked):
     citations: tuple[Citation, ...] = field(
         default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
     )
+    draft: bool = field(default=False, metadata=v.boolean())
     created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
     modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
 
@@ -478,6 +481,8 @@ class Organization(v.Checked):
         external_ids: The body in other datasets (e.g. Wikidata).
         description: A short free-text note, or ``None``.
         citations: Evidence for the record.
+        draft: ``True`` for a record drafted by a program (such as
+            `diplo_events.extract`) that no one has checked yet.
         created: When this record was made, or ``None``.
         modified: When this record was last changed, or ``None``.
 
@@ -504,6 +509,7 @@ class Organization(v.Checked):
     citations: tuple[Citation, ...] = field(
         default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
     )
+    draft: bool = field(default=False, metadata=v.boolean())
     created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
     modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
 
@@ -540,6 +546,8 @@ class Meeting(v.Checked):
         external_ids: The event in other datasets.
         description: A short free-text note, or ``None``.
         citations: Evidence for the record.
+        draft: ``True`` for a record drafted by a program (such as
+            `diplo_events.extract`) that no one has checked yet.
         created: When this record was made, or ``None``.
         modified: When this record was last changed, or ``None``.
 
@@ -585,6 +593,7 @@ class Meeting(v.Checked):
     citations: tuple[Citation, ...] = field(
         default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
     )
+    draft: bool = field(default=False, metadata=v.boolean())
     created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
     modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
 
@@ -623,6 +632,8 @@ class Statement(v.Checked):
         topics: What it is about.
         codes: Event codes, such as CAMEO ``"010"``.
         citations: Evidence: where in which source the words stand.
+        draft: ``True`` for a record drafted by a program (such as
+            `diplo_events.extract`) that no one has checked yet.
         created: When this record was made, or ``None``.
         modified: When this record was last changed, or ``None``.
 
@@ -646,6 +657,7 @@ class Statement(v.Checked):
     citations: tuple[Citation, ...] = field(
         default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
     )
+    draft: bool = field(default=False, metadata=v.boolean())
     created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
     modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
 
@@ -667,6 +679,8 @@ class Demand(v.Checked):
         date: When it was made, or ``None``.
         codes: Event codes, such as CAMEO ``"100"`` or PLOVER ``"REQUEST"``.
         citations: Evidence in sources.
+        draft: ``True`` for a record drafted by a program (such as
+            `diplo_events.extract`) that no one has checked yet.
         created: When this record was made, or ``None``.
         modified: When this record was last changed, or ``None``.
 
@@ -694,6 +708,7 @@ class Demand(v.Checked):
     citations: tuple[Citation, ...] = field(
         default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
     )
+    draft: bool = field(default=False, metadata=v.boolean())
     created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
     modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
 
@@ -717,6 +732,8 @@ class Proposal(v.Checked):
         date: When it was made, or ``None``.
         codes: Event codes, such as CAMEO ``"036"`` or PLOVER ``"AGREE"``.
         citations: Evidence in sources.
+        draft: ``True`` for a record drafted by a program (such as
+            `diplo_events.extract`) that no one has checked yet.
         created: When this record was made, or ``None``.
         modified: When this record was last changed, or ``None``.
 
@@ -752,6 +769,7 @@ class Proposal(v.Checked):
     citations: tuple[Citation, ...] = field(
         default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
     )
+    draft: bool = field(default=False, metadata=v.boolean())
     created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
     modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
 
@@ -791,6 +809,8 @@ class Reference(v.Checked):
         description: The target in words, such as ``"the 9 November truce"``.
         date: The target's date as the source gives it, or ``None``.
         citations: Evidence in sources.
+        draft: ``True`` for a record drafted by a program (such as
+            `diplo_events.extract`) that no one has checked yet.
         created: When this record was made, or ``None``.
         modified: When this record was last changed, or ``None``.
 
@@ -808,6 +828,7 @@ class Reference(v.Checked):
     citations: tuple[Citation, ...] = field(
         default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
     )
+    draft: bool = field(default=False, metadata=v.boolean())
     created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
     modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
 
@@ -845,6 +866,8 @@ class Source(v.Checked):
         authors: Names of the authors.
         text: The full text, NFC-normalized; citation spans index into it.
         retrieved: When the text was fetched (timezone-aware), or ``None``.
+        draft: ``True`` for a record drafted by a program (such as
+            `diplo_events.extract`) that no one has checked yet.
         created: When this record was made, or ``None``.
         modified: When this record was last changed, or ``None``.
 
@@ -863,6 +886,7 @@ class Source(v.Checked):
     authors: tuple[str, ...] = field(default=(), converter=v.nfc_all, metadata=v.texts())
     text: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
     retrieved: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+    draft: bool = field(default=False, metadata=v.boolean())
     created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
     modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
 

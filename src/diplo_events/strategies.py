@@ -645,6 +645,7 @@ def _persons(pool: _Pool, identity: st.SearchStrategy[str]) -> st.SearchStrategy
         external_ids=_tuples(_EXTERNAL_IDS),
         description=_optional(_TEXTS),
         citations=pool.citations(),
+        draft=st.booleans(),
         created=_optional(_INSTANTS),
         modified=_optional(_INSTANTS),
     )
@@ -675,6 +676,7 @@ def _organizations(draw: st.DrawFn, pool: _Pool, identity: st.SearchStrategy[str
         external_ids=draw(_tuples(_EXTERNAL_IDS)),
         description=draw(_optional(_TEXTS)),
         citations=draw(pool.citations()),
+        draft=draw(st.booleans()),
         created=draw(_optional(_INSTANTS)),
         modified=draw(_optional(_INSTANTS)),
     )
@@ -715,6 +717,7 @@ def _meetings(draw: st.DrawFn, pool: _Pool, identity: st.SearchStrategy[str]) ->
         external_ids=draw(_tuples(_EXTERNAL_IDS)),
         description=draw(_optional(_TEXTS)),
         citations=draw(pool.citations()),
+        draft=draw(st.booleans()),
         created=draw(_optional(_INSTANTS)),
         modified=draw(_optional(_INSTANTS)),
     )
@@ -743,6 +746,7 @@ def _statements(pool: _Pool, identity: st.SearchStrategy[str]) -> st.SearchStrat
         topics=_tuples(_TEXTS),
         codes=_tuples(_CODES),
         citations=pool.citations(),
+        draft=st.booleans(),
         created=_optional(_INSTANTS),
         modified=_optional(_INSTANTS),
     )
@@ -769,6 +773,7 @@ def _demands(pool: _Pool, identity: st.SearchStrategy[str]) -> st.SearchStrategy
         date=_optional(_UNCERTAIN_DATES),
         codes=_tuples(_CODES),
         citations=pool.citations(),
+        draft=st.booleans(),
         created=_optional(_INSTANTS),
         modified=_optional(_INSTANTS),
     )
@@ -809,6 +814,7 @@ def _proposals(draw: st.DrawFn, pool: _Pool, identity: st.SearchStrategy[str]) -
         date=draw(_optional(_UNCERTAIN_DATES)),
         codes=draw(_tuples(_CODES)),
         citations=draw(pool.citations()),
+        draft=draw(st.booleans()),
         created=draw(_optional(_INSTANTS)),
         modified=draw(_optional(_INSTANTS)),
     )
@@ -839,6 +845,7 @@ def _references(draw: st.DrawFn, pool: _Pool, identity: st.SearchStrategy[str]) 
         description=description,
         date=draw(_optional(_UNCERTAIN_DATES)),
         citations=draw(pool.citations()),
+        draft=draw(st.booleans()),
         created=draw(_optional(_INSTANTS)),
         modified=draw(_optional(_INSTANTS)),
     )
@@ -867,6 +874,7 @@ def _sources(pool: _Pool, identity: st.SearchStrategy[str]) -> st.SearchStrategy
         authors=_tuples(_TEXTS),
         text=_optional(_SOURCE_TEXTS),
         retrieved=_optional(_INSTANTS),
+        draft=st.booleans(),
         created=_optional(_INSTANTS),
         modified=_optional(_INSTANTS),
     )
