@@ -3,6 +3,8 @@
 from diplo_events._collection import SCHEMA_VERSION, Collection, RecordNotFoundError
 from diplo_events._converter import configure_converter, issues_from_exception, make_converter
 from diplo_events._dates import DateDerivation, UncertainDate
+from diplo_events._datetext import DateMatch, find_dates, parse_date
+from diplo_events._extract import extract
 from diplo_events._ids import (
     NAMESPACE,
     RECORD_TYPES,
@@ -11,6 +13,14 @@ from diplo_events._ids import (
     is_id,
     new_id,
     stable_id,
+)
+from diplo_events._mentions import (
+    ActorMention,
+    MentionMatch,
+    NameBook,
+    find_actor_mentions,
+    name_key,
+    parse_actor_mention,
 )
 from diplo_events._model import (
     ELISION,
@@ -77,11 +87,13 @@ __all__ = [
     "RECORD_TYPES",
     "SCHEMA_VERSION",
     "WIKIDATA",
+    "ActorMention",
     "Capacity",
     "Citation",
     "Code",
     "Collection",
     "DateDerivation",
+    "DateMatch",
     "Demand",
     "DiploEventsError",
     "EventStatus",
@@ -93,6 +105,8 @@ __all__ = [
     "Meeting",
     "MeetingFormat",
     "MeetingKind",
+    "MentionMatch",
+    "NameBook",
     "Organization",
     "OrganizationKind",
     "ParseError",
@@ -122,6 +136,9 @@ __all__ = [
     "configure_converter",
     "dataset_namespace",
     "dump_jsonl",
+    "extract",
+    "find_actor_mentions",
+    "find_dates",
     "from_dict",
     "from_json",
     "id_type",
@@ -129,7 +146,10 @@ __all__ = [
     "issues_from_exception",
     "iter_jsonl",
     "make_converter",
+    "name_key",
     "new_id",
+    "parse_actor_mention",
+    "parse_date",
     "stable_id",
     "to_dict",
     "to_json",

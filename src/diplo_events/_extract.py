@@ -1,0 +1,1679 @@
+"""Draft records from one news article or official readout.
+
+`extract` reads the text once into paragraphs, sentences, quotes, dates and
+actor mentions, and then drafts, in this order:
+
+1. the `Source`, with the text;
+2. the people and organizations mentioned (spelling variants merged);
+3. the main meeting (kind, date, place, participants) and a press conference
+   held after it, if the text reports one;
+4. statements: every direct quote, fragments quoted inside reported speech
+   (as mixed statements) and attributed reported speech;
+5. demands and proposals found in those statements, with the acceptances or
+   rejections of proposals;
+6. references to earlier and planned events.
+
+Everything is plain rules over the text; no model is downloaded or trained.
+Every record cites the words it came from, with a confidence, and is a draft.
+"""
+
+import bisect
+import datetime as dt
+import hashlib
+import re
+import uuid
+from collections.abc import Iterable
+from typing import Final, NamedTuple
+
+import attrs
+
+from diplo_events._collection import Collection
+from diplo_events._countries import country_name, is_country_code
+from diplo_events._dates import DateDerivation, UncertainDate
+from diplo_events._datetext import DateMatch, find_dates
+from diplo_events._ids import stable_id
+from diplo_events._mentions import ActorMention, MentionMatch, NameBook, find_actor_mentions
+from diplo_events._model import (
+    Citation,
+    Demand,
+    Location,
+    Meeting,
+    Organization,
+    Participant,
+    Person,
+    Proposal,
+    Reference,
+    Response,
+    Source,
+    Span,
+    Statement,
+)
+from diplo_events._text import Quote, Unit, find_dateline, find_quotes, paragraphs, sentences
+from diplo_events._vocab import (
+    Capacity,
+    EventStatus,
+    MeetingFormat,
+    MeetingKind,
+    OrganizationKind,
+    ProposalKind,
+    ProposalStatus,
+    ProtocolLevel,
+    Relation,
+    ResponseStance,
+    StatementMode,
+    Urgency,
+)
+from diplo_events.exceptions import Issue, ParseError
+
+__all__ = ["extract"]
+
+# --- confidences, one per rule; documented in docs/drafting.md ------------------------
+
+#: The words of a quote are the characters between its marks.
+QUOTE_WORDS: Final = 1.0
+#: The speaker is named next to a speech verb right after or before the quote.
+SPEAKER_NAMED: Final = 0.95
+#: The speaker ends the paragraph before, which ends in a colon.
+SPEAKER_COLON: Final = 0.85
+#: The speaker is a pronoun or a title that refers back to someone named.
+SPEAKER_REFERRED: Final = 0.75
+#: The quote follows another quote of the same speaker with nothing between.
+SPEAKER_CONTINUED: Final = 0.6
+#: Nothing names the speaker; the last person mentioned is taken.
+SPEAKER_GUESSED: Final = 0.4
+
+_SPEECH: Final = (
+    r"said|says|say|stated|states|stressed|stresses|noted|notes|added|adds|"
+    r"emphasi[sz]ed|emphasi[sz]es|underlined|underscored|pointed out|believes|believed|"
+    r"announced|told|tells|warned|warns|insisted|insists|declared|reiterated|confirmed|"
+    r"explained|argued|affirmed|assured|highlighted|remarked|recalled|acknowledged|"
+    r"continued|replied|responded|observed|wrote|asked|urged|demanded|called"
+)
+_SPEECH_RE: Final = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
+_REPORTED_RE: Final = re.compile(
+    rf"\b(?:{_SPEECH}|spoke about|expressed|according to|in the words of)\b", re.IGNORECASE
+)
+_ACCORDING_RE: Final = re.compile(r"\baccording to\s*$", re.IGNORECASE)
+_PREPOSITIONS: Final = frozenset(
+    {
+        "with", "to", "from", "of", "for", "about", "against", "between", "on", "at", "in",
+        "into", "toward", "towards", "among", "including", "like", "than", "by", "and", "or",
+        "behalf", "under", "without", "after", "before", "during", "via", "as",
+    }
+)  # fmt: skip
+_WORD_BEFORE_RE: Final = re.compile(r"([A-Za-z’']+)[\s,]*$")
+_PRONOUN_RE: Final = re.compile(r"\b(?:he|she|He|She)\b")
+_FIRST_PERSON_RE: Final = re.compile(r"\b(?:I|[Ww]e|[Mm]e|[Uu]s)\b")
+
+# Meeting kinds, strongest cue first.
+_KIND_CUES: Final = (
+    (
+        MeetingKind.VIDEO_CALL,
+        re.compile(
+            r"\bvideo[\s-]?(?:call|conference|link)|videoconference|virtual (?:meeting|talks)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        MeetingKind.PHONE_CALL,
+        re.compile(
+            r"\b(?:tele)?phone(?:d)?\b|\bcall(?:ed)? with\b|\bphone call\b|"
+            r"\bsp(?:oke|eaks?) (?:\w+ ){0,2}?(?:with|to)\b|\bheld a call\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (MeetingKind.SUMMIT, re.compile(r"\bsummit\b", re.IGNORECASE)),
+    (
+        MeetingKind.SIGNING,
+        re.compile(
+            r"\bsigning ceremony\b|\bsign(?:ed|ing) (?:an?|the) (?:[a-z-]+ ){0,3}"
+            r"(?:agreement|memorandum|treaty|accord|declaration|protocol|deal|communiqu[ée])",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        MeetingKind.TALKS,
+        re.compile(
+            r"\b(?:met|meet|meets|meeting|talks|consultations|ministerial|conference|"
+            r"round ?table|discussed .{0,40}\bwith)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (MeetingKind.VISIT, re.compile(r"\bvisit(?:ed|s|ing)?\b", re.IGNORECASE)),
+    (MeetingKind.RECEPTION, re.compile(r"\breception\b|\breceived\b", re.IGNORECASE)),
+)
+# Remarks "to reporters" are not a press conference; the text must say there was one.
+_PRESS_RE: Final = re.compile(
+    r"\b(?:joint )?(?:press|news) conference\b|\bpress briefing\b|\bpress availability\b",
+    re.IGNORECASE,
+)
+# Words that show a sentence is about the meeting, for finding its date nearby.
+_EVENT_NOUN_RE: Final = re.compile(
+    r"\b(?:talks|meeting|met|summit|call|conversation|visit|ministerial|conference|session|"
+    r"consultations)\b",
+    re.IGNORECASE,
+)
+_PROTOCOL: Final = (
+    (ProtocolLevel.STATE, re.compile(r"\bstate visit\b", re.IGNORECASE)),
+    (ProtocolLevel.OFFICIAL, re.compile(r"\bofficial visit\b", re.IGNORECASE)),
+    (ProtocolLevel.WORKING, re.compile(r"\bworking visit\b", re.IGNORECASE)),
+)
+_VISITOR_RE: Final = re.compile(
+    r"\b(?:on an? (?:[a-z]+ ){0,2}visit to|visit(?:ed|ing|s)?|arrived in|travel(?:l)?ed to|"
+    r"in town)\s+$",
+    re.IGNORECASE,
+)
+_HOST_RE: Final = re.compile(r"\b(?:hosted|hosts|welcomed|received)\b", re.IGNORECASE)
+_ALSO_RE: Final = re.compile(
+    r"\b(?:joined|attended|took part|participated|were present|also present|chaired|co-chaired|"
+    r"hosted|moderated|presided)\b",
+    re.IGNORECASE,
+)
+_AGENT_BY_RE: Final = re.compile(
+    r"\b(?:chaired|co-chaired|hosted|attended|moderated|joined|received|welcomed|presided over)"
+    r"(?:\s+\w+)?\s+by\s*$",
+    re.IGNORECASE,
+)
+_PLACE_BEFORE_RE: Final = re.compile(
+    r"\b(?:in|at|held in|to|visit to|visiting|arrived in)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_NOT_MEETING_DATE_RE: Final = re.compile(
+    r"\b(?:signed|sign|signing|previous|last|earlier|prior|since|after|following|before|until|"
+    r"adopted|agreed|reached|concluded)\b[^,;]{0,60}$|"
+    r"\b(?:said|says|told \w+|announced|reported|stated|added)\s*$",
+    re.IGNORECASE,
+)
+
+_DEMAND_RE: Final = re.compile(
+    r"\b(?:demand(?:s|ed)?|call(?:s|ed)? (?:on|upon|for)|urg(?:e|es|ed)|"
+    r"insist(?:s|ed)? (?:that|on)|should|must|expect(?:s|ed)? that|"
+    r"ask(?:s|ed)?(?= [A-Z][^.,;]{0,60}? to\b))\b",
+    re.IGNORECASE,
+)
+_DEMAND_NARRATIVE_RE: Final = re.compile(
+    r"\b(?:demand(?:s|ed)?|call(?:s|ed)? (?:on|upon|for)|urg(?:e|es|ed)|"
+    r"insist(?:s|ed)? (?:that|on))\b",
+    re.IGNORECASE,
+)
+_URGENCY: Final = (
+    (
+        Urgency.IMMEDIATE,
+        re.compile(r"\b(?:immediately|without delay|at once|now)\b", re.IGNORECASE),
+    ),
+    (
+        Urgency.HIGH,
+        re.compile(
+            r"\b(?:as soon as possible|urgent(?:ly)?|swift(?:ly)?|promptly)\b", re.IGNORECASE
+        ),
+    ),
+)
+_PROPOSAL_RE: Final = re.compile(
+    r"\b(?:propos(?:e|es|ed)|offer(?:s|ed)?|invit(?:e|es|ed)|suggest(?:s|ed)?|"
+    r"expressed (?:our|his|her|their|its) readiness|(?:is|are|was|were) ready to)\b",
+    re.IGNORECASE,
+)
+_PROPOSAL_KIND: Final = (
+    ("invit", ProposalKind.INVITATION),
+    ("offer", ProposalKind.OFFER),
+    ("read", ProposalKind.OFFER),
+    ("suggest", ProposalKind.SUGGESTION),
+    ("propos", ProposalKind.SUGGESTION),
+)
+_ACCEPT_RE: Final = re.compile(
+    r"\b(?:accept(?:s|ed)?|will be (?:happy|glad|pleased) to (?:come|visit|attend|take part|join)|"
+    r"gladly|agreed to (?:come|visit|attend|join))\b",
+    re.IGNORECASE,
+)
+_REJECT_RE: Final = re.compile(
+    r"\b(?:declin(?:e|es|ed)|reject(?:s|ed)|turned down|refus(?:e|es|ed))\b", re.IGNORECASE
+)
+_REFERENCE_CUES: Final = (
+    (
+        Relation.IMPLEMENTS,
+        re.compile(r"\bimplement(?:ation|ing|s|ed)?\b", re.IGNORECASE),
+        re.compile(
+            r"\b(?:agreement|truce|ceasefire|cease-fire|accord|treaty|statement|declaration|"
+            r"deal|memorandum|resolution|document)\b[^.;]{0,60}\bsigned\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Relation.PREVIOUS,
+        None,
+        re.compile(
+            r"\b(?:previous|last|earlier|prior|first)\s+(?:[a-z-]+\s+){0,2}"
+            r"(?:talks|meeting|round|visit|contact|conversation|call|session)\b|"
+            r"\b(?:met|visited|spoke)\b|\btalks\b[^.;]{0,40}\btook place\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Relation.CITES,
+        None,
+        re.compile(
+            r"\b(?:agreement|truce|ceasefire|cease-fire|accord|treaty|statement|declaration|"
+            r"deal|memorandum|resolution|communiqu[ée])\b[^.;]{0,60}\b(?:signed|adopted|reached|issued)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_PLANNED_RE: Final = re.compile(
+    r"\b(?:will|would|shall)\s+(?:(?:also|soon|again|then)\s+)?(?:visit|come|meet|travel|hold|host|"
+    r"attend|convene|return)\b|\b(?:happy|glad|pleased) to (?:come|visit)\b|"
+    r"\bplan(?:s|ned)? to (?:visit|meet|hold|travel)\b|\b(?:to|will) be held\b|"
+    r"\bagreed to meet\b|\bnext (?:round|meeting|session)\b|\bupcoming\b",
+    re.IGNORECASE,
+)
+_FUTURE_EVENT_RE: Final = re.compile(
+    r"\b(?:meet|meeting|visit|talks|summit|conference|session|round|hold|held|travel)\b",
+    re.IGNORECASE,
+)
+
+
+class _Actor:
+    """A person or organization the text mentions, gathered over all its mentions."""
+
+    __slots__ = (
+        "country",
+        "first",
+        "key",
+        "kind",
+        "name",
+        "org_kind",
+        "organization",
+        "title",
+        "titled_in_full",
+    )
+
+    def __init__(self, key: str, kind: str, first: Span) -> None:
+        self.key = key
+        self.kind = kind  # "person" or "organization"
+        self.first = first
+        self.name: str | None = None
+        self.title: str | None = None
+        self.titled_in_full = False
+        self.country: str | None = None
+        self.organization: str | None = None
+        self.org_kind: OrganizationKind | None = None
+
+
+class _Ref(NamedTuple):
+    """One mention in the text resolved to an actor."""
+
+    start: int
+    end: int
+    key: str
+    via: str  # "name", "title", "pronoun", "state", "body"
+
+
+class _Said(NamedTuple):
+    """A statement drafted from the text, with what the later steps need."""
+
+    id: str
+    speaker: str
+    start: int
+    end: int
+    mode: StatementMode
+    meeting: str | None
+
+
+class _Attribution(NamedTuple):
+    key: str
+    span: Span
+    confidence: float
+
+
+@attrs.define
+class _Draft:
+    """The state of one extraction: the text, what was read from it, what was drafted."""
+
+    text: str
+    anchor: dt.date | None
+    source: Source
+    namespace: uuid.UUID
+    paras: list[Unit]
+    quotes: list[Quote]
+    sents: list[Unit]
+    sent_starts: list[int]
+    para_of_sent: list[int]
+    dates: list[DateMatch]
+    actors: dict[str, _Actor] = attrs.Factory(dict)
+    refs: list[_Ref] = attrs.Factory(list)
+    mentions: list[MentionMatch] = attrs.Factory(list)
+    ref_starts: list[int] = attrs.Factory(list)
+    book: NameBook = attrs.Factory(NameBook)
+    records: list[object] = attrs.Factory(list)
+    said: list[_Said] = attrs.Factory(list)
+    main: Meeting | None = None
+    main_sentence: int = -1
+    main_date_match: DateMatch | None = None
+    press: Meeting | None = None
+    press_from: int = -1
+    used_ids: set[str] = attrs.Factory(set)
+
+    # --- small helpers ---------------------------------------------------------------
+
+    def rid(self, record_type: str, key: str) -> str:
+        record_id = stable_id(record_type, key, namespace=self.namespace)
+        suffix = 2
+        while record_id in self.used_ids:
+            record_id = stable_id(record_type, f"{key}#{suffix}", namespace=self.namespace)
+            suffix += 1
+        self.used_ids.add(record_id)
+        return record_id
+
+    def cite(self, start: int, end: int, confidence: float) -> Citation:
+        return Citation(
+            source=self.source.id,
+            spans=(Span(start=start, end=end),),
+            quote=self.text[start:end],
+            confidence=confidence,
+        )
+
+    def sentence_at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, offset) - 1)
+
+    def refs_between(self, start: int, end: int) -> list[_Ref]:
+        low = bisect.bisect_left(self.ref_starts, start)
+        high = bisect.bisect_left(self.ref_starts, end)
+        return [r for r in self.refs[low:high] if r.end <= end]
+
+    def in_quote(self, offset: int) -> Quote | None:
+        for quote in self.quotes:
+            if quote.open_at <= offset <= quote.close_at:
+                return quote
+            if quote.open_at > offset:
+                break
+        return None
+
+    def is_person(self, key: str) -> bool:
+        return self.actors[key].kind == "person"
+
+    def word_before(self, offset: int, floor: int) -> str:
+        match = _WORD_BEFORE_RE.search(self.text, max(floor, offset - 30), offset)
+        return match.group(1).lower() if match else ""
+
+    def subject_like(self, ref: _Ref, floor: int) -> bool:
+        return self.word_before(ref.start, floor) not in _PREPOSITIONS
+
+
+def extract(
+    text: str,
+    *,
+    published: dt.date | None = None,
+    source: Source | None = None,
+) -> Collection:
+    """Draft records from one news article or official readout.
+
+    Args:
+        text: The article. It is normalised to Unicode NFC first, as the
+            `Source` record keeps it; every span indexes the normalised text.
+        published: The publication date, the anchor for dates such as "on
+            Monday" or "November 21". When not given, the source's
+            ``published`` date is used, then a leading ``date YYYY-MM-DD``
+            line or a dateline with a full date.
+        source: A `Source` record to draft from (its title, URL, publisher...).
+            Its ``text``, if any, must be *text*. Its id is kept.
+
+    Returns:
+        A `Collection` of draft records (``draft=True``), the `Source` first.
+        It validates with no errors.
+
+    Raises:
+        ParseError: *text* is empty, *source* holds another text, or neither
+            *published* nor the text gives a date to anchor the meeting to.
+        FieldTypeError: An argument has the wrong type.
+
+    .. versionadded:: 0.1.0
+    """
+    text, anchor, source_record = _prepare(text, published, source)
+    paras = paragraphs(text)
+    quotes = find_quotes(text, paras)
+    sents: list[Unit] = []
+    para_of_sent: list[int] = []
+    for index, para in enumerate(paras):
+        for sentence in sentences(text, para, quotes):
+            sents.append(sentence)
+            para_of_sent.append(index)
+    draft = _Draft(
+        text=text,
+        anchor=anchor,
+        source=source_record,
+        namespace=uuid.UUID(source_record.id.partition("--")[2]),
+        paras=paras,
+        quotes=quotes,
+        sents=sents,
+        sent_starts=[s.start for s in sents],
+        para_of_sent=para_of_sent,
+        dates=find_dates(text, anchor=anchor),
+    )
+    draft.used_ids.add(source_record.id)
+    _read_actors(draft)
+    _draft_meetings(draft)
+    _draft_statements(draft)
+    _draft_demands_and_proposals(draft)
+    _draft_references(draft)
+    return Collection(records=[source_record, *_actor_records(draft), *draft.records])
+
+
+# --- 1. the source and the anchor ---------------------------------------------------------
+
+
+def _prepare(
+    text: str, published: dt.date | None, source: Source | None
+) -> tuple[str, dt.date | None, Source]:
+    import unicodedata  # noqa: PLC0415 - only here
+
+    from diplo_events._validators import type_error  # noqa: PLC0415 - only here
+
+    if not isinstance(text, str):
+        raise type_error("text", "a string", text)
+    if published is not None and type(published) is not dt.date:
+        raise type_error("published", "a date", published)
+    if source is not None and not isinstance(source, Source):
+        raise type_error("source", "a Source record", source)
+    text = unicodedata.normalize("NFC", text)
+    if not text.strip():
+        raise ParseError([Issue(path="$", code="extract.empty", message="the text is empty")])
+    if source is not None and source.text is not None and source.text != text:
+        raise ParseError(
+            [
+                Issue(
+                    path="$.source.text",
+                    code="extract.source_text_differs",
+                    message="the source record holds a different text from the one given",
+                )
+            ]
+        )
+    anchor, derivation = _anchor(text, published, source)
+    if source is None:
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        source = Source(
+            id=stable_id("source", f"sha256:{digest}"),
+            text=text,
+            published=None if anchor is None else UncertainDate.day(anchor, derivation=derivation),
+            draft=True,
+        )
+    else:
+        published_date = source.published
+        if published_date is None and anchor is not None:
+            published_date = UncertainDate.day(anchor, derivation=derivation)
+        source = attrs.evolve(source, text=text, draft=True, published=published_date)
+    return text, anchor, source
+
+
+def _anchor(
+    text: str, published: dt.date | None, source: Source | None
+) -> tuple[dt.date | None, DateDerivation | None]:
+    """The date the text's dates are read against, and where it came from."""
+    if published is not None:
+        return published, DateDerivation(text=published.isoformat(), rule="given")
+    if source is not None and source.published is not None and source.published.is_exact:
+        return source.published.earliest, source.published.derivation
+    return _anchor_from_text(text)
+
+
+def _anchor_from_text(text: str) -> tuple[dt.date | None, DateDerivation | None]:
+    dateline = find_dateline(text)
+    if dateline is None or dateline.date_text is None:
+        return None, None
+    found = find_dates(dateline.date_text, anchor=None)
+    if len(found) == 1 and found[0].date.is_exact and found[0].date.earliest is not None:
+        return found[0].date.earliest, DateDerivation(text=dateline.date_text, rule="dateline")
+    return None, None
+
+
+# --- 2. actors -------------------------------------------------------------------------------
+
+
+def _read_actors(draft: _Draft) -> None:
+    pending_counterparts: list[tuple[str, int]] = []
+    draft.mentions = find_actor_mentions(draft.text)
+    # Full names first, so that "Secretary Whitcomb" in a heading finds "Daniel Whitcomb".
+    for match in draft.mentions:
+        name = match.mention.name
+        if match.mention.kind == "person" and name and len(name.split()) > 1:
+            draft.book.add(name)
+    for match in draft.mentions:
+        mention = match.mention
+        start, end = match.span.start, match.span.end
+        if mention.kind == "person":
+            key = _person_key(draft, mention, start, end)
+            if key is None:
+                continue
+            via = "name" if mention.name else "title"
+            if mention.counterpart and mention.name:
+                pending_counterparts.append((key, start))
+        else:
+            key = _organization_key(draft, mention, start, end)
+            if key is None:
+                continue
+            via = "body"
+        draft.refs.append(_Ref(start, end, key, via))
+    _read_pronouns(draft)
+    _counterpart_titles(draft, pending_counterparts)
+
+
+def _read_pronouns(draft: _Draft) -> None:
+    """Resolve "he" and "she" outside quotes to the person last named before them."""
+    for pronoun in _PRONOUN_RE.finditer(draft.text):
+        if draft.in_quote(pronoun.start()) is not None:
+            continue
+        key = _antecedent(draft, pronoun.start())
+        if key is not None:
+            draft.refs.append(_Ref(pronoun.start(), pronoun.end(), key, "pronoun"))
+    draft.refs.sort()
+    draft.ref_starts = [r.start for r in draft.refs]
+
+
+def _counterpart_titles(draft: _Draft, pending_counterparts: list[tuple[str, int]]) -> None:
+    """Give "his Russian counterpart X" the title of the person X is the counterpart of."""
+    for key, start in pending_counterparts:
+        actor = draft.actors[key]
+        sentence = draft.sents[draft.sentence_at(start)]
+        for other in draft.refs_between(sentence.start, sentence.end):
+            partner = draft.actors[other.key]
+            if other.key != key and partner.kind == "person" and partner.title:
+                actor.title = actor.title or partner.title
+                break
+
+
+def _person_key(draft: _Draft, mention: ActorMention, start: int, end: int) -> str | None:
+    if mention.name is None:
+        return _resolve_title(draft, mention, start)
+    known = draft.book.resolve(mention.name)
+    if known is None:
+        if " " not in mention.name.strip():
+            return None  # a lone word we have not seen as part of a full name
+        known = draft.book.add(mention.name)
+    elif len(mention.name.split()) > 1:
+        draft.book.add(mention.name)
+    key = f"person:{known}"
+    actor = draft.actors.get(key)
+    if actor is None:
+        actor = draft.actors[key] = _Actor(key, "person", Span(start=start, end=end))
+    if actor.name is None or (len(mention.name.split()) > len(actor.name.split())):
+        actor.name = mention.name
+    full = len(mention.name.split()) > 1
+    if (
+        not mention.counterpart
+        and mention.title
+        and (actor.title is None or (full and not actor.titled_in_full))
+    ):
+        # A title given with the full name beats one given with the surname alone.
+        actor.title = mention.title
+        actor.titled_in_full = full
+    actor.country = actor.country or mention.country
+    actor.organization = actor.organization or mention.organization
+    return key
+
+
+def _resolve_title(draft: _Draft, mention: ActorMention, start: int) -> str | None:
+    """The person a title-only mention ("the Armenian minister") refers back to."""
+    if mention.title is None:
+        return None
+    head = mention.title.split()[-1].casefold()
+    best: tuple[int, str] | None = None
+    for ref in draft.refs:
+        if ref.start >= start:
+            break
+        actor = draft.actors[ref.key]
+        if actor.kind != "person" or actor.title is None:
+            continue
+        if mention.country is not None and actor.country != mention.country:
+            continue
+        if head not in actor.title.casefold():
+            continue
+        best = (ref.start, ref.key)
+    return None if best is None else best[1]
+
+
+def _organization_key(draft: _Draft, mention: ActorMention, start: int, end: int) -> str | None:
+    name = mention.organization
+    country = mention.country
+    if name is None and country is None:
+        return None
+    if mention.organization_kind is OrganizationKind.STATE and country is not None:
+        return _state_of(draft, country, Span(start=start, end=end))
+    key = f"organization:{name or ''}:{country or ''}"
+    actor = draft.actors.get(key)
+    if actor is None:
+        actor = draft.actors[key] = _Actor(key, "organization", Span(start=start, end=end))
+        actor.organization = name
+        actor.country = country
+        actor.org_kind = mention.organization_kind or (
+            OrganizationKind.STATE if name is None else OrganizationKind.OTHER
+        )
+        actor.name = name or (country_name(country) if country else None)
+    return key
+
+
+def _antecedent(draft: _Draft, offset: int) -> str | None:
+    """The person a pronoun at *offset* most likely refers to: the last one named before it."""
+    best: str | None = None
+    for ref in draft.refs:
+        if ref.start >= offset:
+            break
+        if draft.actors[ref.key].kind == "person" and draft.in_quote(ref.start) is None:
+            best = ref.key
+    return best
+
+
+def _actor_records(draft: _Draft) -> list[Person | Organization]:
+    records: list[Person | Organization] = []
+    states: dict[str, str] = {}
+    for actor in draft.actors.values():
+        if actor.kind == "organization" and actor.org_kind is OrganizationKind.STATE:
+            states[actor.country or ""] = _actor_id(draft, actor.key)
+    for actor in draft.actors.values():
+        record_id = _actor_id(draft, actor.key)
+        citation = draft.cite(actor.first.start, actor.first.end, 0.9)
+        if actor.kind == "person":
+            key = actor.key.partition(":")[2]
+            names = draft.book.names(key)
+            name = actor.name or names[0]
+            records.append(
+                Person(
+                    id=record_id,
+                    name=name,
+                    aliases=tuple(n for n in names if n != name),
+                    citations=(citation,),
+                    draft=True,
+                )
+            )
+            continue
+        parent = None
+        if actor.org_kind is not OrganizationKind.STATE and actor.country:
+            parent = states.get(actor.country)
+        records.append(
+            Organization(
+                id=record_id,
+                name=_organization_name(actor),
+                kind=actor.org_kind or OrganizationKind.OTHER,
+                country=actor.country if actor.country and is_country_code(actor.country) else None,
+                parent=parent,
+                citations=(citation,),
+                draft=True,
+            )
+        )
+    return records
+
+
+def _organization_name(actor: _Actor) -> str:
+    if actor.org_kind is OrganizationKind.STATE and actor.country:
+        return country_name(actor.country)
+    name = actor.organization or actor.name or "unknown organization"
+    if actor.org_kind is OrganizationKind.MINISTRY and actor.country:
+        return f"{name} of {country_name(actor.country)}"
+    return name
+
+
+def _actor_id(draft: _Draft, key: str) -> str:
+    record_type = key.partition(":")[0]
+    return stable_id(record_type, key, namespace=draft.namespace)
+
+
+def _state_of(draft: _Draft, country: str | None, at: Span) -> str | None:
+    """The key of the state actor for *country*, made if the text never names the state."""
+    if country is None or not is_country_code(country):
+        return None
+    key = f"organization::{country}"
+    if key not in draft.actors:
+        actor = draft.actors[key] = _Actor(key, "organization", at)
+        actor.country = country
+        actor.org_kind = OrganizationKind.STATE
+        actor.name = country_name(country)
+    return key
+
+
+# --- 3. meetings -------------------------------------------------------------------------------
+
+_NOT_PARTICIPANT_BEFORE: Final = frozenset({"of", "by", "about", "against", "according", "than"})
+_MEETING_SEARCH_PARAGRAPHS: Final = 3
+_SUBSTANTIAL_WORDS: Final = 12
+
+
+def _body_start(draft: _Draft) -> int:
+    dateline = find_dateline(draft.text)
+    return 0 if dateline is None else dateline.end
+
+
+def _draft_meetings(draft: _Draft) -> None:
+    body = _body_start(draft)
+    found = _main_sentence(draft, body)
+    if found is None:
+        return
+    index, kind = found
+    sentence = draft.sents[index]
+    start = max(sentence.start, body)
+    draft.main_sentence = index
+    participants_keys = _participants(draft, index, body)
+    date, end_date = _meeting_date(draft, index, body)
+    location, place_country = _location(draft, start, sentence.end)
+    words = draft.text[start : sentence.end]
+    protocol = next((level for level, rx in _PROTOCOL if rx.search(words)), None)
+    capacities = _capacities(draft, participants_keys, start, sentence.end, place_country)
+    participants = tuple(
+        _participant(draft, key, capacities.get(key), draft.cite(r_start, r_end, 0.8))
+        for key, (r_start, r_end) in participants_keys.items()
+    )
+    countries = {draft.actors[key].country for key in participants_keys} - {None}
+    meeting_format = {2: MeetingFormat.BILATERAL, 3: MeetingFormat.TRILATERAL}.get(len(countries))
+    if len(countries) > 3:  # noqa: PLR2004 - four or more sides
+        meeting_format = MeetingFormat.MULTILATERAL
+    host_key = next((k for k, c in capacities.items() if c is Capacity.HOST), None)
+    host = None
+    if host_key is not None:
+        state = _state_of(draft, draft.actors[host_key].country, draft.actors[host_key].first)
+        host = None if state is None else _actor_id(draft, state)
+    draft.main = Meeting(
+        id=draft.rid("meeting", "main"),
+        kind=kind,
+        date=date,
+        end_date=end_date,
+        status=EventStatus.HELD,
+        location=location,
+        participants=participants,
+        host=host,
+        format=meeting_format,
+        protocol_level=protocol,
+        citations=(draft.cite(start, sentence.end, 0.8),),
+        draft=True,
+    )
+    draft.records.append(draft.main)
+    _draft_signing(draft, index, body)
+    _draft_press_conference(draft, index)
+
+
+def _main_sentence(draft: _Draft, body: int) -> tuple[int, MeetingKind] | None:
+    seen: set[int] = set()
+    for index, sentence in enumerate(draft.sents):
+        paragraph = draft.para_of_sent[index]
+        unit = draft.paras[paragraph]
+        if len(draft.text[unit.start : unit.end].split()) >= _SUBSTANTIAL_WORDS:
+            seen.add(paragraph)  # headlines, labels and bylines do not count
+        if len(seen) > _MEETING_SEARCH_PARAGRAPHS:
+            break
+        start = max(sentence.start, body)
+        if start >= sentence.end:
+            continue
+        if _is_heading(draft, index):
+            continue
+        words = _outside_quotes(draft, start, sentence.end)
+        kinds = [k for k, rx in _KIND_CUES if rx.search(words)]
+        if not kinds:
+            continue
+        # A signing is part of the talks it crowns, unless the text reports nothing else.
+        kind = next((k for k in kinds if k is not MeetingKind.SIGNING), kinds[0])
+        if any(draft.is_person(r.key) for r in draft.refs_between(start, sentence.end)) or (
+            _descriptors(draft, start, sentence.end)
+        ):
+            return index, kind
+    return None
+
+
+def _is_heading(draft: _Draft, index: int) -> bool:
+    """A headline or label: a paragraph of one sentence with no closing punctuation."""
+    sentence = draft.sents[index]
+    paragraph = draft.paras[draft.para_of_sent[index]]
+    if (sentence.start, sentence.end) != (paragraph.start, paragraph.end):
+        return False
+    return draft.text[sentence.end - 1] not in ".!?:;”\"’'"
+
+
+def _descriptors(draft: _Draft, start: int, end: int) -> list[tuple[str, set[str]]]:
+    """Participants described without names: "the foreign ministers of Lithuania and Poland".
+
+    Each is a title and the countries it is held for; a plural title takes the
+    states listed after it.
+    """
+    found: list[tuple[str, set[str]]] = []
+    matches = [m for m in draft.mentions if start <= m.span.start and m.span.end <= end]
+    for index, match in enumerate(matches):
+        mention = match.mention
+        if mention.name is not None or mention.title is None or mention.kind == "organization":
+            continue
+        if mention.kind == "person" and _resolve_title(draft, mention, match.span.start):
+            continue  # refers back to someone named before
+        countries = {mention.country} if mention.country else set()
+        last = match.span.end
+        for following in matches[index + 1 :]:
+            gap = draft.text[last : following.span.start]
+            state = following.mention.organization_kind is OrganizationKind.STATE
+            if mention.kind != "group" or not state or not re.fullmatch(r",?\s*(?:and\s+)?", gap):
+                break
+            if following.mention.country:
+                countries.add(following.mention.country)
+            last = following.span.end
+        found.append((mention.title, countries))
+    return found
+
+
+def _outside_quotes(draft: _Draft, start: int, end: int) -> str:
+    """The text from *start* to *end* with the words of quotes blanked out (offsets kept)."""
+    chars = list(draft.text[start:end])
+    for quote in draft.quotes:
+        if quote.close_at < start or quote.open_at >= end:
+            continue
+        for offset in range(max(quote.start, start), min(quote.end, end)):
+            chars[offset - start] = " "
+    return "".join(chars)
+
+
+def _participants(draft: _Draft, index: int, body: int) -> dict[str, tuple[int, int]]:
+    """Participant keys of the main meeting, each with the span of its first mention there."""
+    chosen: dict[str, tuple[int, int]] = {}
+    candidates = [index]
+    if index + 1 < len(draft.sents):
+        following = draft.sents[index + 1]
+        if _ALSO_RE.search(draft.text, following.start, following.end):
+            candidates.append(index + 1)
+    others: dict[str, tuple[int, int]] = {}
+    for sentence_index in candidates:
+        sentence = draft.sents[sentence_index]
+        start = max(sentence.start, body)
+        for ref in draft.refs_between(start, sentence.end):
+            if draft.in_quote(ref.start) is not None or ref.via == "pronoun":
+                continue
+            if draft.word_before(ref.start, start) in _NOT_PARTICIPANT_BEFORE and not (
+                _AGENT_BY_RE.search(draft.text, max(start, ref.start - 40), ref.start)
+            ):
+                continue
+            actor = draft.actors[ref.key]
+            target = chosen if actor.kind == "person" else others
+            target.setdefault(ref.key, (ref.start, ref.end))
+    _described_participants(draft, draft.sents[index], body, chosen)
+    if chosen:
+        return chosen
+    return {k: v for k, v in others.items() if draft.actors[k].org_kind is not None}
+
+
+def _described_participants(
+    draft: _Draft, main: Unit, body: int, chosen: dict[str, tuple[int, int]]
+) -> None:
+    """Add the people named anywhere who hold a title the main sentence lists."""
+    for title, countries in _descriptors(draft, max(main.start, body), main.end):
+        for ref in draft.refs:
+            actor = draft.actors[ref.key]
+            if (
+                ref.via == "name"
+                and actor.kind == "person"
+                and actor.title == title
+                and (not countries or actor.country in countries)
+            ):
+                chosen.setdefault(ref.key, (ref.start, ref.end))
+
+
+def _meeting_date(
+    draft: _Draft, index: int, body: int
+) -> tuple[UncertainDate, UncertainDate | None]:
+    candidates = _date_candidates(draft, index, body)
+    if candidates:
+        # A range ("held on 1-2 March") says more than a day ("ended ... on Saturday").
+        match = next((m for m in candidates if _is_range(m.date)), candidates[0])
+        draft.main_date_match = match
+        return _split_range(match.date)
+    if draft.anchor is None:
+        raise ParseError(
+            [
+                Issue(
+                    path="$",
+                    code="extract.no_date",
+                    message="the text does not date the meeting and no publication date was "
+                    "given: pass published=",
+                )
+            ]
+        )
+    derivation = DateDerivation(
+        text=draft.source.published.derivation.text
+        if draft.source.published and draft.source.published.derivation
+        else draft.anchor.isoformat(),
+        rule="on-or-before-publication",
+        anchor=draft.anchor,
+    )
+    return UncertainDate.between(None, draft.anchor, derivation=derivation), None
+
+
+def _date_candidates(draft: _Draft, index: int, body: int) -> list[DateMatch]:
+    """Dates that may be the meeting's: in its sentence, or in one about it just after."""
+    found: list[DateMatch] = []
+    first_para = draft.para_of_sent[index]
+    for candidate in range(index, len(draft.sents)):
+        if draft.para_of_sent[candidate] > first_para + 1:
+            break
+        unit = draft.sents[candidate]
+        if candidate != index and not _EVENT_NOUN_RE.search(draft.text, unit.start, unit.end):
+            continue
+        for match in draft.dates:
+            if not unit.start <= match.span.start < unit.end or match.span.start < body:
+                continue
+            before = draft.text[max(unit.start, body) : match.span.start]
+            if not (match.future or _NOT_MEETING_DATE_RE.search(before)):
+                found.append(match)
+    return found
+
+
+def _is_range(date: UncertainDate) -> bool:
+    derivation = date.derivation
+    return (
+        derivation is not None
+        and derivation.rule.startswith("range")
+        and date.is_interval
+        and date.earliest is not None
+        and date.latest is not None
+    )
+
+
+def _split_range(date: UncertainDate) -> tuple[UncertainDate, UncertainDate | None]:
+    if _is_range(date) and date.earliest is not None and date.latest is not None:
+        derivation = date.derivation
+        return (
+            UncertainDate.day(date.earliest, derivation=derivation),
+            UncertainDate.day(date.latest, derivation=derivation),
+        )
+    return date, None
+
+
+def _location(draft: _Draft, start: int, end: int) -> tuple[Location | None, str | None]:
+    for ref in draft.refs_between(start, end):
+        actor = draft.actors[ref.key]
+        if actor.kind != "organization" or actor.org_kind is not OrganizationKind.STATE:
+            continue
+        if not _PLACE_BEFORE_RE.search(draft.text, max(start, ref.start - 40), ref.start):
+            continue
+        name = draft.text[ref.start : ref.end]
+        if name[:1].islower() or name.startswith(("The ", "the ")):
+            continue
+        return Location(name=name, country=actor.country), actor.country
+    return None, None
+
+
+def _capacities(
+    draft: _Draft,
+    keys: dict[str, tuple[int, int]],
+    start: int,
+    end: int,
+    place_country: str | None,
+) -> dict[str, Capacity]:
+    words = draft.text[start:end]
+    capacities: dict[str, Capacity] = {}
+    if place_country is not None and re.search(r"\bvisit|\barrived\b", words, re.IGNORECASE):
+        for key in keys:
+            country = draft.actors[key].country
+            if country is not None:
+                capacities[key] = Capacity.HOST if country == place_country else Capacity.VISITOR
+    elif _HOST_RE.search(words) and len(keys) > 1:
+        first = next(iter(keys))
+        for key in keys:
+            capacities[key] = Capacity.HOST if key == first else Capacity.VISITOR
+    return capacities
+
+
+def _participant(
+    draft: _Draft, key: str, capacity: Capacity | None, citation: Citation
+) -> Participant:
+    actor = draft.actors[key]
+    represents = None
+    if actor.kind == "person":
+        state = _state_of(draft, actor.country, actor.first)
+        represents = None if state is None else _actor_id(draft, state)
+    return Participant(
+        actor=_actor_id(draft, key),
+        title=actor.title if actor.kind == "person" else None,
+        represents=represents,
+        capacity=capacity,
+        citations=(citation,),
+    )
+
+
+def _draft_signing(draft: _Draft, main_index: int, body: int) -> None:
+    """A signing reported with the talks, as a meeting that is part of them."""
+    main = draft.main
+    if main is None or main.kind is MeetingKind.SIGNING:
+        return
+    signing_re = next(rx for kind, rx in _KIND_CUES if kind is MeetingKind.SIGNING)
+    last_para = draft.para_of_sent[main_index] + 1
+    for index in range(main_index, len(draft.sents)):
+        if draft.para_of_sent[index] > last_para:
+            return
+        sentence = draft.sents[index]
+        words = _outside_quotes(draft, sentence.start, sentence.end)
+        match = signing_re.search(words)
+        if match is None or _PLANNED_RE.search(words):
+            continue
+        date, end_date = main.date, None
+        for found in draft.dates:
+            if sentence.start <= found.span.start < sentence.end and found.span.start >= body:
+                before = draft.text[max(sentence.start, body) : found.span.start]
+                if not (found.future or _NOT_MEETING_DATE_RE.search(before)):
+                    date, end_date = _split_range(found.date)
+                    break
+        draft.records.append(
+            Meeting(
+                id=draft.rid("meeting", "signing"),
+                kind=MeetingKind.SIGNING,
+                date=date,
+                end_date=end_date,
+                status=EventStatus.HELD,
+                participants=main.participants,
+                part_of=main.id,
+                location=main.location,
+                citations=(
+                    draft.cite(sentence.start + match.start(), sentence.start + match.end(), 0.7),
+                ),
+                draft=True,
+            )
+        )
+        return
+
+
+def _draft_press_conference(draft: _Draft, main_index: int) -> None:
+    main = draft.main
+    if main is None:
+        return
+    for index in range(main_index, len(draft.sents)):
+        sentence = draft.sents[index]
+        match = _PRESS_RE.search(_outside_quotes(draft, sentence.start, sentence.end))
+        if match is None:
+            continue
+        draft.press = Meeting(
+            id=draft.rid("meeting", "press-conference"),
+            kind=MeetingKind.PRESS_CONFERENCE,
+            date=main.date,
+            end_date=main.end_date,
+            status=EventStatus.HELD,
+            participants=main.participants,
+            part_of=main.id,
+            location=main.location,
+            citations=(
+                draft.cite(sentence.start + match.start(), sentence.start + match.end(), 0.7),
+            ),
+            draft=True,
+        )
+        first = draft.sent_starts.index(draft.paras[draft.para_of_sent[index]].start)
+        draft.press_from = draft.sents[first].start
+        draft.records.append(draft.press)
+        return
+
+
+def _meeting_at(draft: _Draft, offset: int) -> str | None:
+    if draft.press is not None and offset >= draft.press_from:
+        return draft.press.id
+    return None if draft.main is None else draft.main.id
+
+
+# --- 4. statements -------------------------------------------------------------------------
+
+_MIN_QUOTE_WORDS: Final = 4
+_AFTER_WINDOW: Final = 80
+_TRAILING_SPEECH_RE: Final = re.compile(rf"^[\s,.;:—–-]*(?:{_SPEECH})\b", re.IGNORECASE)
+_LEADING_SPEECH_RE: Final = re.compile(rf"^\s*(?:[a-z]+\s+)?(?:{_SPEECH})\b", re.IGNORECASE)
+_INTRODUCED_RE: Final = re.compile(r"[:,]\s*$")
+_SENTENCE_END_RE: Final = re.compile(r"[.!?…][’']?\s*$")
+
+
+def _draft_statements(draft: _Draft) -> None:
+    direct_sentences: set[int] = set()
+    previous: _Said | None = None
+    for quote in draft.quotes:
+        if not _is_direct(draft, quote):
+            continue
+        attribution = _attribute(draft, quote, previous)
+        if attribution is None:
+            continue
+        said = _add_statement(
+            draft,
+            key=attribution.key,
+            start=quote.start,
+            end=quote.end,
+            mode=StatementMode.DIRECT_QUOTE,
+            confidence=QUOTE_WORDS,
+            speaker_citation=draft.cite(
+                attribution.span.start, attribution.span.end, attribution.confidence
+            ),
+        )
+        previous = said
+        direct_sentences.add(draft.sentence_at(quote.open_at))
+        direct_sentences.add(draft.sentence_at(quote.close_at))
+    for index, sentence in enumerate(draft.sents):
+        if index in direct_sentences:
+            continue
+        _reported(draft, index, sentence)
+    draft.said.sort(key=lambda s: s.start)
+
+
+def _is_direct(draft: _Draft, quote: Quote) -> bool:
+    """Whether a quote is a statement of its own, rather than a phrase quoted inside a sentence."""
+    words = draft.text[quote.start : quote.end]
+    sentence = draft.sents[draft.sentence_at(quote.open_at)]
+    before = draft.text[sentence.start : quote.open_at]
+    if not before.strip() or _INTRODUCED_RE.search(before):
+        return len(words.split()) >= _MIN_QUOTE_WORDS or _SENTENCE_END_RE.search(words) is not None
+    # Mid-sentence: a quote of its own only if it is a whole sentence ("He said “We will.”").
+    return (
+        words[:1].isupper()
+        and _SENTENCE_END_RE.search(words) is not None
+        and _SPEECH_RE.search(before[-40:]) is not None
+        and not before.rstrip().endswith("that")
+    )
+
+
+def _attribute(  # noqa: C901 - one branch per attribution rule, tried in order
+    draft: _Draft, quote: Quote, previous: _Said | None
+) -> _Attribution | None:
+    close_paragraph = draft.paras[draft.para_of_sent[draft.sentence_at(quote.close_at)]]
+    # 1. named after the quote: “...,” said Lavrov. / “...,” Lavrov said. / “...,” he added.
+    for ref in draft.refs_between(
+        quote.close_at + 1, min(close_paragraph.end, quote.close_at + _AFTER_WINDOW)
+    ):
+        if draft.in_quote(ref.start) is not None:
+            break
+        gap = draft.text[quote.close_at + 1 : ref.start]
+        rest = draft.text[ref.end : min(ref.end + 30, close_paragraph.end)]
+        if _TRAILING_SPEECH_RE.search(gap) or (
+            not gap.strip(" ,.;:—–-\n") and _LEADING_SPEECH_RE.search(rest)
+        ):
+            confidence = SPEAKER_NAMED if ref.via == "name" else SPEAKER_REFERRED
+            return _person_or_speaker(ref, confidence)
+        break
+    # 2. named before it in the same sentence: Lavrov said: “...” / According to Lavrov, “...”
+    open_sentence = draft.sents[draft.sentence_at(quote.open_at)]
+    before_refs = [
+        r
+        for r in draft.refs_between(open_sentence.start, quote.open_at)
+        if draft.in_quote(r.start) is None
+    ]
+    before = draft.text[open_sentence.start : quote.open_at]
+    if before_refs and (_SPEECH_RE.search(before) or _INTRODUCED_RE.search(before)):
+        chosen = _speaker_among(draft, before_refs, open_sentence.start)
+        if chosen is not None:
+            confidence = SPEAKER_NAMED if chosen.via == "name" else SPEAKER_REFERRED
+            return _person_or_speaker(chosen, confidence)
+    # 3. introduced by the paragraph before, ending in a colon.
+    paragraph_index = draft.para_of_sent[draft.sentence_at(quote.open_at)]
+    paragraph = draft.paras[paragraph_index]
+    if not draft.text[paragraph.start : quote.open_at].strip() and paragraph_index > 0:
+        earlier = draft.paras[paragraph_index - 1]
+        if draft.text[earlier.start : earlier.end].rstrip().endswith(":"):
+            last = draft.sents[draft.sentence_at(earlier.end - 1)]
+            refs = [
+                r
+                for r in draft.refs_between(last.start, last.end)
+                if draft.in_quote(r.start) is None
+            ]
+            chosen = _speaker_among(draft, refs, last.start)
+            if chosen is not None:
+                return _person_or_speaker(chosen, SPEAKER_COLON)
+        # 4. a quote paragraph right after another quote of one speaker.
+        if previous is not None and previous.end >= earlier.start:
+            span = draft.cite(previous.start, previous.end, 1.0).spans[0]
+            return _Attribution(previous.speaker, span, SPEAKER_CONTINUED)
+    # 5. the last person named before the quote, outside quotes.
+    key = _antecedent(draft, quote.open_at)
+    if key is None:
+        return None
+    last_ref = max(
+        (r for r in draft.refs if r.key == key and r.start < quote.open_at), key=lambda r: r.start
+    )
+    return _Attribution(key, Span(start=last_ref.start, end=last_ref.end), SPEAKER_GUESSED)
+
+
+def _person_or_speaker(ref: _Ref, confidence: float) -> _Attribution:
+    return _Attribution(ref.key, Span(start=ref.start, end=ref.end), confidence)
+
+
+def _speaker_among(draft: _Draft, refs: list[_Ref], floor: int) -> _Ref | None:
+    """The speaker among the mentions of a sentence: "according to X", else its subject."""
+    if not refs:
+        return None
+    for ref in refs:
+        if _ACCORDING_RE.search(draft.text, max(floor, ref.start - 20), ref.start):
+            return ref
+    people = [r for r in refs if draft.is_person(r.key)] or refs
+    for ref in people:
+        if draft.subject_like(ref, floor):
+            return ref
+    return people[-1]
+
+
+def _add_statement(
+    draft: _Draft,
+    *,
+    key: str,
+    start: int,
+    end: int,
+    mode: StatementMode,
+    confidence: float,
+    speaker_citation: Citation,
+) -> _Said:
+    meeting = _meeting_at(draft, start)
+    statement = Statement(
+        id=draft.rid("statement", f"{start}-{end}"),
+        speaker=_actor_id(draft, key),
+        text=draft.text[start:end],
+        mode=mode,
+        meeting=meeting,
+        citations=(draft.cite(start, end, confidence), speaker_citation),
+        draft=True,
+    )
+    draft.records.append(statement)
+    said = _Said(statement.id, key, start, end, mode, meeting)
+    draft.said.append(said)
+    return said
+
+
+def _reported(draft: _Draft, index: int, sentence: Unit) -> None:
+    """Draft reported (or mixed) speech from one sentence with a speech verb and a speaker."""
+    words = _outside_quotes(draft, sentence.start, sentence.end)
+    verb = _REPORTED_RE.search(words)
+    if verb is None:
+        return
+    verb_at = sentence.start + verb.start()
+    refs = [
+        r
+        for r in draft.refs_between(sentence.start, sentence.end)
+        if draft.in_quote(r.start) is None
+    ]
+    speaker: _Ref | None = None
+    if verb.group(0).lower() == "according to":
+        speaker = next((r for r in refs if r.start >= verb_at), None)
+    else:
+        before = [r for r in refs if r.end <= verb_at and draft.subject_like(r, sentence.start)]
+        speaker = before[-1] if before else None
+    if speaker is None:
+        return
+    has_fragment = any(sentence.start <= q.open_at < sentence.end for q in draft.quotes)
+    mode = StatementMode.MIXED if has_fragment else StatementMode.REPORTED
+    end = sentence.end
+    while end > sentence.start and draft.text[end - 1] in ".:;":
+        end -= 1
+    confidence = SPEAKER_NAMED if speaker.via == "name" else SPEAKER_REFERRED
+    _add_statement(
+        draft,
+        key=speaker.key,
+        start=sentence.start,
+        end=end,
+        mode=mode,
+        confidence=0.7,
+        speaker_citation=draft.cite(speaker.start, speaker.end, confidence),
+    )
+    del index
+
+
+# --- 5. demands and proposals ----------------------------------------------------------------
+
+
+class _Unit(NamedTuple):
+    """Where to look for demands and proposals: a statement or a narrative sentence."""
+
+    start: int
+    end: int
+    speaker: str | None  # actor key of the statement's speaker
+    statement: str | None  # statement id
+    meeting: str | None
+
+
+def _units(draft: _Draft) -> list[_Unit]:
+    units: list[_Unit] = []
+    covered: list[tuple[int, int]] = []
+    for said in draft.said:
+        units.append(_Unit(said.start, said.end, said.speaker, said.id, said.meeting))
+        covered.append((said.start, said.end))
+    for sentence in draft.sents:
+        if any(s < sentence.end and sentence.start < e for s, e in covered):
+            continue
+        units.append(
+            _Unit(sentence.start, sentence.end, None, None, _meeting_at(draft, sentence.start))
+        )
+    units.sort()
+    return units
+
+
+def _draft_demands_and_proposals(draft: _Draft) -> None:
+    proposals: list[tuple[Proposal, int, str | None]] = []
+    units = _units(draft)
+    for position, unit in enumerate(units):
+        words = draft.text[unit.start : unit.end]
+        cue_re = _DEMAND_RE if unit.statement is not None else _DEMAND_NARRATIVE_RE
+        for cue in cue_re.finditer(words):
+            _demand(
+                draft,
+                unit,
+                cue_start=unit.start + cue.start(),
+                cue_end=unit.start + cue.end(),
+                units=units,
+                position=position,
+            )
+        for cue in _PROPOSAL_RE.finditer(words):
+            made = _proposal(
+                draft, unit, unit.start + cue.start(), unit.start + cue.end(), cue.group(0)
+            )
+            if made is not None:
+                proposals.append((made, unit.start + cue.end(), unit.statement))
+    for proposal, after, statement in proposals:
+        draft.records.append(_with_response(draft, proposal, after, statement))
+
+
+def _clause_end(draft: _Draft, start: int, unit: _Unit) -> int:
+    """End of the clause that starts at *start*: the sentence end, within the unit."""
+    sentence = draft.sents[draft.sentence_at(start)]
+    end = min(sentence.end, unit.end)
+    quote = draft.in_quote(start)
+    if quote is not None:
+        end = min(end, quote.end)
+    match = re.compile(r"[.;!?](?:\s|$)").search(draft.text, start, end)
+    if match is not None:
+        end = match.start()
+    while end > start and draft.text[end - 1] in ' ,:;.”"':
+        end -= 1
+    return end
+
+
+def _actor_before(draft: _Draft, unit: _Unit, at: int) -> _Ref | None:
+    """The subject of a cue at *at*: the nearest mention before it in its sentence."""
+    sentence = draft.sents[draft.sentence_at(at)]
+    floor = max(sentence.start, unit.start)
+    refs = [r for r in draft.refs_between(floor, at) if draft.subject_like(r, floor)]
+    return refs[-1] if refs else None
+
+
+def _demand(  # noqa: C901 - one branch per form of demand
+    draft: _Draft, unit: _Unit, *, cue_start: int, cue_end: int, units: list[_Unit], position: int
+) -> None:
+    cue = draft.text[cue_start:cue_end].lower()
+    addressee: _Ref | None = None
+    start = cue_start
+    if cue in {"should", "must"}:
+        # "Turkey should withdraw": the addressee is the subject of "should".
+        sentence = draft.sents[draft.sentence_at(cue_start)]
+        nearby = draft.refs_between(max(sentence.start, cue_start - 60), cue_start)
+        if not nearby or draft.text[nearby[-1].end : cue_start].strip():
+            return  # "should" with no named subject: not a demand we can draft
+        addressee = nearby[-1]
+        start = addressee.start
+        actor_key = unit.speaker
+    else:
+        after = draft.refs_between(cue_end, min(unit.end, cue_end + 60))
+        if after and not draft.text[cue_end : after[0].start].strip(" the"):
+            addressee = after[0]
+        subject = _actor_before(draft, unit, cue_start)
+        actor_key = unit.speaker or (subject.key if subject else None)
+        if cue.startswith("expect"):
+            start = cue_start
+        elif subject is not None:
+            start = min(start, _phrase_start(draft, subject.start, cue_start))
+    if actor_key is None:
+        return
+    if addressee is not None and addressee.key == actor_key:
+        addressee = None
+    end = _clause_end(draft, cue_end, unit)
+    if end <= start:
+        return
+    evidence: tuple[str, ...] = ()
+    if unit.statement is not None and unit.speaker == actor_key:
+        evidence = (unit.statement,)
+    elif draft.text[unit.start : unit.end].rstrip().endswith(":") and position + 1 < len(units):
+        following = units[position + 1]
+        if following.statement is not None and following.speaker == actor_key:
+            evidence = (following.statement,)
+    words = draft.text[start:end]
+    urgency = next((level for level, rx in _URGENCY if rx.search(words)), None)
+    draft.records.append(
+        Demand(
+            id=draft.rid("demand", f"{start}-{end}"),
+            actor=_actor_id(draft, actor_key),
+            content=words,
+            addressees=() if addressee is None else (_actor_id(draft, addressee.key),),
+            urgency=urgency,
+            evidence=evidence,
+            meeting=unit.meeting,
+            citations=(draft.cite(start, end, 0.6),),
+            draft=True,
+        )
+    )
+
+
+def _phrase_start(draft: _Draft, subject_start: int, cue_start: int) -> int:
+    """Start of the noun phrase a cue's clause is about: "prisoner exchange which X demanded"."""
+    window = draft.text[max(0, subject_start - 80) : subject_start]
+    match = re.search(r"(?:the issue of |of )?([\w-]+(?: [\w-]+){0,3}) (?:which|that) $", window)
+    if match is None:
+        return subject_start
+    del cue_start
+    return subject_start - len(window) + match.start(1)
+
+
+def _proposal(
+    draft: _Draft, unit: _Unit, cue_start: int, cue_end: int, cue: str
+) -> Proposal | None:
+    lowered = cue.lower()
+    # "accepted the invitation" answers a proposal; it is not a new one.
+    if _ACCEPT_RE.search(draft.text, max(unit.start, cue_start - 30), cue_start):
+        return None
+    subject = _actor_before(draft, unit, cue_start)
+    inside = draft.in_quote(cue_start) is not None
+    words_before = draft.text[max(unit.start, cue_start - 25) : cue_start]
+    if subject is not None and (not inside or not _FIRST_PERSON_RE.search(words_before)):
+        actor_key: str | None = subject.key
+        start = subject.start
+    else:
+        actor_key = unit.speaker
+        start = cue_start
+        first_person = list(_FIRST_PERSON_RE.finditer(words_before))
+        if first_person:
+            start = cue_start - len(words_before) + first_person[-1].start()
+    if actor_key is None:
+        return None
+    addressees: tuple[str, ...] = ()
+    after = draft.text[cue_end : cue_end + 12]
+    if re.match(r"\s+(?:me|us)\b", after) and unit.speaker is not None:
+        addressees = (_actor_id(draft, unit.speaker),)
+    else:
+        following = draft.refs_between(cue_end, cue_end + 40)
+        if following and not draft.text[cue_end : following[0].start].strip(" the"):
+            addressees = (_actor_id(draft, following[0].key),)
+    end = _clause_end(draft, cue_end, unit)
+    if end <= start:
+        return None
+    kind = next(k for stem, k in _PROPOSAL_KIND if stem in lowered)
+    evidence = (unit.statement,) if unit.statement and unit.speaker == actor_key else ()
+    if actor_key == unit.speaker:
+        addressees = tuple(a for a in addressees if a != _actor_id(draft, actor_key))
+    return Proposal(
+        id=draft.rid("proposal", f"{start}-{end}"),
+        actor=_actor_id(draft, actor_key),
+        content=draft.text[start:end],
+        kind=kind,
+        addressees=addressees,
+        status=ProposalStatus.PENDING,
+        evidence=evidence,
+        meeting=unit.meeting,
+        citations=(draft.cite(start, end, 0.6),),
+        draft=True,
+    )
+
+
+def _with_response(
+    draft: _Draft, proposal: Proposal, after: int, statement: str | None
+) -> Proposal:
+    """The proposal with its acceptance or rejection, if the next words give one."""
+    sentence_index = draft.sentence_at(after)
+    last = draft.sents[min(len(draft.sents) - 1, sentence_index + 2)]
+    window_end = last.end
+    quote = draft.in_quote(after)
+    for stance, pattern in (
+        (ResponseStance.ACCEPTED, _ACCEPT_RE),
+        (ResponseStance.REJECTED, _REJECT_RE),
+    ):
+        match = pattern.search(draft.text, after, window_end)
+        if match is None:
+            continue
+        at = match.start()
+        responder: str | None = None
+        said = next((s for s in draft.said if s.start <= at < s.end), None)
+        if quote is not None and quote.start <= at < quote.end and said is not None:
+            responder = said.speaker  # "I will be happy to come", in the speaker's own words
+        else:
+            subject = _actor_before(draft, _Unit(last.start, window_end, None, None, None), at)
+            responder = subject.key if subject else None
+        if responder is None or _actor_id(draft, responder) == proposal.actor:
+            continue
+        end = _clause_end(draft, at, _Unit(at, window_end, None, None, None))
+        response = Response(
+            actor=_actor_id(draft, responder),
+            stance=stance,
+            statement=said.id if said is not None and said.speaker == responder else None,
+            citations=(draft.cite(at, max(end, match.end()), 0.6),),
+        )
+        status = (
+            ProposalStatus.ACCEPTED
+            if stance is ResponseStance.ACCEPTED
+            else ProposalStatus.REJECTED
+        )
+        del statement
+        return attrs.evolve(proposal, responses=(response,), status=status)
+    return proposal
+
+
+# --- 6. references ---------------------------------------------------------------------------
+
+
+#: Planned-event cues closer than this (in characters) to a reference already
+#: drafted are taken to speak of the same event ("he would visit Yerevan ... I
+#: will be happy to come").
+_SAME_PLAN: Final = 200
+
+
+def _draft_references(draft: _Draft) -> None:
+    main = draft.main
+    if main is None:
+        return
+    body = _body_start(draft)
+    made: list[tuple[int, int]] = []
+    for match in draft.dates:
+        if match.span.start < body or match is draft.main_date_match:
+            continue
+        sentence = draft.sents[draft.sentence_at(match.span.start)]
+        relation, start, end = _relation(draft, match, sentence)
+        if relation is None:
+            continue
+        _add_reference(draft, main=main, relation=relation, start=start, end=end, date=match.date)
+        made.append((start, end))
+    for sentence in draft.sents:
+        for cue in _PLANNED_RE.finditer(draft.text, sentence.start, sentence.end):
+            if any(s <= cue.start() < e or abs(cue.start() - e) < _SAME_PLAN for s, e in made):
+                continue
+            start = _planned_start(draft, sentence, cue.start())
+            end = _clause_end(
+                draft, cue.end(), _Unit(sentence.start, sentence.end, None, None, None)
+            )
+            end = max(end, cue.end())
+            _add_reference(
+                draft, main=main, relation=Relation.PLANNED, start=start, end=end, date=None
+            )
+            made.append((start, end))
+
+
+_PAST_EVENT_AFTER_RE: Final = re.compile(
+    r"\s*(?:visited|met|held talks|spoke|travell?ed)\b(?:\s+(?:with|in|to))?"
+    r"(?:\s+(?:the\s+)?[A-Z][\w-]*)*"
+)
+
+
+def _relation(draft: _Draft, match: DateMatch, sentence: Unit) -> tuple[Relation | None, int, int]:
+    """The relation a dated event bears to the meeting, and the span of words that say so."""
+    before_start = max(sentence.start, match.span.start - 160)
+    if match.future:
+        if _FUTURE_EVENT_RE.search(draft.text, sentence.start, sentence.end):
+            start = max(sentence.start, _last_clause(draft, before_start, match.span.start))
+            return Relation.PLANNED, start, match.span.end
+        return None, 0, 0
+    after = _PAST_EVENT_AFTER_RE.match(draft.text, match.span.end, sentence.end)
+    if after is not None:
+        # "a Russian commission recently visited Yerevan": the event follows its date.
+        floor = max(sentence.start, _last_clause(draft, before_start, match.span.start))
+        refs = draft.refs_between(floor, match.span.start)
+        start = _noun_start(draft, refs[-1].start) if refs else match.span.start
+        return Relation.PREVIOUS, start, after.end()
+    relation, start = _relation_before(draft, match, sentence, before_start)
+    return relation, start, match.span.end
+
+
+def _relation_before(
+    draft: _Draft, match: DateMatch, sentence: Unit, before_start: int
+) -> tuple[Relation | None, int]:
+    """The relation named by words before a date: "truce signed on", "previous talks ... on"."""
+    before = draft.text[before_start : match.span.start]
+    for relation, marker, cue_re in _REFERENCE_CUES:
+        cues = list(cue_re.finditer(before))
+        found = cues[-1] if cues else None
+        if found is None:
+            continue
+        if marker is not None:
+            prefix = draft.text[sentence.start : before_start + found.start()]
+            markers = list(marker.finditer(prefix))
+            implementation = markers[-1] if markers else None
+            if implementation is None:
+                continue
+            return relation, _noun_start(draft, sentence.start + implementation.start())
+        return relation, _noun_start(draft, before_start + found.start())
+    return None, 0
+
+
+def _noun_start(draft: _Draft, at: int) -> int:
+    """Widen a cue back to its article: "the implementation", "The previous talks"."""
+    match = re.search(
+        r"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)\s+$", draft.text[max(0, at - 8) : at]
+    )
+    return at - (len(draft.text[max(0, at - 8) : at]) - match.start()) if match else at
+
+
+def _last_clause(draft: _Draft, start: int, end: int) -> int:
+    cut = max(draft.text.rfind(",", start, end), draft.text.rfind(";", start, end))
+    return start if cut < 0 else cut + 1
+
+
+def _planned_start(draft: _Draft, sentence: Unit, cue_at: int) -> int:
+    """The subject the planned event hangs on: the nearest mention or pronoun before the cue."""
+    floor = max(sentence.start, _last_clause(draft, sentence.start, cue_at))
+    refs = draft.refs_between(floor, cue_at)
+    quote = draft.in_quote(cue_at)
+    if refs:
+        start = refs[-1].start
+    else:
+        words = draft.text[floor:cue_at]
+        pronoun = list(re.finditer(r"\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\b", words))
+        start = floor + pronoun[-1].start() if pronoun else cue_at
+    if quote is None:
+        for q in draft.quotes:
+            if q.open_at < start <= q.close_at + 1:
+                start = q.open_at
+    while start < cue_at and draft.text[start].isspace():
+        start += 1
+    return start
+
+
+def _add_reference(
+    draft: _Draft,
+    *,
+    main: Meeting,
+    relation: Relation,
+    start: int,
+    end: int,
+    date: UncertainDate | None,
+) -> None:
+    draft.records.append(
+        Reference(
+            id=draft.rid("reference", f"{start}-{end}"),
+            subject=main.id,
+            relation=relation,
+            description=draft.text[start:end],
+            date=date,
+            citations=(draft.cite(start, end, 0.6),),
+            draft=True,
+        )
+    )
+
+
+def _unused(items: Iterable[object]) -> None:
+    del items

@@ -1,0 +1,214 @@
+"""Cutting news text into the units the extractor reads: paragraphs, sentences, quotes.
+
+Everything here works on character offsets into the one text it was given,
+so every unit can be cited with a `Span`. Nothing is normalised away: a quote
+is exactly the characters between its marks.
+
+Quotes follow the conventions of English news copy:
+
+- curly (“ ”) or straight (") double quotes; single quotes inside them are
+  nested quotes and left alone;
+- a quote that runs on into the next paragraph either leaves its mark open and
+  reopens it at the start of the next paragraph (the usual style), or leaves it
+  open and closes it somewhere in the next paragraph (seen in translated copy);
+- a quote still open at the end of the text, or at a paragraph end with no way
+  to continue, is not a quote: its words are never made up into one.
+"""
+
+import re
+from collections.abc import Iterator
+from typing import Final, NamedTuple
+
+__all__ = [
+    "Dateline",
+    "Quote",
+    "Unit",
+    "find_dateline",
+    "find_quotes",
+    "paragraphs",
+    "sentences",
+]
+
+_OPENERS: Final = frozenset("“„«")
+_CLOSERS: Final = frozenset("”»")
+_STRAIGHT: Final = '"'
+# A sentence ends at . ! ? (and any closing quote or bracket after it) before
+# whitespace and something that can start a sentence.
+_BOUNDARY: Final = re.compile(r"[.!?][\"”’»)\]]*(\s+)(?=[\"“‘«(\[]?[A-Z0-9])")
+# Words whose final period is not a sentence end.
+_ABBREVIATIONS: Final = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "maj", "adm",
+        "sen", "rep", "gov", "pres", "amb", "st", "jr", "sr", "no", "vs", "etc", "inc",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "mt", "ft", "approx", "dept", "fm",
+    }
+)  # fmt: skip
+_WORD_BEFORE: Final = re.compile(r"([A-Za-z.]+)$")
+_DATELINE: Final = re.compile(
+    r"""\A\s*
+    (?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'\- ]*[A-ZÀ-ÖØ-Þ.])   # MOSCOW, BRASÍLIA, NEW YORK
+    (?:\s*,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?
+                |[0-9]{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+[0-9]{4})?))?
+    (?:\s*\((?P<agency>[^()\n]{1,40})\))?
+    \s*(?:[—–]|--?)\s*""",
+    re.VERBOSE,
+)
+_DATE_LINE: Final = re.compile(r"\A\s*date\s+([0-9]{4}-[0-9]{2}-[0-9]{2})\b")
+_PARAGRAPH_BREAK: Final = re.compile(r"\r?\n[ \t\r\xa0]*\n\s*")
+
+
+class Unit(NamedTuple):
+    """A stretch of the text: a paragraph or a sentence."""
+
+    start: int
+    end: int
+
+
+class Quote(NamedTuple):
+    """The words between a pair of quotation marks.
+
+    ``start`` and ``end`` are the offsets of the words, inside the marks;
+    ``open_at`` and ``close_at`` are the offsets of the marks themselves.
+    """
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+
+
+class Dateline(NamedTuple):
+    """The place, date and agency a wire story opens with: ``MOSCOW, December 7 (TASS) —``."""
+
+    place: str | None
+    date_text: str | None
+    date_start: int
+    agency: str | None
+    end: int
+
+
+def paragraphs(text: str) -> list[Unit]:
+    """Return the paragraphs of *text*: stretches between blank lines, or lines if none.
+
+    Leading and trailing whitespace is left out of every unit; empty ones are dropped.
+    """
+    breaker = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else re.compile(r"\n\s*")
+    units: list[Unit] = []
+    position = 0
+    for match in breaker.finditer(text):
+        units.extend(_trimmed(text, position, match.start()))
+        position = match.end()
+    units.extend(_trimmed(text, position, len(text)))
+    return units
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[Unit]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        yield Unit(start, end)
+
+
+def sentences(text: str, paragraph: Unit, quotes: list[Quote]) -> list[Unit]:
+    """Return the sentences of one paragraph, never cutting inside a quote.
+
+    A quote of several sentences stays inside the sentence that holds it, so
+    the words around it (``"...," said Lavrov.``) stay with it.
+    """
+    units: list[Unit] = []
+    start = paragraph.start
+    for match in _BOUNDARY.finditer(text, paragraph.start, paragraph.end):
+        cut = match.end()
+        # The cut falls after any closing mark: "He said: “We agree.” The talks ended."
+        if _inside_quote(match.start(1), quotes) or _is_abbreviation(text, match.start()):
+            continue
+        units.extend(_trimmed(text, start, cut))
+        start = cut
+    units.extend(_trimmed(text, start, paragraph.end))
+    return units
+
+
+def _inside_quote(position: int, quotes: list[Quote]) -> bool:
+    return any(q.open_at < position < q.close_at for q in quotes)
+
+
+def _is_abbreviation(text: str, period: int) -> bool:
+    if text[period] != ".":
+        return False
+    match = _WORD_BEFORE.search(text, max(0, period - 12), period)
+    if match is None:
+        return False
+    word = match.group(1).lower().strip(".")
+    # A single capital letter is an initial ("John F. Kennedy"); a word with inner
+    # periods is an abbreviation ("H.E.", "p.m.").
+    return (
+        word in _ABBREVIATIONS or "." in word or (len(word) == 1 and match.group(1)[-1:].isupper())
+    )
+
+
+def find_quotes(text: str, paragraph_units: list[Unit]) -> list[Quote]:  # noqa: C901 - a state machine
+    """Return every closed double quote in *text*, in order.
+
+    Args:
+        text: The whole text.
+        paragraph_units: Its paragraphs, from `paragraphs`.
+    """
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    straight = False
+    for index, unit in enumerate(paragraph_units):
+        position = unit.start
+        if open_at is not None:
+            following = text[unit.start]
+            if following in _OPENERS or (straight and following == _STRAIGHT):
+                position += 1  # the quote goes on: its mark is reopened
+            elif straight or not _closes_before_opening(text, unit):
+                open_at = None
+        for offset in range(position, unit.end):
+            char = text[offset]
+            if open_at is None:
+                if char in _OPENERS or char == _STRAIGHT:
+                    open_at, straight = offset, char == _STRAIGHT
+            elif (straight and char == _STRAIGHT) or (not straight and char in _CLOSERS):
+                quotes.append(Quote(open_at + 1, offset, open_at, offset))
+                open_at = None
+            elif not straight and char in _OPENERS:
+                open_at = offset  # a stray opening mark: start again from it
+        if open_at is not None and index + 1 == len(paragraph_units):
+            open_at = None
+    return [q for q in quotes if q.end > q.start]
+
+
+def _closes_before_opening(text: str, unit: Unit) -> bool:
+    for offset in range(unit.start, unit.end):
+        char = text[offset]
+        if char in _CLOSERS:
+            return True
+        if char in _OPENERS:
+            return False
+    return False
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """Return the dateline the text opens with, if any.
+
+    Two forms are read: a wire dateline (``MOSCOW, December 7 (TASS) —``,
+    ``WASHINGTON —``) and a bare leading ``date 2020-12-08``.
+    """
+    match = _DATE_LINE.match(text)
+    if match is not None:
+        return Dateline(None, match.group(1), match.start(1), None, match.end())
+    match = _DATELINE.match(text)
+    if match is None or len(match.group("place")) < 3:  # noqa: PLR2004 - "US —" is no place
+        return None
+    place = match.group("place").strip()
+    return Dateline(
+        place.title() if place.isupper() else place,
+        match.group("date"),
+        match.start("date") if match.group("date") else -1,
+        match.group("agency"),
+        match.end(),
+    )

@@ -1,0 +1,327 @@
+"""Tests of extract(): draft records from news text."""
+
+import datetime as dt
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import diplo_events as de
+
+DATA = Path(__file__).parent / "data" / "extraction"
+SHOWCASE = (DATA / "moscow-talks-2020-12-08.txt").read_text(encoding="utf-8")
+PUBLISHED = dt.date(2020, 12, 8)
+
+
+@pytest.fixture(scope="module")
+def showcase() -> de.Collection:
+    return de.extract(SHOWCASE, published=PUBLISHED)
+
+
+def _by_id(collection: de.Collection) -> dict[str, de.Record]:
+    return {r.id: r for r in collection.records}
+
+
+def _speaker_name(collection: de.Collection, statement: de.Statement) -> str:
+    speaker = collection.get(statement.speaker)
+    assert isinstance(speaker, de.Person)
+    return speaker.name
+
+
+class TestShowcase:
+    def test_drafts_validate_without_issues(self, showcase: de.Collection) -> None:
+        assert de.validate(showcase) == []
+
+    def test_every_record_is_a_draft(self, showcase: de.Collection) -> None:
+        assert all(record.draft for record in showcase.records)
+
+    def test_source_keeps_text_and_publication_date(self, showcase: de.Collection) -> None:
+        source = showcase.records[0]
+        assert isinstance(source, de.Source)
+        assert source.text == SHOWCASE
+        assert source.published == de.UncertainDate.day(
+            PUBLISHED, derivation=de.DateDerivation(text="2020-12-08", rule="given")
+        )
+
+    def test_seven_direct_quotes_with_exact_spans_and_speakers(
+        self, showcase: de.Collection
+    ) -> None:
+        quotes = [
+            s for s in showcase.of_type(de.Statement) if s.mode is de.StatementMode.DIRECT_QUOTE
+        ]
+        found = [(s.text[:30], _speaker_name(showcase, s)) for s in quotes]
+        assert found == [
+            ("This is especially true in lig", "Ara Ayvazyan"),
+            ("We expressed our readiness to ", "Ara Ayvazyan"),
+            ("Armenia […] has acted and cont", "Ara Ayvazyan"),
+            ("Turkey should withdraw its arm", "Ara Ayvazyan"),
+            ("We had a very useful, full-fle", "Sergei Lavrov"),
+            ("We are unanimous in that the s", "Sergei Lavrov"),
+            ("Now we are discussing the prac", "Sergei Lavrov"),
+        ]
+        for statement in quotes:
+            words, speaker = statement.citations
+            span = words.spans[0]
+            assert SHOWCASE[span.start : span.end] == statement.text
+            assert SHOWCASE[span.start - 1] == "“"
+            assert SHOWCASE[span.end] == "”"
+            assert words.confidence == 1.0
+            # The second citation is the mention the speaker was read from.
+            assert speaker.quote is not None
+            assert speaker.quote in {
+                "FM Ayvazyan",
+                "the Armenian minister",
+                "The head of the Armenian Foreign Ministry",
+                "Ara Ayvazyan",
+                "Sergey Lavrov",
+                "Lavrov",
+            }
+
+    def test_quote_across_paragraphs_is_one_statement(self, showcase: de.Collection) -> None:
+        texts = [s.text for s in showcase.of_type(de.Statement)]
+        across = [t for t in texts if "\n\n" in t and t.startswith("We expressed")]
+        assert len(across) == 1
+        assert across[0].endswith("hostages in the Middle East")
+
+    def test_two_participants_with_titles_and_countries(self, showcase: de.Collection) -> None:
+        talks = next(m for m in showcase.of_type(de.Meeting) if m.kind is de.MeetingKind.TALKS)
+        found = set()
+        for participant in talks.participants:
+            person = showcase.get(participant.actor)
+            state = showcase.get(participant.represents or "")
+            assert isinstance(person, de.Person)
+            assert isinstance(state, de.Organization)
+            found.add((person.name, participant.title, state.country))
+        assert found == {
+            ("Ara Ayvazyan", "Foreign Minister", "ARM"),
+            ("Sergei Lavrov", "Foreign Minister", "RUS"),
+        }
+
+    def test_spelling_variants_make_one_person(self, showcase: de.Collection) -> None:
+        lavrov = [p for p in showcase.of_type(de.Person) if "Lavrov" in p.name]
+        assert len(lavrov) == 1
+        assert set(lavrov[0].names()) == {"Sergei Lavrov", "Sergey Lavrov"}
+
+    def test_meeting_is_dated_no_later_than_publication(self, showcase: de.Collection) -> None:
+        talks = next(m for m in showcase.of_type(de.Meeting) if m.kind is de.MeetingKind.TALKS)
+        # The article never dates the talks: the honest date is "on or before".
+        assert talks.date.edtf == "../2020-12-08"
+        assert talks.date.derivation is not None
+        assert talks.date.derivation.rule == "on-or-before-publication"
+
+    def test_press_conference_is_part_of_the_talks(self, showcase: de.Collection) -> None:
+        kinds = {m.kind: m for m in showcase.of_type(de.Meeting)}
+        press = kinds[de.MeetingKind.PRESS_CONFERENCE]
+        assert press.part_of == kinds[de.MeetingKind.TALKS].id
+
+    def test_references_resolve_november_dates_to_2020(self, showcase: de.Collection) -> None:
+        dated = {r.date.edtf: r.relation for r in showcase.of_type(de.Reference) if r.date}
+        assert dated["2020-11-09"] is de.Relation.IMPLEMENTS
+        assert dated["2020-11-21"] is de.Relation.PREVIOUS
+        planned = [r for r in showcase.of_type(de.Reference) if r.relation is de.Relation.PLANNED]
+        assert {r.description for r in planned} >= {"he would visit Yerevan"}
+
+    def test_demands(self, showcase: de.Collection) -> None:
+        contents = [d.content for d in showcase.of_type(de.Demand)]
+        assert any("as soon as possible" in c for c in contents)
+        assert any(c.startswith("Turkey should withdraw") for c in contents)
+        assert any("Azerbaijani side will not" in c for c in contents)
+        assert any(c.startswith("the OSCE Minsk Group Co-Chairs should") for c in contents)
+        turkey = next(d for d in showcase.of_type(de.Demand) if d.content.startswith("Turkey"))
+        addressee = showcase.get(turkey.addressees[0])
+        assert isinstance(addressee, de.Organization)
+        assert addressee.country == "TUR"
+
+    def test_invitation_is_accepted_in_lavrovs_words(self, showcase: de.Collection) -> None:
+        records = _by_id(showcase)
+        invitation = next(
+            p for p in showcase.of_type(de.Proposal) if p.kind is de.ProposalKind.INVITATION
+        )
+        assert invitation.content == "Ara Genrievich kindly invited me to visit Yerevan again"
+        assert invitation.status is de.ProposalStatus.ACCEPTED
+        inviter = records[invitation.actor]
+        assert isinstance(inviter, de.Person)
+        assert inviter.name == "Ara Ayvazyan"
+        (response,) = invitation.responses
+        responder = records[response.actor]
+        assert isinstance(responder, de.Person)
+        assert responder.name == "Sergei Lavrov"
+        statement = records[response.statement or ""]
+        assert isinstance(statement, de.Statement)
+        assert "I will be happy to come" in statement.text
+
+    def test_moscow_proposal_is_russias(self, showcase: de.Collection) -> None:
+        proposal = next(p for p in showcase.of_type(de.Proposal) if p.content.startswith("Moscow"))
+        actor = showcase.get(proposal.actor)
+        assert isinstance(actor, de.Organization)
+        assert actor.country == "RUS"
+
+    def test_every_citation_quotes_the_source(self, showcase: de.Collection) -> None:
+        for record in showcase.records[1:]:
+            assert record.citations, record
+            for citation in record.citations:
+                assert citation.confidence is not None
+                assert 0 < citation.confidence <= 1
+
+    def test_runs_are_deterministic(self, showcase: de.Collection) -> None:
+        again = de.extract(SHOWCASE, published=PUBLISHED)
+        assert de.to_json(again) == de.to_json(showcase)
+
+    def test_round_trips_through_json(self, showcase: de.Collection) -> None:
+        assert de.from_json(de.to_json(showcase)) == showcase
+
+
+class TestArguments:
+    def test_given_source_keeps_its_id_and_fields(self) -> None:
+        source = de.Source(title="Armenia and Russia talk", url="https://example.org/a")
+        drafted = de.extract(SHOWCASE, source=source, published=PUBLISHED)
+        first = drafted.records[0]
+        assert isinstance(first, de.Source)
+        assert first.id == source.id
+        assert first.title == source.title
+        assert first.text == SHOWCASE
+        assert all(c.source == source.id for r in drafted.records[1:] for c in r.citations)
+
+    def test_publication_date_from_the_source(self) -> None:
+        source = de.Source(published=de.UncertainDate.day(PUBLISHED))
+        drafted = de.extract(SHOWCASE, source=source)
+        assert de.validate(drafted) == []
+
+    def test_publication_date_from_a_leading_date_line(self) -> None:
+        drafted = de.extract(SHOWCASE)  # the article opens with "date 2020-12-08"
+        first = drafted.records[0]
+        assert isinstance(first, de.Source)
+        assert first.published is not None
+        assert first.published.edtf == "2020-12-08"
+
+    def test_source_with_another_text_is_refused(self) -> None:
+        with pytest.raises(de.ParseError) as caught:
+            de.extract(SHOWCASE, source=de.Source(text="Something else."))
+        assert [i.code for i in caught.value.issues] == ["extract.source_text_differs"]
+
+    def test_empty_text_is_refused(self) -> None:
+        with pytest.raises(de.ParseError) as caught:
+            de.extract("  \n ")
+        assert caught.value.issues[0].code == "extract.empty"
+
+    def test_undated_meeting_without_anchor_is_refused(self) -> None:
+        text = "Foreign Minister Ana Lopes met with her counterpart Jon Berg for talks."
+        with pytest.raises(de.ParseError) as caught:
+            de.extract(text)
+        assert caught.value.issues[0].code == "extract.no_date"
+        assert "published=" in caught.value.issues[0].message
+
+    def test_stated_date_needs_no_anchor(self) -> None:
+        text = "Foreign Minister Ana Lopes met her counterpart Jon Berg on March 3, 2021 in Oslo."
+        (meeting,) = de.extract(text).of_type(de.Meeting)
+        assert meeting.date.edtf == "2021-03-03"
+
+    @pytest.mark.parametrize(
+        ("kwargs", "field"),
+        [
+            ({"text": b"bytes"}, "text"),
+            ({"text": "x", "published": "2020-12-08"}, "published"),
+            ({"text": "x", "source": {"title": "t"}}, "source"),
+        ],
+    )
+    def test_wrong_types(self, kwargs: dict[str, object], field: str) -> None:
+        text = kwargs.pop("text")
+        with pytest.raises(de.FieldTypeError) as caught:
+            de.extract(text, **kwargs)  # type: ignore[arg-type]
+        assert caught.value.field == field
+
+    def test_text_is_normalised_to_nfc(self) -> None:
+        decomposed = "Foreign Minister Ana Lo\u0301pes met Jon Berg on March 3, 2021 in Oslo."
+        drafted = de.extract(decomposed)
+        source = drafted.records[0]
+        assert isinstance(source, de.Source)
+        assert source.text is not None
+        assert "Ló" in source.text
+        assert de.validate(drafted) == []
+
+
+class TestForms:
+    def test_readout_without_quotes_has_no_direct_quotes(self) -> None:
+        text = (DATA / "us-kenya-call-readout-2021-03-04.txt").read_text(encoding="utf-8")
+        drafted = de.extract(text, published=dt.date(2021, 3, 4))
+        modes = {s.mode for s in drafted.of_type(de.Statement)}
+        assert de.StatementMode.DIRECT_QUOTE not in modes
+        (call,) = drafted.of_type(de.Meeting)
+        assert call.kind is de.MeetingKind.PHONE_CALL
+        assert call.date.edtf == "2021-03-04"
+
+    def test_dateline_is_not_the_meeting_place(self) -> None:
+        text = (
+            "MOSCOW, March 3 (Wire) — Russian Deputy Foreign Minister Pavel Orlov and "
+            "Swiss Foreign Minister Anna Keller held talks in Geneva on Tuesday.\n\n"
+            "“We agreed on a great deal,” Orlov said."
+        )
+        drafted = de.extract(text, published=dt.date(2021, 3, 3))
+        (talks,) = drafted.of_type(de.Meeting)
+        assert talks.location is not None
+        assert talks.location.name == "Geneva"
+        assert talks.date.edtf == "2021-03-02"
+
+    def test_quote_after_speaker_and_pronoun(self) -> None:
+        text = (
+            "WASHINGTON — Secretary of State Daniel Whitcomb spoke by phone on Monday with "
+            "Kenyan Foreign Minister Grace Otieno.\n\n"
+            "Otieno said: “Kenya will keep its troops in the mission.”\n\n"
+            "“We are grateful for the support,” she added."
+        )
+        drafted = de.extract(text, published=dt.date(2021, 3, 3))
+        quotes = list(drafted.of_type(de.Statement))
+        speakers = {s.text: _speaker_name(drafted, s) for s in quotes}
+        assert speakers["Kenya will keep its troops in the mission."] == "Grace Otieno"
+        assert speakers["We are grateful for the support,"] == "Grace Otieno"
+        assert de.validate(drafted) == []
+
+    def test_scare_quotes_are_not_statements(self) -> None:
+        text = (
+            "Foreign Minister Ana Lopes met Jon Berg on March 3, 2021 in Oslo to discuss "
+            "the so-called “red lines” of the talks."
+        )
+        drafted = de.extract(text)
+        assert not [
+            s for s in drafted.of_type(de.Statement) if s.mode is de.StatementMode.DIRECT_QUOTE
+        ]
+
+    def test_declined_invitation(self) -> None:
+        text = (
+            "Foreign Minister Ana Lopes met Jon Berg on March 3, 2021 in Oslo. "
+            "Lopes invited Berg to visit Lisbon in May. Berg declined the invitation, "
+            "citing the election."
+        )
+        drafted = de.extract(text)
+        (invitation,) = drafted.of_type(de.Proposal)
+        assert invitation.status is de.ProposalStatus.REJECTED
+        assert invitation.responses[0].stance is de.ResponseStance.REJECTED
+        assert de.validate(drafted) == []
+
+
+_WORDS = st.sampled_from(
+    [
+        "Foreign", "Minister", "Ana", "Lopes", "met", "said", "“", "”", '"', ",", ".", ":",
+        "\n\n", "he", "she", "Lavrov", "Sergei", "on", "Monday", "November", "21", "urged",
+        "invited", "accepted", "talks", "Russian", "counterpart", "should", "Turkey", "will",
+        "visit", "Yerevan", "press", "conference", "phone", "—", "MOSCOW", "[…]", "the",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, max_size=60).map(" ".join) | st.text(max_size=200))
+def test_any_text_gives_valid_drafts_or_a_parse_error(text: str) -> None:
+    try:
+        drafted = de.extract(text, published=PUBLISHED)
+    except de.ParseError as error:
+        codes = {i.code for i in error.issues}
+        assert codes <= {"extract.empty"}, codes
+        assert not text.strip()
+        return
+    errors = [i for i in de.validate(drafted) if i.severity is de.Severity.ERROR]
+    assert errors == []
+    assert all(r.draft for r in drafted.records)
+    assert attrs.has(type(drafted.records[0]))
