@@ -1,0 +1,103 @@
+"""The extraction harness: gold files are well formed, and scores never fall below what is reached.
+
+The floors are the scores ``benchmarks/extraction.py`` prints today (rounded
+down). A change to ``extract()`` that loses ground fails here; one that gains
+ground should raise the floors in the same commit.
+"""
+
+import importlib.util
+import runpy
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+GOLD = ROOT / "tests" / "data" / "extraction"
+
+#: F1 floors per category, for the whole gold set.
+FLOORS = {
+    "meetings": 0.97,
+    "meeting dates": 0.94,
+    "participants": 0.98,
+    "direct quotes": 1.0,
+    "speakers": 0.93,
+    "reported statements": 0.66,
+    "demands": 0.68,
+    "proposals": 0.81,
+    "references": 0.72,
+}
+
+
+def _harness() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "extraction", ROOT / "benchmarks" / "extraction.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def evaluation() -> tuple[dict[str, object], dict[str, object], list[tuple[str, int]]]:
+    return _harness().evaluate()  # type: ignore[no-any-return]
+
+
+def test_gold_files_are_well_formed() -> None:
+    checker = runpy.run_path(str(GOLD / "check_gold.py"))
+    pairs = sorted(GOLD.glob("*.txt"))
+    assert len(pairs) >= 11  # the showcase and at least ten more
+    for text in pairs:
+        gold = GOLD / f"{text.name.removesuffix('.txt')}.gold.json"
+        assert checker["check_pair"](text, gold) == [], text.name
+
+
+@pytest.mark.parametrize("category", FLOORS)
+def test_scores_hold(evaluation: tuple[dict[str, object], ...], category: str) -> None:
+    tallies = evaluation[0]
+    assert tallies[category].f1 >= FLOORS[category]  # type: ignore[attr-defined]
+
+
+def test_issue_targets_on_the_whole_set(evaluation: tuple[dict[str, object], ...]) -> None:
+    tallies = evaluation[0]
+    assert tallies["direct quotes"].f1 >= 0.95  # type: ignore[attr-defined]
+    assert tallies["speakers"].f1 >= 0.90  # type: ignore[attr-defined]
+    assert tallies["meeting dates"].f1 >= 0.90  # type: ignore[attr-defined]
+    assert tallies["participants"].f1 >= 0.90  # type: ignore[attr-defined]
+
+
+def test_showcase_targets(evaluation: tuple[dict[str, object], ...]) -> None:
+    showcase = evaluation[1]
+    assert isinstance(showcase, dict)
+    found, attributed, gold_quotes, drafted = showcase["quotes"]
+    assert (found, attributed, gold_quotes, drafted) == (7, 7, 7, 7)  # no invented quote
+    assert showcase["participants"] == [
+        ("Ara Ayvazyan", True, True),
+        ("Sergei Lavrov", True, True),
+    ]
+    assert {"2020-11-09", "2020-11-21"} <= set(showcase["reference dates"])
+    assert showcase["demands"][0] >= 3
+    assert showcase["proposals"][0] >= 2
+
+
+def test_drafts_of_every_gold_text_validate(evaluation: tuple[object, ...]) -> None:
+    problems = evaluation[2]
+    assert problems
+    assert all(errors == 0 for _, errors in problems)  # type: ignore[attr-defined]
+
+
+def test_harness_prints_its_table() -> None:
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, str(ROOT / "benchmarks" / "extraction.py"), "--repeat", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    for needle in ("precision", "direct quotes", "speakers", "showcase", "KB/s on one core"):
+        assert needle in result.stdout
