@@ -1593,7 +1593,9 @@ def _relation(draft: _Draft, match: DateMatch, sentence: Unit) -> tuple[Relation
         # "a Russian commission recently visited Yerevan": the event follows its date.
         floor = max(sentence.start, _last_clause(draft, before_start, match.span.start))
         refs = draft.refs_between(floor, match.span.start)
-        start = _noun_start(draft, refs[-1].start) if refs else match.span.start
+        start = _noun_start(draft, refs[-1].start) if refs else floor
+        while start < match.span.start and draft.text[start].isspace():
+            start += 1
         return Relation.PREVIOUS, start, after.end()
     relation, start = _relation_before(draft, match, sentence, before_start)
     return relation, start, match.span.end
