@@ -90,9 +90,18 @@ _SPEECH: Final = (
     r"continued|replied|responded|observed|wrote|asked|urged|demanded|called"
 )
 _SPEECH_RE: Final = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
+# Verbs of reported speech. Demanding verbs ("urged", "called on") make demands
+# instead, and "expressed" (gratitude, concern) reports a gesture, not words.
 _REPORTED_RE: Final = re.compile(
-    rf"\b(?:{_SPEECH}|spoke about|expressed|according to|in the words of)\b", re.IGNORECASE
+    r"\b(?:said|says|say|saying|stated|states|stressed|stresses|noted|notes|added|adds|"
+    r"emphasi[sz]ed|emphasi[sz]es|underlined|underscored|pointed out|believes|believed|"
+    r"announced|told|tells|warned|warns|declared|reiterated|reaffirmed|confirmed|explained|"
+    r"argued|affirmed|assured|highlighted|remarked|recalled|acknowledged|replied|responded|"
+    r"observed|wrote|described|outlined|welcomed|briefed|hoped|thanked|spoke about|according to|"
+    r"in the words of|with a statement that)\b",
+    re.IGNORECASE,
 )
+_MIN_REPORTED_WORDS: Final = 4
 _ACCORDING_RE: Final = re.compile(r"\baccording to\s*$", re.IGNORECASE)
 _PREPOSITIONS: Final = frozenset(
     {
@@ -187,12 +196,13 @@ _NOT_MEETING_DATE_RE: Final = re.compile(
 _DEMAND_RE: Final = re.compile(
     r"\b(?:demand(?:s|ed)?|call(?:s|ed)? (?:on|upon|for)|urg(?:e|es|ed)|"
     r"insist(?:s|ed)? (?:that|on)|should|must|expect(?:s|ed)? that|"
+    r"want(?:s|ed)?(?= [^.;]{1,80}? to\b)|"
     r"ask(?:s|ed)?(?= [A-Z][^.,;]{0,60}? to\b))\b",
     re.IGNORECASE,
 )
 _DEMAND_NARRATIVE_RE: Final = re.compile(
-    r"\b(?:demand(?:s|ed)?|call(?:s|ed)? (?:on|upon|for)|urg(?:e|es|ed)|"
-    r"insist(?:s|ed)? (?:that|on))\b",
+    r"\b(?:demand(?:s|ed)?|call(?:s|ed) (?:on|upon|for)|urg(?:e|es|ed)|"
+    r"insist(?:s|ed)? (?:that|on)|want(?:s|ed)?(?= [^.;]{1,80}? to\b))\b",
     re.IGNORECASE,
 )
 _URGENCY: Final = (
@@ -209,13 +219,14 @@ _URGENCY: Final = (
 )
 _PROPOSAL_RE: Final = re.compile(
     r"\b(?:propos(?:e|es|ed)|offer(?:s|ed)?|invit(?:e|es|ed)|suggest(?:s|ed)?|"
-    r"expressed (?:our|his|her|their|its) readiness|(?:is|are|was|were) ready to)\b",
+    r"expressed (?:our|his|her|their|its) readiness|(?:is|are|was|were) (?:ready|prepared) to)\b",
     re.IGNORECASE,
 )
 _PROPOSAL_KIND: Final = (
     ("invit", ProposalKind.INVITATION),
     ("offer", ProposalKind.OFFER),
     ("read", ProposalKind.OFFER),
+    ("prepared", ProposalKind.OFFER),
     ("suggest", ProposalKind.SUGGESTION),
     ("propos", ProposalKind.SUGGESTION),
 )
@@ -242,8 +253,11 @@ _REFERENCE_CUES: Final = (
         None,
         re.compile(
             r"\b(?:previous|last|earlier|prior|first)\s+(?:[a-z-]+\s+){0,2}"
-            r"(?:talks|meeting|round|visit|contact|conversation|call|session)\b|"
-            r"\b(?:met|visited|spoke)\b|\btalks\b[^.;]{0,40}\btook place\b",
+            r"(?:talks|meetings?|round|visits?|contact|conversation|call|session|summit|"
+            r"conference|dialogue|ministerial|consultations)\b|"
+            r"\b(?:met|visited|spoke)\b|\btalks\b[^.;]{0,40}\btook place\b|"
+            r"\b(?:their|the|a)\s+(?:[a-z-]+\s+){0,2}(?:talks|meeting|call|conference|visit|summit)"
+            r"\s+(?:(?:of|on)\s*)?$",
             re.IGNORECASE,
         ),
     ),
@@ -252,20 +266,29 @@ _REFERENCE_CUES: Final = (
         None,
         re.compile(
             r"\b(?:agreement|truce|ceasefire|cease-fire|accord|treaty|statement|declaration|"
-            r"deal|memorandum|resolution|communiqu[ée])\b[^.;]{0,60}\b(?:signed|adopted|reached|issued)\b",
+            r"deal|memorandum|resolution|communiqu[ée])\b[^.;]{0,60}\b(?:signed|adopted|reached|issued)\b|"
+            r"\b(?:award|ruling|judgment|treaty|agreement|accord|convention|resolution|declaration|"
+            r"communiqu[ée]|charter|memorandum)\s+(?:(?:of|from)\s*)?$",
             re.IGNORECASE,
         ),
     ),
 )
+_EVENT_NOUNS: Final = (
+    r"(?:round of talks|meetings?|sessions?|dialogue|summit|talks|ministerial|consultations|call|"
+    r"visit|conference|forum)"
+)
 _PLANNED_RE: Final = re.compile(
     r"\b(?:will|would|shall)\s+(?:(?:also|soon|again|then)\s+)?(?:visit|come|meet|travel|hold|host|"
-    r"attend|convene|return)\b|\b(?:happy|glad|pleased) to (?:come|visit)\b|"
-    r"\bplan(?:s|ned)? to (?:visit|meet|hold|travel)\b|\b(?:to|will) be held\b|"
-    r"\bagreed to meet\b|\bnext (?:round|meeting|session)\b|\bupcoming\b",
+    r"attend|convene|return|join)\b|\b(?:happy|glad|pleased) to (?:come|visit)\b|"
+    r"\bplan(?:s|ned)? to (?:visit|meet|hold|travel|host|attend|convene)\b|"
+    r"\b(?:to|will) be held\b|\bagreed to (?:meet|hold)\b|\bto hold (?:another|a further|a new)\b|"
+    rf"\b(?:next|upcoming)\s+(?:[\w.+-]+\s+){{0,4}}?{_EVENT_NOUNS}\b|"
+    r"\binvit(?:ed|es|e)\s+(?:[\w’'.-]+\s+){0,4}?(?:to|for)\s+(?:attend|visit|come|return|the|a|an)\b",
     re.IGNORECASE,
 )
 _FUTURE_EVENT_RE: Final = re.compile(
-    r"\b(?:meet|meeting|visit|talks|summit|conference|session|round|hold|held|travel)\b",
+    r"\b(?:meet|meetings?|visits?|talks|summits?|conferences?|sessions?|round|hold|held|travel|"
+    r"dialogue|ministerial|forum)\b",
     re.IGNORECASE,
 )
 
@@ -534,15 +557,33 @@ def _read_actors(draft: _Draft) -> None:
         name = match.mention.name
         if match.mention.kind == "person" and name and len(name.split()) > 1:
             draft.book.add(name)
+    titled = _read_named(draft, pending_counterparts)
+    _index_refs(draft)
+    _counterpart_titles(draft, pending_counterparts)
+    # Titles alone ("the Polish minister") once every named person has a title.
+    for match in titled:
+        key = _resolve_title(draft, match.mention, match.span.start)
+        if key is not None:
+            draft.refs.append(_Ref(match.span.start, match.span.end, key, "title"))
+    _index_refs(draft)
+    _read_pronouns(draft)
+
+
+def _read_named(draft: _Draft, pending_counterparts: list[tuple[str, int]]) -> list[MentionMatch]:
+    """Read the named people, organizations and states; return the title-only mentions."""
+    titled: list[MentionMatch] = []
     for match in draft.mentions:
         mention = match.mention
         start, end = match.span.start, match.span.end
         if mention.kind == "person":
+            if mention.name is None:
+                titled.append(match)
+                continue
             key = _person_key(draft, mention, start, end)
             if key is None:
                 continue
-            via = "name" if mention.name else "title"
-            if mention.counterpart and mention.name:
+            via = "name"
+            if mention.counterpart:
                 pending_counterparts.append((key, start))
         else:
             key = _organization_key(draft, mention, start, end)
@@ -550,8 +591,12 @@ def _read_actors(draft: _Draft) -> None:
                 continue
             via = "body"
         draft.refs.append(_Ref(start, end, key, via))
-    _read_pronouns(draft)
-    _counterpart_titles(draft, pending_counterparts)
+    return titled
+
+
+def _index_refs(draft: _Draft) -> None:
+    draft.refs.sort()
+    draft.ref_starts = [r.start for r in draft.refs]
 
 
 def _read_pronouns(draft: _Draft) -> None:
@@ -562,8 +607,7 @@ def _read_pronouns(draft: _Draft) -> None:
         key = _antecedent(draft, pronoun.start())
         if key is not None:
             draft.refs.append(_Ref(pronoun.start(), pronoun.end(), key, "pronoun"))
-    draft.refs.sort()
-    draft.ref_starts = [r.start for r in draft.refs]
+    _index_refs(draft)
 
 
 def _counterpart_titles(draft: _Draft, pending_counterparts: list[tuple[str, int]]) -> None:
@@ -580,7 +624,7 @@ def _counterpart_titles(draft: _Draft, pending_counterparts: list[tuple[str, int
 
 def _person_key(draft: _Draft, mention: ActorMention, start: int, end: int) -> str | None:
     if mention.name is None:
-        return _resolve_title(draft, mention, start)
+        return None
     known = draft.book.resolve(mention.name)
     if known is None:
         if " " not in mention.name.strip():
@@ -1263,41 +1307,76 @@ def _add_statement(
 
 
 def _reported(draft: _Draft, index: int, sentence: Unit) -> None:
-    """Draft reported (or mixed) speech from one sentence with a speech verb and a speaker."""
+    """Draft reported (or mixed) speech from one sentence with a speech verb and a speaker.
+
+    A sentence of several clauses ("X said ...; Y said ...") or of coordinated
+    speech verbs ("X thanked ... and underscored that ...") gives one
+    statement per clause.
+    """
     words = _outside_quotes(draft, sentence.start, sentence.end)
-    verb = _REPORTED_RE.search(words)
-    if verb is None:
-        return
-    verb_at = sentence.start + verb.start()
+    if index == draft.main_sentence or len(words.split()) < _MIN_REPORTED_WORDS:
+        return  # the meeting's own sentence reports the meeting, not what was said
+    clause_start = sentence.start
+    for cut in [*(sentence.start + m.start() for m in re.finditer(r";\s", words)), sentence.end]:
+        _reported_clause(draft, Unit(clause_start, cut), words[clause_start - sentence.start :])
+        clause_start = cut + 1
+        while clause_start < sentence.end and draft.text[clause_start].isspace():
+            clause_start += 1
+
+
+def _reported_clause(draft: _Draft, clause: Unit, words: str) -> None:
     refs = [
-        r
-        for r in draft.refs_between(sentence.start, sentence.end)
-        if draft.in_quote(r.start) is None
+        r for r in draft.refs_between(clause.start, clause.end) if draft.in_quote(r.start) is None
     ]
-    speaker: _Ref | None = None
-    if verb.group(0).lower() == "according to":
-        speaker = next((r for r in refs if r.start >= verb_at), None)
-    else:
-        before = [r for r in refs if r.end <= verb_at and draft.subject_like(r, sentence.start)]
-        speaker = before[-1] if before else None
-    if speaker is None:
-        return
-    has_fragment = any(sentence.start <= q.open_at < sentence.end for q in draft.quotes)
-    mode = StatementMode.MIXED if has_fragment else StatementMode.REPORTED
-    end = sentence.end
-    while end > sentence.start and draft.text[end - 1] in ".:;":
-        end -= 1
-    confidence = SPEAKER_NAMED if speaker.via == "name" else SPEAKER_REFERRED
-    _add_statement(
-        draft,
-        key=speaker.key,
-        start=sentence.start,
-        end=end,
-        mode=mode,
-        confidence=0.7,
-        speaker_citation=draft.cite(speaker.start, speaker.end, confidence),
-    )
-    del index
+    found: list[tuple[int, _Ref]] = []  # (start of the statement, its speaker)
+    for verb in _REPORTED_RE.finditer(words, 0, clause.end - clause.start):
+        verb_at = clause.start + verb.start()
+        if found and re.search(r"\band\s+$", draft.text[max(clause.start, verb_at - 6) : verb_at]):
+            found.append((verb_at, found[-1][1]))  # "... and underscored that"
+            continue
+        if found:
+            continue
+        speaker = _reporting_speaker(draft, refs, clause, verb_at, verb.group(0))
+        if speaker is not None:
+            found.append((clause.start, speaker))
+    for position, (start, speaker) in enumerate(found):
+        end = found[position + 1][0] if position + 1 < len(found) else clause.end
+        end = _trim_clause_end(draft, start, end)
+        has_fragment = any(start <= q.open_at < end for q in draft.quotes)
+        confidence = SPEAKER_NAMED if speaker.via == "name" else SPEAKER_REFERRED
+        _add_statement(
+            draft,
+            key=speaker.key,
+            start=start,
+            end=end,
+            mode=StatementMode.MIXED if has_fragment else StatementMode.REPORTED,
+            confidence=0.7,
+            speaker_citation=draft.cite(speaker.start, speaker.end, confidence),
+        )
+
+
+def _reporting_speaker(
+    draft: _Draft, refs: list[_Ref], clause: Unit, verb_at: int, verb: str
+) -> _Ref | None:
+    """Who a speech verb is said by: the person after "according to", else the subject."""
+    if verb.lower() == "according to":
+        return next((r for r in refs if r.start >= verb_at and draft.is_person(r.key)), None)
+    before = [r for r in refs if r.end <= verb_at and draft.subject_like(r, clause.start)]
+    people = [r for r in before if draft.is_person(r.key)]
+    if people:
+        return people[0]
+    return before[-1] if before else None
+
+
+def _trim_clause_end(draft: _Draft, start: int, end: int) -> int:
+    """Drop the punctuation and the joining "and" a clause ends with."""
+    while True:
+        trimmed = draft.text[start:end].rstrip(" ,.:;\n")
+        if trimmed.endswith(" and"):
+            trimmed = trimmed[: -len(" and")]
+            end = start + len(trimmed)
+            continue
+        return start + len(trimmed)
 
 
 # --- 5. demands and proposals ----------------------------------------------------------------
@@ -1345,6 +1424,9 @@ def _draft_demands_and_proposals(draft: _Draft) -> None:
                 position=position,
             )
         for cue in _PROPOSAL_RE.finditer(words):
+            at = unit.start + cue.start()
+            if any(_span_of(p)[0] <= at < _span_of(p)[1] for p, _, _ in proposals):
+                continue  # "X proposed that the three countries invite Y": one proposal
             made = _proposal(
                 draft, unit, unit.start + cue.start(), unit.start + cue.end(), cue.group(0)
             )
@@ -1352,6 +1434,11 @@ def _draft_demands_and_proposals(draft: _Draft) -> None:
                 proposals.append((made, unit.start + cue.end(), unit.statement))
     for proposal, after, statement in proposals:
         draft.records.append(_with_response(draft, proposal, after, statement))
+
+
+def _span_of(record: Proposal) -> tuple[int, int]:
+    span = record.citations[0].spans[0]
+    return span.start, span.end
 
 
 def _clause_end(draft: _Draft, start: int, unit: _Unit) -> int:
@@ -1377,7 +1464,12 @@ def _actor_before(draft: _Draft, unit: _Unit, at: int) -> _Ref | None:
     return refs[-1] if refs else None
 
 
-def _demand(  # noqa: C901 - one branch per form of demand
+_NOUN_BEFORE_RE: Final = re.compile(
+    r"\b(?:a|an|the|video|phone|its|their|his|her)\s+$", re.IGNORECASE
+)
+
+
+def _demand(  # noqa: C901, PLR0912 - one branch per form of demand
     draft: _Draft, unit: _Unit, *, cue_start: int, cue_end: int, units: list[_Unit], position: int
 ) -> None:
     cue = draft.text[cue_start:cue_end].lower()
@@ -1386,12 +1478,19 @@ def _demand(  # noqa: C901 - one branch per form of demand
     if cue in {"should", "must"}:
         # "Turkey should withdraw": the addressee is the subject of "should".
         sentence = draft.sents[draft.sentence_at(cue_start)]
-        nearby = draft.refs_between(max(sentence.start, cue_start - 60), cue_start)
-        if not nearby or draft.text[nearby[-1].end : cue_start].strip():
-            return  # "should" with no named subject: not a demand we can draft
-        addressee = nearby[-1]
-        start = addressee.start
+        floor = max(sentence.start, unit.start)
+        nearby = draft.refs_between(max(floor, cue_start - 60), cue_start)
+        if nearby and not draft.text[nearby[-1].end : cue_start].strip():
+            addressee = nearby[-1]
+            start = addressee.start
+        else:
+            # "Countries that have more doses than they need must share them": the clause.
+            start = max(floor, _last_clause(draft, floor, cue_start))
+            while start < cue_start and not draft.text[start].isalnum():
+                start += 1
         actor_key = unit.speaker
+    elif _NOUN_BEFORE_RE.search(draft.text, max(0, cue_start - 12), cue_start):
+        return  # "a video call on Tuesday", "the demands of": nouns, not demands
     else:
         after = draft.refs_between(cue_end, min(unit.end, cue_end + 60))
         if after and not draft.text[cue_end : after[0].start].strip(" the"):
@@ -1450,6 +1549,12 @@ def _proposal(
     # "accepted the invitation" answers a proposal; it is not a new one.
     if _ACCEPT_RE.search(draft.text, max(unit.start, cue_start - 30), cue_start):
         return None
+    if _NOUN_BEFORE_RE.search(draft.text, max(0, cue_start - 12), cue_start) or re.search(
+        r"\b(?:consider|welcomed?|rejected|declined)\s+(?:the\s+)?(?:\w+\s+)?$",
+        draft.text[max(0, cue_start - 40) : cue_start],
+        re.IGNORECASE,
+    ):
+        return None  # "the offer", "would consider the Russian offer": a noun
     subject = _actor_before(draft, unit, cue_start)
     inside = draft.in_quote(cue_start) is not None
     words_before = draft.text[max(unit.start, cue_start - 25) : cue_start]
@@ -1561,23 +1666,60 @@ def _draft_references(draft: _Draft) -> None:
         made.append((start, end))
     for sentence in draft.sents:
         for cue in _PLANNED_RE.finditer(draft.text, sentence.start, sentence.end):
-            if any(s <= cue.start() < e or abs(cue.start() - e) < _SAME_PLAN for s, e in made):
-                continue
             start = _planned_start(draft, sentence, cue.start())
             end = _clause_end(
                 draft, cue.end(), _Unit(sentence.start, sentence.end, None, None, None)
             )
             end = max(end, cue.end())
+            if _UNDECIDED_RE.search(draft.text, max(sentence.start, cue.start() - 40), cue.start()):
+                continue  # "did not say whether he would travel"
+            if any(s <= cue.start() < e for s, e in made) or _same_plan(
+                draft, made, start, end, bare=_BARE_TRIP_RE.search(cue.group(0)) is not None
+            ):
+                continue
             _add_reference(
                 draft, main=main, relation=Relation.PLANNED, start=start, end=end, date=None
             )
             made.append((start, end))
 
 
+_FOLLOWS_UP_RE: Final = re.compile(
+    r"\bfollow(?:s|ed|ing)? up on\b|\bbuil(?:ds|t|ding) on\b|\bfollow-up to\b", re.IGNORECASE
+)
 _PAST_EVENT_AFTER_RE: Final = re.compile(
-    r"\s*(?:visited|met|held talks|spoke|travell?ed)\b(?:\s+(?:with|in|to))?"
+    r"\s*(?:visited|met|held talks|spoke|travell?ed|meeting|talks|call|conversation|visit|summit)\b"
+    r"(?:\s+(?:with|in|to))?"
     r"(?:\s+(?:the\s+)?[A-Z][\w-]*)*"
 )
+
+
+def _places(draft: _Draft, start: int, end: int) -> set[str]:
+    return {
+        draft.actors[r.key].country or ""
+        for r in draft.refs_between(start, end)
+        if draft.actors[r.key].org_kind is OrganizationKind.STATE
+    }
+
+
+_UNDECIDED_RE: Final = re.compile(r"\b(?:whether|if)\b[^.;,]*$", re.IGNORECASE)
+_BARE_TRIP_RE: Final = re.compile(r"\b(?:come|return|visit)$", re.IGNORECASE)
+
+
+def _same_plan(
+    draft: _Draft, made: list[tuple[int, int]], start: int, end: int, *, bare: bool
+) -> bool:
+    """Whether a planned event speaks again of one just drafted.
+
+    It does when it names a place the other names ("invited me to visit
+    Yerevan" after "he would visit Yerevan"), or is a bare trip with no place
+    ("I will be happy to come").
+    """
+    places = _places(draft, start, end)
+    for made_start, made_end in made:
+        near = abs(start - made_end) < _SAME_PLAN or abs(made_start - end) < _SAME_PLAN
+        if near and ((bare and not places) or places & _places(draft, made_start, made_end)):
+            return True
+    return False
 
 
 def _relation(draft: _Draft, match: DateMatch, sentence: Unit) -> tuple[Relation | None, int, int]:
@@ -1597,7 +1739,13 @@ def _relation(draft: _Draft, match: DateMatch, sentence: Unit) -> tuple[Relation
         while start < match.span.start and draft.text[start].isspace():
             start += 1
         return Relation.PREVIOUS, start, after.end()
+    if match.text.lower().startswith("since"):
+        return None, 0, 0  # "the first time they have met since 2018": a span of time
     relation, start = _relation_before(draft, match, sentence, before_start)
+    if relation is Relation.PREVIOUS and _FOLLOWS_UP_RE.search(
+        draft.text, sentence.start, match.span.start
+    ):
+        relation = Relation.FOLLOWS_UP
     return relation, start, match.span.end
 
 

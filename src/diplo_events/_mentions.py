@@ -806,6 +806,8 @@ def find_actor_mentions(text: str) -> list[MentionMatch]:
             start, end, mention = found
             if mention.name is not None and " " in mention.name:
                 surnames.add(_surname(mention.name))
+                # A double surname: "Alvarado" for "Ricardo Alvarado Peña".
+                surnames.update(mention.name.split(" ")[1:-1])
             candidates.append((start, end, mention))
     out: list[MentionMatch] = []
     index = 0
@@ -917,6 +919,9 @@ class NameBook:
             return None
         if len(words) == 1:
             hits = [k for k in self._names if k.split(" ")[-1] == words[0]]
+            if not hits:
+                # A double surname: "Alvarado" for "Ricardo Alvarado Peña".
+                hits = [k for k in self._names if words[0] in k.split(" ")[1:-1]]
         elif len(words) == 2 and _PATRONYMIC.search(words[1]):  # noqa: PLR2004 - first + patronymic
             hits = [k for k in self._names if k.split(" ")[0] == words[0]]
         else:
