@@ -55,6 +55,7 @@ from diplo_events._vocab import (
     MeetingFormat,
     MeetingKind,
     OrganizationKind,
+    Precision,
     ProposalKind,
     ProposalStatus,
     ProtocolLevel,
@@ -111,7 +112,20 @@ _PREPOSITIONS: Final = frozenset(
     }
 )  # fmt: skip
 _WORD_BEFORE_RE: Final = re.compile(r"([A-Za-z’']+)[\s,]*$")
-_PRONOUN_RE: Final = re.compile(r"\b(?:he|she|He|She)\b")
+_PRONOUN_RE: Final = re.compile(r"\b(?:he|she|He|She|him)\b")
+_POSSESSIVE_RE: Final = re.compile(r"\b(?:his|her|he|she)\b", re.IGNORECASE)
+_HONORIFIC_RE: Final = re.compile(r"\b(Mr|Ms|Mrs|Madam)\.?\s+$")
+# Heads of titles that name the same kind of office.
+_QUOTED_AS_RE: Final = re.compile(r"\bquoted\s+(?:\S+\s+){1,4}?as saying\b", re.IGNORECASE)
+_TITLE_HEADS: Final = {
+    "envoy": {"envoy", "ambassador", "representative"},
+    "ambassador": {"envoy", "ambassador", "representative"},
+    "representative": {"envoy", "ambassador", "representative"},
+    "spokesman": {"spokesperson", "spokesman", "spokeswoman"},
+    "spokeswoman": {"spokesperson", "spokesman", "spokeswoman"},
+    "spokesperson": {"spokesperson", "spokesman", "spokeswoman"},
+    "minister": {"minister", "secretary"},
+}
 _FIRST_PERSON_RE: Final = re.compile(r"\b(?:I|[Ww]e|[Mm]e|[Uu]s)\b")
 
 # Meeting kinds, strongest cue first.
@@ -299,6 +313,7 @@ class _Actor:
     __slots__ = (
         "country",
         "first",
+        "gender",
         "key",
         "kind",
         "name",
@@ -315,6 +330,7 @@ class _Actor:
         self.name: str | None = None
         self.title: str | None = None
         self.titled_in_full = False
+        self.gender: str | None = None  # "m" or "f", from honorifics and pronouns
         self.country: str | None = None
         self.organization: str | None = None
         self.org_kind: OrganizationKind | None = None
@@ -601,10 +617,12 @@ def _index_refs(draft: _Draft) -> None:
 
 def _read_pronouns(draft: _Draft) -> None:
     """Resolve "he" and "she" outside quotes to the person last named before them."""
+    _gender_hints(draft)
     for pronoun in _PRONOUN_RE.finditer(draft.text):
         if draft.in_quote(pronoun.start()) is not None:
             continue
-        key = _antecedent(draft, pronoun.start())
+        gender = "m" if pronoun.group(0).lower() in {"he", "him"} else "f"
+        key = _antecedent(draft, pronoun.start(), gender)
         if key is not None:
             draft.refs.append(_Ref(pronoun.start(), pronoun.end(), key, "pronoun"))
     _index_refs(draft)
@@ -657,6 +675,7 @@ def _resolve_title(draft: _Draft, mention: ActorMention, start: int) -> str | No
     if mention.title is None:
         return None
     head = mention.title.split()[-1].casefold()
+    heads = _TITLE_HEADS.get(head, {head})
     best: tuple[int, str] | None = None
     for ref in draft.refs:
         if ref.start >= start:
@@ -666,7 +685,7 @@ def _resolve_title(draft: _Draft, mention: ActorMention, start: int) -> str | No
             continue
         if mention.country is not None and actor.country != mention.country:
             continue
-        if head not in actor.title.casefold():
+        if not heads & set(actor.title.casefold().split()):
             continue
         best = (ref.start, ref.key)
     return None if best is None else best[1]
@@ -692,15 +711,51 @@ def _organization_key(draft: _Draft, mention: ActorMention, start: int, end: int
     return key
 
 
-def _antecedent(draft: _Draft, offset: int) -> str | None:
-    """The person a pronoun at *offset* most likely refers to: the last one named before it."""
-    best: str | None = None
+_ANTECEDENT_SENTENCES: Final = 4
+
+
+def _antecedent(draft: _Draft, offset: int, gender: str | None = None) -> str | None:
+    """The person a pronoun at *offset* most likely refers to.
+
+    The subject of its own sentence when someone is named before it there
+    ("Lavrov said that he ..."), else the subject of the nearest sentence
+    before that names someone; a person known to be of the other gender is
+    passed over.
+    """
+    index = draft.sentence_at(offset)
+    for back in range(index, max(-1, index - _ANTECEDENT_SENTENCES), -1):
+        sentence = draft.sents[back]
+        people = [
+            r
+            for r in draft.refs_between(sentence.start, min(sentence.end, offset))
+            if draft.is_person(r.key)
+            and r.via != "pronoun"
+            and draft.in_quote(r.start) is None
+            and (gender is None or draft.actors[r.key].gender in {None, gender})
+        ]
+        if people:
+            subjects = [r for r in people if draft.subject_like(r, sentence.start)]
+            return (subjects or people)[0].key
+    return None
+
+
+def _gender_hints(draft: _Draft) -> None:
+    """Learn who is a man or a woman from "Mr."/"Ms." and from "his"/"her" right after a name."""
     for ref in draft.refs:
-        if ref.start >= offset:
-            break
-        if draft.actors[ref.key].kind == "person" and draft.in_quote(ref.start) is None:
-            best = ref.key
-    return best
+        actor = draft.actors[ref.key]
+        if actor.kind != "person" or ref.via != "name":
+            continue
+        before = draft.text[max(0, ref.start - 6) : ref.start]
+        honorific = _HONORIFIC_RE.search(before)
+        if honorific is not None:
+            actor.gender = "m" if honorific.group(1).lower() == "mr" else "f"
+            continue
+        sentence = draft.sents[draft.sentence_at(ref.start)]
+        following = draft.refs_between(ref.end, sentence.end)
+        limit = following[0].start if following else sentence.end
+        pronoun = _POSSESSIVE_RE.search(draft.text, ref.end, min(limit, ref.end + 60))
+        if pronoun is not None and actor.gender is None and draft.in_quote(pronoun.start()) is None:
+            actor.gender = "m" if pronoun.group(0).lower() in {"his", "he"} else "f"
 
 
 def _actor_records(draft: _Draft) -> list[Person | Organization]:
@@ -787,14 +842,21 @@ def _draft_meetings(draft: _Draft) -> None:
     found = _main_sentence(draft, body)
     if found is None:
         return
-    index, kind = found
+    index, kind, context = found
     sentence = draft.sents[index]
     start = max(sentence.start, body)
     draft.main_sentence = index
-    participants_keys = _participants(draft, index, body)
-    date, end_date = _meeting_date(draft, index, body)
+    participants_keys = _participants(draft, [index, *context], body)
+    status = _status(draft, [index, *context], body)
+    date, end_date = _meeting_date(draft, [index, *context], body, status)
     location, place_country = _location(draft, start, sentence.end)
-    words = draft.text[start : sentence.end]
+    for other in context:
+        if location is None:
+            unit = draft.sents[other]
+            location, place_country = _location(draft, max(unit.start, body), unit.end)
+    words = " ".join(
+        draft.text[max(draft.sents[i].start, body) : draft.sents[i].end] for i in [index, *context]
+    )
     protocol = next((level for level, rx in _PROTOCOL if rx.search(words)), None)
     capacities = _capacities(draft, participants_keys, start, sentence.end, place_country)
     participants = tuple(
@@ -815,7 +877,7 @@ def _draft_meetings(draft: _Draft) -> None:
         kind=kind,
         date=date,
         end_date=end_date,
-        status=EventStatus.HELD,
+        status=status,
         location=location,
         participants=participants,
         host=host,
@@ -825,11 +887,81 @@ def _draft_meetings(draft: _Draft) -> None:
         draft=True,
     )
     draft.records.append(draft.main)
-    _draft_signing(draft, index, body)
-    _draft_press_conference(draft, index)
+    if status is EventStatus.HELD:
+        signing = _draft_signing(draft, min([index, *context]), body)
+        _draft_press_conference(draft, index, signing)
 
 
-def _main_sentence(draft: _Draft, body: int) -> tuple[int, MeetingKind] | None:
+_CALLED_OFF_RE: Final = re.compile(
+    r"\b(?:cancell?ed|called off|scrapped|abandoned)\b", re.IGNORECASE
+)
+_PUT_OFF_RE: Final = re.compile(
+    r"\b(?:postponed|put off|delayed|deferred|rescheduled|had been (?:expected|scheduled|due) to|"
+    r"(?:was|were) due to)\b",
+    re.IGNORECASE,
+)
+
+
+def _status(draft: _Draft, indices: list[int], body: int) -> EventStatus:
+    """Held, unless the meeting's sentences say it was called off or put off."""
+    words = " ".join(
+        _outside_quotes(draft, max(draft.sents[i].start, body), draft.sents[i].end)
+        for i in indices
+        if draft.sents[i].end > body
+    )
+    if _CALLED_OFF_RE.search(words):
+        return EventStatus.CANCELLED
+    if _PUT_OFF_RE.search(words):
+        return EventStatus.PLANNED
+    return EventStatus.HELD
+
+
+def _main_sentence(draft: _Draft, body: int) -> tuple[int, MeetingKind, list[int]] | None:
+    """The sentence that reports the meeting, its kind, and sentences that also describe it.
+
+    The first sentence with a meeting cue that names a participant wins; one
+    that only describes them ("the foreign ministers of Lithuania and
+    Poland") is kept as context, and used as the main one if no sentence
+    names anyone. A visit that frames talks reported just after yields the
+    talks, with the visit as context.
+    """
+    described: list[tuple[int, MeetingKind]] = []
+    for index, kind, named in _cue_sentences(draft, body):
+        if not named:
+            described.append((index, kind))
+            continue
+        context = [i for i, _ in described]
+        if kind is MeetingKind.VISIT:
+            talks = _talks_after(draft, index, body)
+            if talks is not None:
+                return talks, MeetingKind.TALKS, [*context, index]
+        return index, kind, context
+    if described:
+        (index, kind), *rest = described
+        return index, kind, [i for i, _ in rest]
+    return None
+
+
+_HELD_TALKS_RE: Final = re.compile(
+    r"\b(?:held|hold|holding) talks\b|\btalks (?:took place|were held)\b", re.IGNORECASE
+)
+
+
+def _talks_after(draft: _Draft, index: int, body: int) -> int | None:
+    """A sentence just after a visit that reports talks held during it."""
+    last_para = draft.para_of_sent[index] + 2
+    for later in range(index + 1, len(draft.sents)):
+        if draft.para_of_sent[later] > last_para:
+            break
+        unit = draft.sents[later]
+        if _HELD_TALKS_RE.search(_outside_quotes(draft, max(unit.start, body), unit.end)):
+            return later
+    return None
+
+
+def _cue_sentences(draft: _Draft, body: int) -> list[tuple[int, MeetingKind, bool]]:
+    """Sentences of the opening paragraphs with a meeting cue: index, kind, names someone."""
+    found: list[tuple[int, MeetingKind, bool]] = []
     seen: set[int] = set()
     for index, sentence in enumerate(draft.sents):
         paragraph = draft.para_of_sent[index]
@@ -849,11 +981,14 @@ def _main_sentence(draft: _Draft, body: int) -> tuple[int, MeetingKind] | None:
             continue
         # A signing is part of the talks it crowns, unless the text reports nothing else.
         kind = next((k for k in kinds if k is not MeetingKind.SIGNING), kinds[0])
-        if any(draft.is_person(r.key) for r in draft.refs_between(start, sentence.end)) or (
-            _descriptors(draft, start, sentence.end)
-        ):
-            return index, kind
-    return None
+        named = any(
+            draft.is_person(r.key) and r.via == "name"
+            for r in draft.refs_between(start, sentence.end)
+            if draft.in_quote(r.start) is None
+        )
+        if named or _descriptors(draft, start, sentence.end):
+            found.append((index, kind, named))
+    return found
 
 
 def _is_heading(draft: _Draft, index: int) -> bool:
@@ -904,10 +1039,14 @@ def _outside_quotes(draft: _Draft, start: int, end: int) -> str:
     return "".join(chars)
 
 
-def _participants(draft: _Draft, index: int, body: int) -> dict[str, tuple[int, int]]:
-    """Participant keys of the main meeting, each with the span of its first mention there."""
+def _participants(draft: _Draft, indices: list[int], body: int) -> dict[str, tuple[int, int]]:
+    """Participant keys of the main meeting, each with the span of its first mention there.
+
+    *indices* are the main sentence and the sentences that also describe the meeting.
+    """
     chosen: dict[str, tuple[int, int]] = {}
-    candidates = [index]
+    index = indices[0]
+    candidates = list(indices)
     if index + 1 < len(draft.sents):
         following = draft.sents[index + 1]
         if _ALSO_RE.search(draft.text, following.start, following.end):
@@ -926,7 +1065,8 @@ def _participants(draft: _Draft, index: int, body: int) -> dict[str, tuple[int, 
             actor = draft.actors[ref.key]
             target = chosen if actor.kind == "person" else others
             target.setdefault(ref.key, (ref.start, ref.end))
-    _described_participants(draft, draft.sents[index], body, chosen)
+    for sentence_index in indices:
+        _described_participants(draft, draft.sents[sentence_index], body, chosen)
     if chosen:
         return chosen
     return {k: v for k, v in others.items() if draft.actors[k].org_kind is not None}
@@ -949,14 +1089,22 @@ def _described_participants(
 
 
 def _meeting_date(
-    draft: _Draft, index: int, body: int
+    draft: _Draft, indices: list[int], body: int, status: EventStatus
 ) -> tuple[UncertainDate, UncertainDate | None]:
-    candidates = _date_candidates(draft, index, body)
-    if candidates:
-        # A range ("held on 1-2 March") says more than a day ("ended ... on Saturday").
-        match = next((m for m in candidates if _is_range(m.date)), candidates[0])
-        draft.main_date_match = match
-        return _split_range(match.date)
+    """The meeting's date: from its sentences and those about it, else "on or before" publication.
+
+    A meeting put off or called off keeps the date it was due on, if the text gives it.
+    """
+    allow_future = status is not EventStatus.HELD
+    for group in ([indices[0]], indices[1:]):
+        if not group:
+            continue
+        candidates = _date_candidates(draft, group, body, allow_future=allow_future)
+        if candidates:
+            # A range ("held on 1-2 March") says more than a day ("ended ... on Saturday").
+            match = next((m for m in candidates if _is_range(m.date)), candidates[0])
+            draft.main_date_match = match
+            return _split_range(match.date)
     if draft.anchor is None:
         raise ParseError(
             [
@@ -968,31 +1116,47 @@ def _meeting_date(
                 )
             ]
         )
-    derivation = DateDerivation(
-        text=draft.source.published.derivation.text
+    text = (
+        draft.source.published.derivation.text
         if draft.source.published and draft.source.published.derivation
-        else draft.anchor.isoformat(),
-        rule="on-or-before-publication",
-        anchor=draft.anchor,
+        else draft.anchor.isoformat()
     )
-    return UncertainDate.between(None, draft.anchor, derivation=derivation), None
+    if status is EventStatus.HELD:
+        derivation = DateDerivation(text=text, rule="on-or-before-publication", anchor=draft.anchor)
+        return UncertainDate.between(None, draft.anchor, derivation=derivation), None
+    derivation = DateDerivation(text=text, rule="on-or-after-publication", anchor=draft.anchor)
+    return UncertainDate.between(draft.anchor, None, derivation=derivation), None
 
 
-def _date_candidates(draft: _Draft, index: int, body: int) -> list[DateMatch]:
-    """Dates that may be the meeting's: in its sentence, or in one about it just after."""
+def _date_candidates(
+    draft: _Draft, indices: list[int], body: int, *, allow_future: bool
+) -> list[DateMatch]:
+    """Dates that may be the meeting's, best first.
+
+    Those in its sentence, then in the sentences that also describe it, then
+    in sentences about it just after. Only days and ranges qualify: "this
+    year" dates no meeting.
+    """
+    order = list(indices)
+    if len(indices) == 1:  # the main sentence: look at the sentences just after it too
+        index = indices[0]
+        first_para = draft.para_of_sent[index]
+        for candidate in range(index + 1, len(draft.sents)):
+            if draft.para_of_sent[candidate] > first_para + 1:
+                break
+            unit = draft.sents[candidate]
+            if _EVENT_NOUN_RE.search(draft.text, unit.start, unit.end):
+                order.append(candidate)
     found: list[DateMatch] = []
-    first_para = draft.para_of_sent[index]
-    for candidate in range(index, len(draft.sents)):
-        if draft.para_of_sent[candidate] > first_para + 1:
-            break
+    for candidate in order:
         unit = draft.sents[candidate]
-        if candidate != index and not _EVENT_NOUN_RE.search(draft.text, unit.start, unit.end):
-            continue
         for match in draft.dates:
             if not unit.start <= match.span.start < unit.end or match.span.start < body:
                 continue
+            if match.date.precision is not Precision.DAY and not _is_range(match.date):
+                continue
             before = draft.text[max(unit.start, body) : match.span.start]
-            if not (match.future or _NOT_MEETING_DATE_RE.search(before)):
+            if (allow_future or not match.future) and not _NOT_MEETING_DATE_RE.search(before):
                 found.append(match)
     return found
 
@@ -1070,16 +1234,16 @@ def _participant(
     )
 
 
-def _draft_signing(draft: _Draft, main_index: int, body: int) -> None:
+def _draft_signing(draft: _Draft, main_index: int, body: int) -> Meeting | None:
     """A signing reported with the talks, as a meeting that is part of them."""
     main = draft.main
     if main is None or main.kind is MeetingKind.SIGNING:
-        return
+        return None
     signing_re = next(rx for kind, rx in _KIND_CUES if kind is MeetingKind.SIGNING)
     last_para = draft.para_of_sent[main_index] + 1
     for index in range(main_index, len(draft.sents)):
         if draft.para_of_sent[index] > last_para:
-            return
+            return None
         sentence = draft.sents[index]
         words = _outside_quotes(draft, sentence.start, sentence.end)
         match = signing_re.search(words)
@@ -1092,26 +1256,26 @@ def _draft_signing(draft: _Draft, main_index: int, body: int) -> None:
                 if not (found.future or _NOT_MEETING_DATE_RE.search(before)):
                     date, end_date = _split_range(found.date)
                     break
-        draft.records.append(
-            Meeting(
-                id=draft.rid("meeting", "signing"),
-                kind=MeetingKind.SIGNING,
-                date=date,
-                end_date=end_date,
-                status=EventStatus.HELD,
-                participants=main.participants,
-                part_of=main.id,
-                location=main.location,
-                citations=(
-                    draft.cite(sentence.start + match.start(), sentence.start + match.end(), 0.7),
-                ),
-                draft=True,
-            )
+        signing = Meeting(
+            id=draft.rid("meeting", "signing"),
+            kind=MeetingKind.SIGNING,
+            date=date,
+            end_date=end_date,
+            status=EventStatus.HELD,
+            participants=main.participants,
+            part_of=main.id,
+            location=main.location,
+            citations=(
+                draft.cite(sentence.start + match.start(), sentence.start + match.end(), 0.7),
+            ),
+            draft=True,
         )
-        return
+        draft.records.append(signing)
+        return signing
+    return None
 
 
-def _draft_press_conference(draft: _Draft, main_index: int) -> None:
+def _draft_press_conference(draft: _Draft, main_index: int, signing: Meeting | None) -> None:
     main = draft.main
     if main is None:
         return
@@ -1120,11 +1284,13 @@ def _draft_press_conference(draft: _Draft, main_index: int) -> None:
         match = _PRESS_RE.search(_outside_quotes(draft, sentence.start, sentence.end))
         if match is None:
             continue
+        # After a signing, on its day; otherwise over the meeting's days.
+        dated = signing if signing is not None else main
         draft.press = Meeting(
             id=draft.rid("meeting", "press-conference"),
             kind=MeetingKind.PRESS_CONFERENCE,
-            date=main.date,
-            end_date=main.end_date,
+            date=dated.date,
+            end_date=dated.end_date,
             status=EventStatus.HELD,
             participants=main.participants,
             part_of=main.id,
@@ -1192,7 +1358,11 @@ def _is_direct(draft: _Draft, quote: Quote) -> bool:
     sentence = draft.sents[draft.sentence_at(quote.open_at)]
     before = draft.text[sentence.start : quote.open_at]
     if not before.strip() or _INTRODUCED_RE.search(before):
-        return len(words.split()) >= _MIN_QUOTE_WORDS or _SENTENCE_END_RE.search(words) is not None
+        return (
+            len(words.split()) >= _MIN_QUOTE_WORDS
+            or _SENTENCE_END_RE.search(words) is not None
+            or words.rstrip().endswith(",")  # “We are ready,” she said, “to talk.”
+        )
     # Mid-sentence: a quote of its own only if it is a whole sentence ("He said “We will.”").
     return (
         words[:1].isupper()
@@ -1202,7 +1372,7 @@ def _is_direct(draft: _Draft, quote: Quote) -> bool:
     )
 
 
-def _attribute(  # noqa: C901 - one branch per attribution rule, tried in order
+def _attribute(  # noqa: C901, PLR0911 - one branch per attribution rule, tried in order
     draft: _Draft, quote: Quote, previous: _Said | None
 ) -> _Attribution | None:
     close_paragraph = draft.paras[draft.para_of_sent[draft.sentence_at(quote.close_at)]]
@@ -1212,7 +1382,7 @@ def _attribute(  # noqa: C901 - one branch per attribution rule, tried in order
     ):
         if draft.in_quote(ref.start) is not None:
             break
-        gap = draft.text[quote.close_at + 1 : ref.start]
+        gap = _HONORIFIC_RE.sub("", draft.text[quote.close_at + 1 : ref.start])
         rest = draft.text[ref.end : min(ref.end + 30, close_paragraph.end)]
         if _TRAILING_SPEECH_RE.search(gap) or (
             not gap.strip(" ,.;:—–-\n") and _LEADING_SPEECH_RE.search(rest)
@@ -1220,8 +1390,23 @@ def _attribute(  # noqa: C901 - one branch per attribution rule, tried in order
             confidence = SPEAKER_NAMED if ref.via == "name" else SPEAKER_REFERRED
             return _person_or_speaker(ref, confidence)
         break
-    # 2. named before it in the same sentence: Lavrov said: “...” / According to Lavrov, “...”
+    # 2. the second quote of a speaker named between the two: “...,” X said. “...”
     open_sentence = draft.sents[draft.sentence_at(quote.open_at)]
+    paragraph = draft.paras[draft.para_of_sent[draft.sentence_at(quote.open_at)]]
+    if (
+        previous is not None
+        and previous.mode is StatementMode.DIRECT_QUOTE
+        and paragraph.start <= previous.start
+        and not draft.text[open_sentence.start : quote.open_at].strip()
+        and all(
+            r.key == previous.speaker
+            for r in draft.refs_between(previous.end, quote.open_at)
+            if draft.is_person(r.key)
+        )
+    ):
+        span = Span(start=previous.start, end=previous.end)
+        return _Attribution(previous.speaker, span, SPEAKER_COLON)
+    # 3. named before it in the same sentence: Lavrov said: “...” / According to Lavrov, “...”
     before_refs = [
         r
         for r in draft.refs_between(open_sentence.start, quote.open_at)
@@ -1233,9 +1418,8 @@ def _attribute(  # noqa: C901 - one branch per attribution rule, tried in order
         if chosen is not None:
             confidence = SPEAKER_NAMED if chosen.via == "name" else SPEAKER_REFERRED
             return _person_or_speaker(chosen, confidence)
-    # 3. introduced by the paragraph before, ending in a colon.
+    # 4. introduced by the paragraph before, ending in a colon.
     paragraph_index = draft.para_of_sent[draft.sentence_at(quote.open_at)]
-    paragraph = draft.paras[paragraph_index]
     if not draft.text[paragraph.start : quote.open_at].strip() and paragraph_index > 0:
         earlier = draft.paras[paragraph_index - 1]
         if draft.text[earlier.start : earlier.end].rstrip().endswith(":"):
@@ -1248,11 +1432,11 @@ def _attribute(  # noqa: C901 - one branch per attribution rule, tried in order
             chosen = _speaker_among(draft, refs, last.start)
             if chosen is not None:
                 return _person_or_speaker(chosen, SPEAKER_COLON)
-        # 4. a quote paragraph right after another quote of one speaker.
+        # 5. a quote paragraph right after another quote of one speaker.
         if previous is not None and previous.end >= earlier.start:
             span = draft.cite(previous.start, previous.end, 1.0).spans[0]
             return _Attribution(previous.speaker, span, SPEAKER_CONTINUED)
-    # 5. the last person named before the quote, outside quotes.
+    # 6. the person named last before the quote, outside quotes.
     key = _antecedent(draft, quote.open_at)
     if key is None:
         return None
@@ -1267,9 +1451,17 @@ def _person_or_speaker(ref: _Ref, confidence: float) -> _Attribution:
 
 
 def _speaker_among(draft: _Draft, refs: list[_Ref], floor: int) -> _Ref | None:
-    """The speaker among the mentions of a sentence: "according to X", else its subject."""
+    """The speaker among the mentions of a sentence: "according to X", else its subject.
+
+    "She quoted him as saying" gives the one quoted, not the one quoting.
+    """
     if not refs:
         return None
+    quoted = _QUOTED_AS_RE.search(draft.text, floor, refs[-1].end + 80)
+    if quoted is not None:
+        inside = [r for r in refs if quoted.start() < r.start < quoted.end()]
+        if inside:
+            return inside[0]
     for ref in refs:
         if _ACCORDING_RE.search(draft.text, max(floor, ref.start - 20), ref.start):
             return ref

@@ -932,6 +932,13 @@ class NameBook:
                 and k.split(" ")[0] == words[0]
                 and k.split(" ")[-1] == words[-1]
             ]
+            if not hits:
+                # The surnames without the first name: "Valadares Mota".
+                hits = [
+                    k
+                    for k in self._names
+                    if len(k.split(" ")) > len(words) and k.split(" ")[-len(words) :] == words
+                ]
         return hits[0] if len(hits) == 1 else None
 
     def names(self, key: str) -> tuple[str, ...]:
