@@ -463,3 +463,15 @@ def test_scan_equals_full_regex_on_date_words(words: list[str]) -> None:
     text = " ".join(words)
     assert [m.span() for m in dtx._scan(text)] == [m.span() for m in dtx._DATE_RE.finditer(text)]
     find_dates(text, anchor=ANCHOR)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "edtf"),
+    [
+        ("The session was set for October 14", dt.date(2021, 9, 28), "2021-10-14"),
+        ("a review officials expect to hold in February", dt.date(2021, 11, 18), "2022-02"),
+        ("The session took place on October 14", dt.date(2021, 9, 28), "2020-10-14"),
+    ],
+)
+def test_set_for_and_expect_to_hold_point_ahead(text: str, anchor: dt.date, edtf: str) -> None:
+    assert parse_date(text, anchor=anchor).edtf == edtf

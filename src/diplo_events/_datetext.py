@@ -65,8 +65,9 @@ weekday or a bare month lies ahead of the anchor: ``will``, ``shall``,
 ``'ll``, ``next``, ``upcoming``, ``forthcoming``, ``planned``,
 ``scheduled``, ``slated``, ``plans to``, ``to be held``, ``to take place``,
 ``is expected to``, ``is due to`` (meet, visit, ...), ``is set to``,
-``is going to`` and ``would`` (but not ``would have``) in the same sentence
-(`find_dates`) or anywhere in the text (`parse_date`). ``was scheduled``,
+``was set for``, ``expect to hold``, ``is going to`` and ``would`` (but not
+``would have``) in the same sentence (`find_dates`) or anywhere in the text
+(`parse_date`). ``was scheduled``,
 ``had been planned`` and ``was expected to`` do not count.
 
 Month names are matched in any case, full or abbreviated (``Jan.``,
@@ -310,7 +311,7 @@ _CONTEXT_RE: Final = re.compile(
     r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\sbeen\s)(?:scheduled|planned|slated)"
     r"|plans?\s+to|to\s+be\s+held|to\s+take\s+place"
     r"|(?<!\bwas\s)(?<!\bwere\s)expected\s+to"
-    r"|(?:is|are)\s+(?:set|going)\s+to"
+    r"|(?:is|are)\s+(?:set|going)\s+to|(?:was|were|is|are)\s+set\s+for|expects?\s+to\s+hold"
     r"|due\s+to\s+(?:meet|visit|hold|travel|arrive|begin|start|sign|attend|be|take|open)"
     r"|would\s+(?!(?:not\s+)?have\b))\b|[\u2019']ll\b)",
     re.IGNORECASE,

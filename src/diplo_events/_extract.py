@@ -30,7 +30,7 @@ import attrs
 from diplo_events._collection import Collection
 from diplo_events._countries import country_name, is_country_code
 from diplo_events._dates import DateDerivation, UncertainDate
-from diplo_events._datetext import DateMatch, find_dates
+from diplo_events._datetext import DateMatch, find_dates, parse_date
 from diplo_events._ids import stable_id
 from diplo_events._mentions import ActorMention, MentionMatch, NameBook, find_actor_mentions
 from diplo_events._model import (
@@ -280,7 +280,8 @@ _REFERENCE_CUES: Final = (
         None,
         re.compile(
             r"\b(?:agreement|truce|ceasefire|cease-fire|accord|treaty|statement|declaration|"
-            r"deal|memorandum|resolution|communiqu[ée])\b[^.;]{0,60}\b(?:signed|adopted|reached|issued)\b|"
+            r"deal|memorandum|resolution|communiqu[ée]|code|convention|charter|protocol)\b[^.;]{0,60}"
+            r"\b(?:signed|adopted|reached|issued)\b|"
             r"\b(?:award|ruling|judgment|treaty|agreement|accord|convention|resolution|declaration|"
             r"communiqu[ée]|charter|memorandum)\s+(?:(?:of|from)\s*)?$",
             re.IGNORECASE,
@@ -295,14 +296,15 @@ _PLANNED_RE: Final = re.compile(
     r"\b(?:will|would|shall)\s+(?:(?:also|soon|again|then)\s+)?(?:visit|come|meet|travel|hold|host|"
     r"attend|convene|return|join)\b|\b(?:happy|glad|pleased) to (?:come|visit)\b|"
     r"\bplan(?:s|ned)? to (?:visit|meet|hold|travel|host|attend|convene)\b|"
-    r"\b(?:to|will) be held\b|\bagreed to (?:meet|hold)\b|\bto hold (?:another|a further|a new)\b|"
+    r"\bbe held\b|\bagreed to (?:meet|hold)\b|\bto hold (?:another|a further|a new)\b|"
+    r"\bexpects? to (?:hold|meet|visit)\b|\b(?:offered|offers|plans|agreed) to host\b|"
     rf"\b(?:next|upcoming)\s+(?:[\w.+-]+\s+){{0,4}}?{_EVENT_NOUNS}\b|"
     r"\binvit(?:ed|es|e)\s+(?:[\w’'.-]+\s+){0,4}?(?:to|for)\s+(?:attend|visit|come|return|the|a|an)\b",
     re.IGNORECASE,
 )
 _FUTURE_EVENT_RE: Final = re.compile(
     r"\b(?:meet|meetings?|visits?|talks|summits?|conferences?|sessions?|round|hold|held|travel|"
-    r"dialogue|ministerial|forum)\b",
+    r"dialogue|ministerial|forum|debate|consultations)\b",
     re.IGNORECASE,
 )
 
@@ -389,6 +391,7 @@ class _Draft:
     press: Meeting | None = None
     press_from: int = -1
     used_ids: set[str] = attrs.Factory(set)
+    actor_ids: dict[str, str] = attrs.Factory(dict)
 
     # --- small helpers ---------------------------------------------------------------
 
@@ -808,8 +811,11 @@ def _organization_name(actor: _Actor) -> str:
 
 
 def _actor_id(draft: _Draft, key: str) -> str:
-    record_type = key.partition(":")[0]
-    return stable_id(record_type, key, namespace=draft.namespace)
+    found = draft.actor_ids.get(key)
+    if found is None:
+        record_type = key.partition(":")[0]
+        found = draft.actor_ids[key] = stable_id(record_type, key, namespace=draft.namespace)
+    return found
 
 
 def _state_of(draft: _Draft, country: str | None, at: Span) -> str | None:
@@ -1851,6 +1857,13 @@ def _draft_references(draft: _Draft) -> None:
         if match.span.start < body or match is draft.main_date_match:
             continue
         sentence = draft.sents[draft.sentence_at(match.span.start)]
+        if match.future and _PAST_EVENT_BEFORE_RE.search(
+            draft.text, max(sentence.start, match.span.start - 40), match.span.start
+        ):
+            # "He said X would ask ... when the officials met in Foz do Iguaçu in July": the
+            # sentence points ahead, but the date is a past event's; read it on its own.
+            past = parse_date(match.text, anchor=draft.anchor)
+            match = attrs.evolve(match, date=past, future=False)  # noqa: PLW2901
         relation, start, end = _relation(draft, match, sentence)
         if relation is None:
             continue
@@ -1875,6 +1888,12 @@ def _draft_references(draft: _Draft) -> None:
             made.append((start, end))
 
 
+_PAST_EVENT_BEFORE_RE: Final = re.compile(
+    r"\b(?:met|visited|spoke|signed|took place|was held|were held)\b[^.;,]*$", re.IGNORECASE
+)
+_REPORTED_ON_RE: Final = re.compile(
+    r"\b(?:said|says|told \w+|announced|reported|stated|added)\s*$", re.IGNORECASE
+)
 _FOLLOWS_UP_RE: Final = re.compile(
     r"\bfollow(?:s|ed|ing)? up on\b|\bbuil(?:ds|t|ding) on\b|\bfollow-up to\b", re.IGNORECASE
 )
@@ -1914,13 +1933,25 @@ def _same_plan(
     return False
 
 
-def _relation(draft: _Draft, match: DateMatch, sentence: Unit) -> tuple[Relation | None, int, int]:
+def _relation(  # noqa: PLR0911 - one return per kind of reference
+    draft: _Draft, match: DateMatch, sentence: Unit
+) -> tuple[Relation | None, int, int]:
     """The relation a dated event bears to the meeting, and the span of words that say so."""
     before_start = max(sentence.start, match.span.start - 160)
+    if _REPORTED_ON_RE.search(
+        draft.text, max(sentence.start, match.span.start - 30), match.span.start
+    ):
+        return None, 0, 0  # "the ministry said on Tuesday": when it was said
+    if match.text.lower().startswith("this "):
+        return None, 0, 0  # "this year": the time of the report, not of another event
     if match.future:
         if _FUTURE_EVENT_RE.search(draft.text, sentence.start, sentence.end):
-            start = max(sentence.start, _last_clause(draft, before_start, match.span.start))
-            return Relation.PLANNED, start, match.span.end
+            unit = _Unit(sentence.start, sentence.end, None, None, None)
+            start = max(sentence.start, _last_clause(draft, sentence.start, match.span.start))
+            end = max(match.span.end, _clause_end(draft, match.span.end, unit))
+            while start < end and not draft.text[start].isalnum():
+                start += 1
+            return Relation.PLANNED, start, end
         return None, 0, 0
     after = _PAST_EVENT_AFTER_RE.match(draft.text, match.span.end, sentence.end)
     if after is not None:
