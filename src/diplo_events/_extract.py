@@ -18,11 +18,11 @@ Every record cites the words it came from, with a confidence, and is a draft.
 """
 
 import bisect
+import contextlib
 import datetime as dt
 import hashlib
 import re
 import uuid
-from collections.abc import Iterable
 from typing import Final, NamedTuple
 
 import attrs
@@ -1852,7 +1852,7 @@ def _draft_references(draft: _Draft) -> None:
     if main is None:
         return
     body = _body_start(draft)
-    made: list[tuple[int, int]] = []
+    made: list[_Pending] = []
     for match in draft.dates:
         if match.span.start < body or match is draft.main_date_match:
             continue
@@ -1862,13 +1862,19 @@ def _draft_references(draft: _Draft) -> None:
         ):
             # "He said X would ask ... when the officials met in Foz do Iguaçu in July": the
             # sentence points ahead, but the date is a past event's; read it on its own.
-            past = parse_date(match.text, anchor=draft.anchor)
-            match = attrs.evolve(match, date=past, future=False)  # noqa: PLW2901
+            with contextlib.suppress(ParseError):
+                past = parse_date(match.text, anchor=draft.anchor)
+                match = attrs.evolve(match, date=past, future=False)  # noqa: PLW2901
         relation, start, end = _relation(draft, match, sentence)
-        if relation is None:
-            continue
-        _add_reference(draft, main=main, relation=relation, start=start, end=end, date=match.date)
-        made.append((start, end))
+        if relation is not None:
+            made.append(_Pending(relation, start, end, match.date))
+    _planned_references(draft, made)
+    for pending in made:
+        _add_reference(draft, main, pending)
+
+
+def _planned_references(draft: _Draft, made: list["_Pending"]) -> None:
+    """Planned events named without a date: "he would visit Yerevan"."""
     for sentence in draft.sents:
         for cue in _PLANNED_RE.finditer(draft.text, sentence.start, sentence.end):
             start = _planned_start(draft, sentence, cue.start())
@@ -1878,14 +1884,30 @@ def _draft_references(draft: _Draft) -> None:
             end = max(end, cue.end())
             if _UNDECIDED_RE.search(draft.text, max(sentence.start, cue.start() - 40), cue.start()):
                 continue  # "did not say whether he would travel"
-            if any(s <= cue.start() < e for s, e in made) or _same_plan(
-                draft, made, start, end, bare=_BARE_TRIP_RE.search(cue.group(0)) is not None
-            ):
+            if any(p.start <= cue.start() < p.end for p in made):
                 continue
-            _add_reference(
-                draft, main=main, relation=Relation.PLANNED, start=start, end=end, date=None
+            same = _same_plan(
+                draft, made, start, end, bare=_BARE_TRIP_RE.search(cue.group(0)) is not None
             )
-            made.append((start, end))
+            if same is not None:
+                same.more.append((start, end))  # cited again: "I will be happy to come"
+                continue
+            made.append(_Pending(Relation.PLANNED, start, end, None))
+
+
+class _Pending:
+    """A reference being drafted: its relation, its words, its date, other words about it."""
+
+    __slots__ = ("date", "end", "more", "relation", "start")
+
+    def __init__(
+        self, relation: Relation, start: int, end: int, date: UncertainDate | None
+    ) -> None:
+        self.relation = relation
+        self.start = start
+        self.end = end
+        self.date = date
+        self.more: list[tuple[int, int]] = []
 
 
 _PAST_EVENT_BEFORE_RE: Final = re.compile(
@@ -1917,8 +1939,8 @@ _BARE_TRIP_RE: Final = re.compile(r"\b(?:come|return|visit)$", re.IGNORECASE)
 
 
 def _same_plan(
-    draft: _Draft, made: list[tuple[int, int]], start: int, end: int, *, bare: bool
-) -> bool:
+    draft: _Draft, made: list[_Pending], start: int, end: int, *, bare: bool
+) -> _Pending | None:
     """Whether a planned event speaks again of one just drafted.
 
     It does when it names a place the other names ("invited me to visit
@@ -1926,11 +1948,13 @@ def _same_plan(
     ("I will be happy to come").
     """
     places = _places(draft, start, end)
-    for made_start, made_end in made:
-        near = abs(start - made_end) < _SAME_PLAN or abs(made_start - end) < _SAME_PLAN
-        if near and ((bare and not places) or places & _places(draft, made_start, made_end)):
-            return True
-    return False
+    for pending in made:
+        if pending.relation is not Relation.PLANNED:
+            continue
+        near = abs(start - pending.end) < _SAME_PLAN or abs(pending.start - end) < _SAME_PLAN
+        if near and ((bare and not places) or places & _places(draft, pending.start, pending.end)):
+            return pending
+    return None
 
 
 def _relation(  # noqa: PLR0911 - one return per kind of reference
@@ -2002,7 +2026,12 @@ def _noun_start(draft: _Draft, at: int) -> int:
 
 
 def _last_clause(draft: _Draft, start: int, end: int) -> int:
-    cut = max(draft.text.rfind(",", start, end), draft.text.rfind(";", start, end))
+    """Where the clause holding *end* begins, from *start* on.
+
+    A clause begins after the last comma or semicolon, or after a sentence end
+    inside a quote of several sentences.
+    """
+    cut = max(draft.text.rfind(mark, start, end) for mark in (",", ";", ". ", "? ", "! "))
     return start if cut < 0 else cut + 1
 
 
@@ -2026,27 +2055,18 @@ def _planned_start(draft: _Draft, sentence: Unit, cue_at: int) -> int:
     return start
 
 
-def _add_reference(
-    draft: _Draft,
-    *,
-    main: Meeting,
-    relation: Relation,
-    start: int,
-    end: int,
-    date: UncertainDate | None,
-) -> None:
+def _add_reference(draft: _Draft, main: Meeting, pending: _Pending) -> None:
+    start, end = pending.start, pending.end
+    citations = [draft.cite(start, end, 0.6)]
+    citations.extend(draft.cite(s, e, 0.5) for s, e in pending.more)
     draft.records.append(
         Reference(
             id=draft.rid("reference", f"{start}-{end}"),
             subject=main.id,
-            relation=relation,
+            relation=pending.relation,
             description=draft.text[start:end],
-            date=date,
-            citations=(draft.cite(start, end, 0.6),),
+            date=pending.date,
+            citations=tuple(citations),
             draft=True,
         )
     )
-
-
-def _unused(items: Iterable[object]) -> None:
-    del items
