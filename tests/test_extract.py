@@ -301,6 +301,55 @@ class TestForms:
         assert de.validate(drafted) == []
 
 
+class TestMeetings:
+    def test_postponed_talks_are_not_held(self) -> None:
+        text = (
+            "BANGKOK — Thailand has postponed talks between Foreign Minister Niran Chai and "
+            "his Cambodian counterpart Sok Dara that were due to be held in Phnom Penh on "
+            "Thursday, the ministry said on Tuesday."
+        )
+        drafted = de.extract(text, published=dt.date(2022, 3, 1))
+        (talks,) = drafted.of_type(de.Meeting)
+        assert talks.status is de.EventStatus.PLANNED
+        assert talks.date.edtf == "2022-03-03"
+        assert de.validate(drafted) == []
+
+    def test_called_off_talks(self) -> None:
+        text = "Foreign Minister Ana Lopes called off talks with Jon Berg set for March 3, 2021."
+        (talks,) = de.extract(text).of_type(de.Meeting)
+        assert talks.status is de.EventStatus.CANCELLED
+
+    def test_banquet_and_signing_are_parts_of_the_talks(self) -> None:
+        text = (
+            "LISBON — President Rui Costa and President Kofi Mensah held talks in Lisbon on "
+            "Tuesday.\n\n"
+            "Following the talks, Foreign Minister Ines Melo and Foreign Minister Ama Owusu "
+            "signed a memorandum on political consultations.\n\n"
+            "In the evening, President Costa offered a state banquet in honour of his guest."
+        )
+        drafted = de.extract(text, published=dt.date(2022, 5, 11))
+        meetings = {m.kind: m for m in drafted.of_type(de.Meeting)}
+        talks = meetings[de.MeetingKind.TALKS]
+        signing = meetings[de.MeetingKind.SIGNING]
+        banquet = meetings[de.MeetingKind.RECEPTION]
+        assert signing.part_of == banquet.part_of == talks.id
+        assert talks.date.edtf == signing.date.edtf == "2022-05-10"
+        signers = {drafted[p.actor].name for p in signing.participants}
+        assert {"Ines Melo", "Ama Owusu", "Rui Costa", "Kofi Mensah"} <= signers
+        assert de.validate(drafted) == []
+
+    def test_visit_framing_talks_gives_the_talks(self) -> None:
+        text = (
+            "President Kofi Mensah is paying a state visit to Portugal from 9 to 12 May. "
+            "The two heads of state held talks at Belem Palace on Tuesday, 10 May."
+        )
+        drafted = de.extract(text, published=dt.date(2022, 5, 11))
+        talks = drafted.of_type(de.Meeting)[0]
+        assert talks.kind is de.MeetingKind.TALKS
+        assert talks.protocol_level is de.ProtocolLevel.STATE
+        assert talks.date.edtf == "2022-05-10"
+
+
 _WORDS = st.sampled_from(
     [
         "Foreign", "Minister", "Ana", "Lopes", "met", "said", "“", "”", '"', ",", ".", ":",

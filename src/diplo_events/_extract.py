@@ -5,8 +5,9 @@ actor mentions, and then drafts, in this order:
 
 1. the `Source`, with the text;
 2. the people and organizations mentioned (spelling variants merged);
-3. the main meeting (kind, date, place, participants) and a press conference
-   held after it, if the text reports one;
+3. the main meeting (kind, date, place, participants, and whether it was
+   held, put off or called off), and the signing, banquet or press
+   conference that was part of it, if the text reports them;
 4. statements: every direct quote, fragments quoted inside reported speech
    (as mixed statements) and attributed reported speech;
 5. demands and proposals found in those statements, with the acceptances or
@@ -895,6 +896,7 @@ def _draft_meetings(draft: _Draft) -> None:
     draft.records.append(draft.main)
     if status is EventStatus.HELD:
         signing = _draft_signing(draft, min([index, *context]), body)
+        _draft_reception(draft, index, body)
         _draft_press_conference(draft, index, signing)
 
 
@@ -1240,19 +1242,61 @@ def _participant(
     )
 
 
+_RECEPTION_RE: Final = re.compile(
+    r"\b(?:state |official |gala )?(?:banquet|dinner|luncheon)\b|"
+    r"\breception in (?:his|her|their) honou?r\b",
+    re.IGNORECASE,
+)
+#: How many paragraphs after the main sentence a signing or reception may be reported.
+_PART_PARAGRAPHS: Final = 4
+
+
 def _draft_signing(draft: _Draft, main_index: int, body: int) -> Meeting | None:
     """A signing reported with the talks, as a meeting that is part of them."""
     main = draft.main
     if main is None or main.kind is MeetingKind.SIGNING:
         return None
     signing_re = next(rx for kind, rx in _KIND_CUES if kind is MeetingKind.SIGNING)
-    last_para = draft.para_of_sent[main_index] + 1
+    return _draft_part(
+        draft, main, main_index=main_index, body=body, kind=MeetingKind.SIGNING, cue_re=signing_re
+    )
+
+
+def _draft_reception(draft: _Draft, main_index: int, body: int) -> Meeting | None:
+    """A banquet, dinner or reception given during the visit, as part of the meeting."""
+    main = draft.main
+    if main is None or main.kind is MeetingKind.RECEPTION:
+        return None
+    return _draft_part(
+        draft,
+        main,
+        main_index=main_index,
+        body=body,
+        kind=MeetingKind.RECEPTION,
+        cue_re=_RECEPTION_RE,
+    )
+
+
+def _draft_part(
+    draft: _Draft,
+    main: Meeting,
+    *,
+    main_index: int,
+    body: int,
+    kind: MeetingKind,
+    cue_re: re.Pattern[str],
+) -> Meeting | None:
+    """A part of the main meeting (a signing, a banquet) reported in the paragraphs after it.
+
+    Its participants are the meeting's and the people named where it is reported.
+    """
+    last_para = draft.para_of_sent[main_index] + _PART_PARAGRAPHS
     for index in range(main_index, len(draft.sents)):
         if draft.para_of_sent[index] > last_para:
             return None
         sentence = draft.sents[index]
         words = _outside_quotes(draft, sentence.start, sentence.end)
-        match = signing_re.search(words)
+        match = cue_re.search(words)
         if match is None or _PLANNED_RE.search(words):
             continue
         date, end_date = main.date, None
@@ -1262,13 +1306,21 @@ def _draft_signing(draft: _Draft, main_index: int, body: int) -> Meeting | None:
                 if not (found.future or _NOT_MEETING_DATE_RE.search(before)):
                     date, end_date = _split_range(found.date)
                     break
-        signing = Meeting(
-            id=draft.rid("meeting", "signing"),
-            kind=MeetingKind.SIGNING,
+        participants = list(main.participants)
+        taking_part = {p.actor for p in participants}
+        for ref in draft.refs_between(max(sentence.start, body), sentence.end):
+            actor_id = _actor_id(draft, ref.key)
+            if draft.is_person(ref.key) and ref.via == "name" and actor_id not in taking_part:
+                citation = draft.cite(ref.start, ref.end, 0.7)
+                participants.append(_participant(draft, ref.key, None, citation))
+                taking_part.add(actor_id)
+        part = Meeting(
+            id=draft.rid("meeting", kind.value),
+            kind=kind,
             date=date,
             end_date=end_date,
             status=EventStatus.HELD,
-            participants=main.participants,
+            participants=tuple(participants),
             part_of=main.id,
             location=main.location,
             citations=(
@@ -1276,8 +1328,8 @@ def _draft_signing(draft: _Draft, main_index: int, body: int) -> Meeting | None:
             ),
             draft=True,
         )
-        draft.records.append(signing)
-        return signing
+        draft.records.append(part)
+        return part
     return None
 
 
