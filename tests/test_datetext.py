@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from diplo_events import _datetext as dtx
 from diplo_events._datetext import DateMatch, find_dates, parse_date
-from diplo_events.exceptions import ParseError
+from diplo_events.exceptions import FieldTypeError, ParseError
 
 D = dt.date
 ANCHOR = D(2020, 12, 8)  # a Tuesday
@@ -475,3 +475,38 @@ def test_scan_equals_full_regex_on_date_words(words: list[str]) -> None:
 )
 def test_set_for_and_expect_to_hold_point_ahead(text: str, anchor: dt.date, edtf: str) -> None:
     assert parse_date(text, anchor=anchor).edtf == edtf
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda: parse_date(None), "text"),  # type: ignore[arg-type]
+        (lambda: find_dates(123, anchor=None), "text"),  # type: ignore[arg-type]
+        (lambda: parse_date("on Monday", anchor="2020-01-01"), "anchor"),  # type: ignore[arg-type]
+        (lambda: parse_date("8.12.2020", day_first="yes"), "day_first"),  # type: ignore[arg-type]
+    ],
+)
+def test_wrong_argument_types(call: object, field: str) -> None:
+    with pytest.raises(FieldTypeError) as caught:
+        call()  # type: ignore[operator]
+    assert caught.value.field == field
+
+
+def test_year_past_9999_is_impossible() -> None:
+    with pytest.raises(ParseError) as caught:
+        parse_date("next year", anchor=dt.date(9999, 5, 5))
+    assert caught.value.issues[0].code == "date.impossible"
+
+
+@pytest.mark.parametrize("title", ["Mr.", "U.S. envoy", "Antony J."])
+def test_abbreviations_do_not_end_the_sentence_that_points_ahead(title: str) -> None:
+    (found,) = find_dates(
+        f"Lavrov will meet {title} Blinken on Friday.", anchor=dt.date(2021, 3, 10)
+    )
+    assert found.future
+    assert found.date.edtf == "2021-03-12"
+
+
+def test_postponed_to_points_ahead() -> None:
+    date = parse_date("Talks have been postponed to March 29", anchor=dt.date(2025, 11, 26))
+    assert date.edtf == "2026-03-29"

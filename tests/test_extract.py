@@ -350,6 +350,79 @@ class TestMeetings:
         assert talks.date.edtf == "2022-05-10"
 
 
+class TestReviewFindings:
+    """Cases a review and a fuzzing run turned up."""
+
+    def test_lone_surrogate_is_a_parse_error(self) -> None:
+        with pytest.raises(de.ParseError) as caught:
+            de.extract("Sergei Lavrov met Antony Blinken on Monday. \ud800", published=PUBLISHED)
+        assert caught.value.issues[0].code == "text.lone_surrogate"
+
+    def test_event_after_the_meeting_is_cited_not_previous(self) -> None:
+        text = (
+            "German Chancellor Olaf Scholz held talks with French President Emmanuel Macron "
+            "in Paris on Monday.\n\nThe two leaders met again on Wednesday at the EU summit."
+        )
+        drafted = de.extract(text, published=dt.date(2022, 3, 11))
+        (again,) = drafted.of_type(de.Reference)
+        assert again.relation is de.Relation.CITES
+        assert again.date is not None
+        assert again.date.edtf == "2022-03-09"
+        assert de.validate(drafted) == []
+
+    def test_meeting_announced_for_the_future_is_planned(self) -> None:
+        text = (
+            "GENEVA (Wire) — Russian Foreign Minister Sergei Lavrov will meet U.S. Secretary "
+            "of State Antony Blinken on Friday, the ministry said."
+        )
+        drafted = de.extract(text, published=dt.date(2021, 3, 10))
+        (meeting,) = drafted.of_type(de.Meeting)
+        assert meeting.status is de.EventStatus.PLANNED
+        assert meeting.date.edtf == "2021-03-12"
+        assert not drafted.of_type(de.Reference)  # the meeting itself is no reference
+
+    def test_quote_of_an_unnamed_official_is_not_given_to_anyone(self) -> None:
+        text = (
+            "Secretary of State Antony Blinken spoke by phone with Chinese Foreign Minister "
+            "Wang Yi on Monday.\n\n"
+            "“The secretary raised our concerns,” a senior State Department official said."
+        )
+        drafted = de.extract(text, published=dt.date(2023, 3, 8))
+        assert not drafted.of_type(de.Statement)
+
+    def test_who_said_gives_the_quote_to_the_one_before_who(self) -> None:
+        text = (
+            "Secretary of State Antony Blinken held talks with Ukrainian Foreign Minister "
+            "Dmytro Kuleba, who said: “We discussed air defence and the grain corridor.”"
+        )
+        drafted = de.extract(text, published=dt.date(2023, 3, 8))
+        (quote,) = drafted.of_type(de.Statement)
+        assert _speaker_name(drafted, quote) == "Dmytro Kuleba"
+
+    def test_acceptance_after_a_comma_and(self) -> None:
+        text = (
+            "Polish Foreign Minister Radoslaw Sikorski met German Foreign Minister Annalena "
+            "Baerbock in Berlin on Monday. Sikorski invited Baerbock to visit Warsaw in the "
+            "spring, and Baerbock accepted. Trade was also discussed. Energy was discussed too."
+        )
+        drafted = de.extract(text, published=dt.date(2024, 3, 12))
+        (invitation,) = drafted.of_type(de.Proposal)
+        assert invitation.status is de.ProposalStatus.ACCEPTED
+        responder = drafted[invitation.responses[0].actor]
+        assert isinstance(responder, de.Person)
+        assert responder.name == "Annalena Baerbock"
+        assert invitation.content == "Sikorski invited Baerbock to visit Warsaw in the spring"
+
+    def test_hosted_is_a_meeting(self) -> None:
+        text = (
+            "German Foreign Minister Annalena Baerbock hosted Polish Foreign Minister "
+            "Radoslaw Sikorski in Berlin on Thursday."
+        )
+        (meeting,) = de.extract(text, published=dt.date(2024, 3, 10)).of_type(de.Meeting)
+        assert meeting.date.edtf == "2024-03-07"
+        assert len(meeting.participants) == 2
+
+
 _WORDS = st.sampled_from(
     [
         "Foreign", "Minister", "Ana", "Lopes", "met", "said", "“", "”", '"', ",", ".", ":",

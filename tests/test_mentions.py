@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from diplo_events import _mentions as mm
 from diplo_events._countries import is_country_code
 from diplo_events._vocab import OrganizationKind
-from diplo_events.exceptions import ParseError
+from diplo_events.exceptions import FieldError, FieldTypeError, ParseError
 
 ARTICLE_PATH = Path("/work/shared/sources/moscow-talks-2020-12-08.txt")
 MFA = "Ministry of Foreign Affairs"
@@ -663,3 +663,20 @@ def test_coverage_un_members() -> None:
     city_states = {"MCO", "SGP", "SMR", "LUX"}
     assert len(capitals | city_states) >= 195
     assert countries - capitals - city_states == set()
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: mm.NameBook().add(None),  # type: ignore[arg-type]
+        lambda: mm.NameBook().resolve(3),  # type: ignore[arg-type]
+    ],
+)
+def test_name_book_refuses_non_strings(call: object) -> None:
+    with pytest.raises(FieldTypeError):
+        call()  # type: ignore[operator]
+
+
+def test_name_book_refuses_an_empty_name() -> None:
+    with pytest.raises(FieldError):
+        mm.NameBook().add("  ")

@@ -101,6 +101,7 @@ from typing import Final
 from attrs import frozen
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
+from diplo_events import _validators as v
 from diplo_events._dates import DateDerivation, UncertainDate
 from diplo_events._model import Span
 from diplo_events.exceptions import Issue, ParseError
@@ -305,13 +306,15 @@ _LEAD_REACH: Final = 16
 
 # Sentence ends ("b") and words that point ahead ("c"), found in one pass.
 _CONTEXT_RE: Final = re.compile(
-    r"(?P<b>[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]*[A-Z\u00c0-\u00dd\u0391-\u03a9\u0410-\u042f])"
+    r"(?P<b>(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bGen)(?<!\b[A-Z])"
+    r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]*[A-Z\u00c0-\u00dd\u0391-\u03a9\u0410-\u042f])"
     r"|\n[ \t]*\n)"
     r"|(?P<c>\b(?:will|shall|won't|next(?!\s+(?:day|morning|evening|to)\b)|upcoming|forthcoming"
     r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\sbeen\s)(?:scheduled|planned|slated)"
     r"|plans?\s+to|to\s+be\s+held|to\s+take\s+place"
     r"|(?<!\bwas\s)(?<!\bwere\s)expected\s+to"
     r"|(?:is|are)\s+(?:set|going)\s+to|(?:was|were|is|are)\s+set\s+for|expects?\s+to\s+hold"
+    r"|(?:postponed|put\s+off|moved|delayed)\s+(?:until|to|till)|rescheduled\s+for"
     r"|due\s+to\s+(?:meet|visit|hold|travel|arrive|begin|start|sign|attend|be|take|open)"
     r"|would\s+(?!(?:not\s+)?have\b))\b|[\u2019']ll\b)",
     re.IGNORECASE,
@@ -655,14 +658,24 @@ def _build(
 ) -> UncertainDate:
     try:
         result = _resolve(m, anchor, day_first=day_first, future=future)
+        # A date past year 9999 fails here, as one EDTF cannot write.
+        return UncertainDate(
+            edtf=result.edtf,
+            derivation=DateDerivation(text=m[0], rule=result.rule, anchor=anchor),
+        )
     except (ValueError, OverflowError) as exc:
         if isinstance(exc, _ProblemError):
             raise
         raise _ProblemError("date.impossible", f"{m[0]!r} is not a calendar date") from exc
-    return UncertainDate(
-        edtf=result.edtf,
-        derivation=DateDerivation(text=m[0], rule=result.rule, anchor=anchor),
-    )
+
+
+def _check_arguments(text: object, anchor: object, day_first: object) -> None:
+    if not isinstance(text, str):
+        raise v.type_error("text", "a string", text)
+    if anchor is not None and type(anchor) is not dt.date:
+        raise v.type_error("anchor", "a date (not a datetime) or None", anchor)
+    if day_first is not None and not isinstance(day_first, bool):
+        raise v.type_error("day_first", "True, False or None", day_first)
 
 
 # --- the public functions ----------------------------------------------------------------
@@ -708,6 +721,7 @@ def parse_date(
 
     .. versionadded:: 0.1.0
     """
+    _check_arguments(text, anchor, day_first)
     matches = _scan(text)
     if not matches:
         raise ParseError(
@@ -828,6 +842,7 @@ def find_dates(
 
     .. versionadded:: 0.1.0
     """
+    _check_arguments(text, anchor, day_first)
     matches = _scan(text)
     if not matches:
         return []

@@ -23,11 +23,13 @@ import contextlib
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 import uuid
 from typing import Final, NamedTuple
 
 import attrs
 
+from diplo_events import _validators as v
 from diplo_events._collection import Collection
 from diplo_events._countries import country_name, is_country_code
 from diplo_events._dates import DateDerivation, UncertainDate
@@ -117,6 +119,7 @@ _PRONOUN_RE: Final = re.compile(r"\b(?:he|she|He|She|him)\b")
 _POSSESSIVE_RE: Final = re.compile(r"\b(?:his|her|he|she)\b", re.IGNORECASE)
 _HONORIFIC_RE: Final = re.compile(r"\b(Mr|Ms|Mrs|Madam)\.?\s+$")
 # Heads of titles that name the same kind of office.
+_WHO_SAID_RE: Final = re.compile(rf",\s*who\s+(?:then\s+|later\s+)?(?:{_SPEECH})\b", re.IGNORECASE)
 _QUOTED_AS_RE: Final = re.compile(r"\bquoted\s+(?:\S+\s+){1,4}?as saying\b", re.IGNORECASE)
 _TITLE_HEADS: Final = {
     "envoy": {"envoy", "ambassador", "representative"},
@@ -158,7 +161,7 @@ _KIND_CUES: Final = (
     (
         MeetingKind.TALKS,
         re.compile(
-            r"\b(?:met|meet|meets|meeting|talks|consultations|ministerial|conference|"
+            r"\b(?:met|meet|meets|meeting|talks|consultations|ministerial|conference|hosted|"
             r"round ?table|discussed .{0,40}\bwith)\b",
             re.IGNORECASE,
         ),
@@ -357,6 +360,8 @@ class _Said(NamedTuple):
     end: int
     mode: StatementMode
     meeting: str | None
+    mention: Span  # the words the speaker was read from
+    confidence: float
 
 
 class _Attribution(NamedTuple):
@@ -375,6 +380,7 @@ class _Draft:
     namespace: uuid.UUID
     paras: list[Unit]
     quotes: list[Quote]
+    quote_opens: list[int]
     sents: list[Unit]
     sent_starts: list[int]
     para_of_sent: list[int]
@@ -422,12 +428,17 @@ class _Draft:
         return [r for r in self.refs[low:high] if r.end <= end]
 
     def in_quote(self, offset: int) -> Quote | None:
-        for quote in self.quotes:
-            if quote.open_at <= offset <= quote.close_at:
-                return quote
-            if quote.open_at > offset:
-                break
+        # Quotes never overlap, so only the last one opening at or before offset can hold it.
+        index = bisect.bisect_right(self.quote_opens, offset) - 1
+        if index >= 0 and offset <= self.quotes[index].close_at:
+            return self.quotes[index]
         return None
+
+    def quotes_between(self, start: int, end: int) -> list[Quote]:
+        """The quotes that overlap start..end."""
+        low = max(0, bisect.bisect_right(self.quote_opens, start) - 1)
+        high = bisect.bisect_left(self.quote_opens, end)
+        return [q for q in self.quotes[low:high] if q.close_at >= start]
 
     def is_person(self, key: str) -> bool:
         return self.actors[key].kind == "person"
@@ -485,6 +496,7 @@ def extract(
         namespace=uuid.UUID(source_record.id.partition("--")[2]),
         paras=paras,
         quotes=quotes,
+        quote_opens=[q.open_at for q in quotes],
         sents=sents,
         sent_starts=[s.start for s in sents],
         para_of_sent=para_of_sent,
@@ -505,16 +517,23 @@ def extract(
 def _prepare(
     text: str, published: dt.date | None, source: Source | None
 ) -> tuple[str, dt.date | None, Source]:
-    import unicodedata  # noqa: PLC0415 - only here
-
-    from diplo_events._validators import type_error  # noqa: PLC0415 - only here
 
     if not isinstance(text, str):
-        raise type_error("text", "a string", text)
+        raise v.type_error("text", "a string", text)
     if published is not None and type(published) is not dt.date:
-        raise type_error("published", "a date", published)
+        raise v.type_error("published", "a date", published)
     if source is not None and not isinstance(source, Source):
-        raise type_error("source", "a Source record", source)
+        raise v.type_error("source", "a Source record", source)
+    if v.has_surrogate(text):
+        raise ParseError(
+            [
+                Issue(
+                    path="$",
+                    code="text.lone_surrogate",
+                    message="the text holds a lone UTF-16 surrogate, which is not text",
+                )
+            ]
+        )
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise ParseError([Issue(path="$", code="extract.empty", message="the text is empty")])
@@ -680,19 +699,17 @@ def _resolve_title(draft: _Draft, mention: ActorMention, start: int) -> str | No
         return None
     head = mention.title.split()[-1].casefold()
     heads = _TITLE_HEADS.get(head, {head})
-    best: tuple[int, str] | None = None
-    for ref in draft.refs:
-        if ref.start >= start:
-            break
+    # The nearest compatible person named before the mention, not too far back.
+    index = bisect.bisect_left(draft.ref_starts, start)
+    for ref in reversed(draft.refs[max(0, index - _TITLE_REACH) : index]):
         actor = draft.actors[ref.key]
         if actor.kind != "person" or actor.title is None:
             continue
         if mention.country is not None and actor.country != mention.country:
             continue
-        if not heads & set(actor.title.casefold().split()):
-            continue
-        best = (ref.start, ref.key)
-    return None if best is None else best[1]
+        if heads & set(actor.title.casefold().split()):
+            return ref.key
+    return None
 
 
 def _organization_key(draft: _Draft, mention: ActorMention, start: int, end: int) -> str | None:
@@ -716,6 +733,10 @@ def _organization_key(draft: _Draft, mention: ActorMention, start: int, end: int
 
 
 _ANTECEDENT_SENTENCES: Final = 4
+#: How many mentions back a title alone ("the Armenian minister") may refer.
+_TITLE_REACH: Final = 60
+#: How many drafted items back a new one is compared with, to merge or skip it.
+_RECENT: Final = 8
 
 
 def _antecedent(draft: _Draft, offset: int, gender: str | None = None) -> str | None:
@@ -910,8 +931,16 @@ _PUT_OFF_RE: Final = re.compile(
 )
 
 
+_AHEAD_RE: Final = re.compile(
+    r"\b(?:will|shall|would)\s+(?:(?:also|soon|again|then|first)\s+)?(?:meet|hold|visit|travel|host|"
+    r"receive|attend)\b|\b(?:is|are)\s+(?:due|expected|set|scheduled|slated|planning|going)\s+to\s+"
+    r"(?:meet|hold|visit|travel|host|receive|attend)\b|\bplans?\s+to\s+(?:meet|visit|hold|host)\b",
+    re.IGNORECASE,
+)
+
+
 def _status(draft: _Draft, indices: list[int], body: int) -> EventStatus:
-    """Held, unless the meeting's sentences say it was called off or put off."""
+    """Held, unless the meeting's sentences say it was called off, put off or is still to come."""
     words = " ".join(
         _outside_quotes(draft, max(draft.sents[i].start, body), draft.sents[i].end)
         for i in indices
@@ -921,6 +950,9 @@ def _status(draft: _Draft, indices: list[int], body: int) -> EventStatus:
         return EventStatus.CANCELLED
     if _PUT_OFF_RE.search(words):
         return EventStatus.PLANNED
+    main = draft.sents[indices[0]]
+    if _AHEAD_RE.search(_outside_quotes(draft, max(main.start, body), main.end)):
+        return EventStatus.PLANNED  # "Lavrov will meet Blinken in Geneva on Friday"
     return EventStatus.HELD
 
 
@@ -1038,10 +1070,11 @@ def _descriptors(draft: _Draft, start: int, end: int) -> list[tuple[str, set[str
 
 def _outside_quotes(draft: _Draft, start: int, end: int) -> str:
     """The text from *start* to *end* with the words of quotes blanked out (offsets kept)."""
+    quotes = draft.quotes_between(start, end)
+    if not quotes:
+        return draft.text[start:end]
     chars = list(draft.text[start:end])
-    for quote in draft.quotes:
-        if quote.close_at < start or quote.open_at >= end:
-            continue
+    for quote in quotes:
         for offset in range(max(quote.start, start), min(quote.end, end)):
             chars[offset - start] = " "
     return "".join(chars)
@@ -1373,6 +1406,13 @@ def _meeting_at(draft: _Draft, offset: int) -> str | None:
 # --- 4. statements -------------------------------------------------------------------------
 
 _MIN_QUOTE_WORDS: Final = 4
+# A speaker named after a quote whom the text does not let us resolve: someone
+# unnamed ("a senior State Department official said") or a name we never saw in full.
+_UNNAMED_SPEAKER_RE: Final = re.compile(
+    rf"[\s,.;:—–-]*(?:(?:{_SPEECH})\s+)?(?:(?:an?|the|one)\s+(?:[\w.’'-]+\s+){{0,4}}?"
+    r"(?:officials?|spokes(?:man|woman|person)|sources?|diplomats?|aides?|advis[eo]rs?|analysts?"
+    r"|people|person)\b|[A-Z][\w’'-]+(?=\s+(?:said|says|added|told)\b))"
+)
 _AFTER_WINDOW: Final = 80
 _TRAILING_SPEECH_RE: Final = re.compile(rf"^[\s,.;:—–-]*(?:{_SPEECH})\b", re.IGNORECASE)
 _LEADING_SPEECH_RE: Final = re.compile(rf"^\s*(?:[a-z]+\s+)?(?:{_SPEECH})\b", re.IGNORECASE)
@@ -1434,6 +1474,12 @@ def _attribute(  # noqa: C901, PLR0911 - one branch per attribution rule, tried 
     draft: _Draft, quote: Quote, previous: _Said | None
 ) -> _Attribution | None:
     close_paragraph = draft.paras[draft.para_of_sent[draft.sentence_at(quote.close_at)]]
+    tail = draft.text[quote.close_at + 1 : min(close_paragraph.end, quote.close_at + _AFTER_WINDOW)]
+    unnamed = _UNNAMED_SPEAKER_RE.match(tail)
+    if unnamed is not None and not draft.refs_between(
+        quote.close_at + 1, quote.close_at + 1 + unnamed.end()
+    ):
+        return None  # "a senior official said", "Abiy said": someone we cannot name
     # 1. named after the quote: “...,” said Lavrov. / “...,” Lavrov said. / “...,” he added.
     for ref in draft.refs_between(
         quote.close_at + 1, min(close_paragraph.end, quote.close_at + _AFTER_WINDOW)
@@ -1462,8 +1508,7 @@ def _attribute(  # noqa: C901, PLR0911 - one branch per attribution rule, tried 
             if draft.is_person(r.key)
         )
     ):
-        span = Span(start=previous.start, end=previous.end)
-        return _Attribution(previous.speaker, span, SPEAKER_COLON)
+        return _Attribution(previous.speaker, previous.mention, previous.confidence)
     # 3. named before it in the same sentence: Lavrov said: “...” / According to Lavrov, “...”
     before_refs = [
         r
@@ -1492,15 +1537,13 @@ def _attribute(  # noqa: C901, PLR0911 - one branch per attribution rule, tried 
                 return _person_or_speaker(chosen, SPEAKER_COLON)
         # 5. a quote paragraph right after another quote of one speaker.
         if previous is not None and previous.end >= earlier.start:
-            span = draft.cite(previous.start, previous.end, 1.0).spans[0]
-            return _Attribution(previous.speaker, span, SPEAKER_CONTINUED)
+            return _Attribution(previous.speaker, previous.mention, SPEAKER_CONTINUED)
     # 6. the person named last before the quote, outside quotes.
     key = _antecedent(draft, quote.open_at)
     if key is None:
         return None
-    last_ref = max(
-        (r for r in draft.refs if r.key == key and r.start < quote.open_at), key=lambda r: r.start
-    )
+    named_before = draft.refs[: bisect.bisect_left(draft.ref_starts, quote.open_at)]
+    last_ref = next(r for r in reversed(named_before) if r.key == key)
     return _Attribution(key, Span(start=last_ref.start, end=last_ref.end), SPEAKER_GUESSED)
 
 
@@ -1515,6 +1558,9 @@ def _speaker_among(draft: _Draft, refs: list[_Ref], floor: int) -> _Ref | None:
     """
     if not refs:
         return None
+    for ref in refs:
+        if _WHO_SAID_RE.match(draft.text, ref.end):
+            return ref  # "Kuleba, who said: “...”"
     quoted = _QUOTED_AS_RE.search(draft.text, floor, refs[-1].end + 80)
     if quoted is not None:
         inside = [r for r in refs if quoted.start() < r.start < quoted.end()]
@@ -1551,7 +1597,10 @@ def _add_statement(
         draft=True,
     )
     draft.records.append(statement)
-    said = _Said(statement.id, key, start, end, mode, meeting)
+    mention = speaker_citation.spans[0]
+    said = _Said(
+        statement.id, key, start, end, mode, meeting, mention, speaker_citation.confidence or 0.0
+    )
     draft.said.append(said)
     return said
 
@@ -1592,7 +1641,7 @@ def _reported_clause(draft: _Draft, clause: Unit, words: str) -> None:
     for position, (start, speaker) in enumerate(found):
         end = found[position + 1][0] if position + 1 < len(found) else clause.end
         end = _trim_clause_end(draft, start, end)
-        has_fragment = any(start <= q.open_at < end for q in draft.quotes)
+        has_fragment = any(start <= q.open_at < end for q in draft.quotes_between(start, end))
         confidence = SPEAKER_NAMED if speaker.via == "name" else SPEAKER_REFERRED
         _add_statement(
             draft,
@@ -1643,13 +1692,13 @@ class _Unit(NamedTuple):
 
 
 def _units(draft: _Draft) -> list[_Unit]:
-    units: list[_Unit] = []
-    covered: list[tuple[int, int]] = []
-    for said in draft.said:
-        units.append(_Unit(said.start, said.end, said.speaker, said.id, said.meeting))
-        covered.append((said.start, said.end))
+    units = [_Unit(s.start, s.end, s.speaker, s.id, s.meeting) for s in draft.said]
+    # Statements do not overlap each other, so the one starting last before a
+    # sentence's end is the only one that can cover it... or the one after it.
+    starts = [said.start for said in draft.said]
     for sentence in draft.sents:
-        if any(s < sentence.end and sentence.start < e for s, e in covered):
+        index = bisect.bisect_left(starts, sentence.end) - 1
+        if index >= 0 and draft.said[index].end > sentence.start:
             continue
         units.append(
             _Unit(sentence.start, sentence.end, None, None, _meeting_at(draft, sentence.start))
@@ -1675,7 +1724,7 @@ def _draft_demands_and_proposals(draft: _Draft) -> None:
             )
         for cue in _PROPOSAL_RE.finditer(words):
             at = unit.start + cue.start()
-            if any(_span_of(p)[0] <= at < _span_of(p)[1] for p, _, _ in proposals):
+            if any(_span_of(p)[0] <= at < _span_of(p)[1] for p, _, _ in proposals[-_RECENT:]):
                 continue  # "X proposed that the three countries invite Y": one proposal
             made = _proposal(
                 draft, unit, unit.start + cue.start(), unit.start + cue.end(), cue.group(0)
@@ -1698,12 +1747,16 @@ def _clause_end(draft: _Draft, start: int, unit: _Unit) -> int:
     quote = draft.in_quote(start)
     if quote is not None:
         end = min(end, quote.end)
-    match = re.compile(r"[.;!?](?:\s|$)").search(draft.text, start, end)
+    match = _CLAUSE_END_RE.search(draft.text, start, end)
     if match is not None:
         end = match.start()
     while end > start and draft.text[end - 1] in ' ,:;.”"':
         end -= 1
     return end
+
+
+# A sentence end, or a comma before a new clause: ", and Baerbock accepted".
+_CLAUSE_END_RE: Final = re.compile(r"[.;!?](?:\s|$)|,\s+(?:and|but|while|whereas)\s")
 
 
 def _actor_before(draft: _Draft, unit: _Unit, at: int) -> _Ref | None:
@@ -1848,6 +1901,16 @@ def _proposal(
     )
 
 
+def _responder_before(draft: _Draft, floor: int, at: int) -> _Ref | None:
+    """Who accepts or declines: the person named last before the verb in its clause."""
+    floor = max(floor, _last_clause(draft, floor, at) if "," in draft.text[floor:at] else floor)
+    refs = [r for r in draft.refs_between(floor, at) if draft.in_quote(r.start) is None]
+    people = [r for r in refs if draft.is_person(r.key)]
+    if people:
+        return people[-1]
+    return refs[-1] if refs else None
+
+
 def _with_response(
     draft: _Draft, proposal: Proposal, after: int, statement: str | None
 ) -> Proposal:
@@ -1865,11 +1928,13 @@ def _with_response(
             continue
         at = match.start()
         responder: str | None = None
-        said = next((s for s in draft.said if s.start <= at < s.end), None)
+        index = bisect.bisect_right([s.start for s in draft.said], at) - 1
+        said = draft.said[index] if index >= 0 and at < draft.said[index].end else None
         if quote is not None and quote.start <= at < quote.end and said is not None:
             responder = said.speaker  # "I will be happy to come", in the speaker's own words
         else:
-            subject = _actor_before(draft, _Unit(last.start, window_end, None, None, None), at)
+            sentence = draft.sents[draft.sentence_at(at)]
+            subject = _responder_before(draft, sentence.start, at)
             responder = subject.key if subject else None
         if responder is None or _actor_id(draft, responder) == proposal.actor:
             continue
@@ -1908,6 +1973,8 @@ def _draft_references(draft: _Draft) -> None:
     for match in draft.dates:
         if match.span.start < body or match is draft.main_date_match:
             continue
+        if _in_unheld_main(draft, match.span.start):
+            continue  # the planned meeting itself
         sentence = draft.sents[draft.sentence_at(match.span.start)]
         if match.future and _PAST_EVENT_BEFORE_RE.search(
             draft.text, max(sentence.start, match.span.start - 40), match.span.start
@@ -1929,6 +1996,8 @@ def _planned_references(draft: _Draft, made: list["_Pending"]) -> None:
     """Planned events named without a date: "he would visit Yerevan"."""
     for sentence in draft.sents:
         for cue in _PLANNED_RE.finditer(draft.text, sentence.start, sentence.end):
+            if _in_unheld_main(draft, cue.start()):
+                continue
             start = _planned_start(draft, sentence, cue.start())
             end = _clause_end(
                 draft, cue.end(), _Unit(sentence.start, sentence.end, None, None, None)
@@ -1936,7 +2005,7 @@ def _planned_references(draft: _Draft, made: list["_Pending"]) -> None:
             end = max(end, cue.end())
             if _UNDECIDED_RE.search(draft.text, max(sentence.start, cue.start() - 40), cue.start()):
                 continue  # "did not say whether he would travel"
-            if any(p.start <= cue.start() < p.end for p in made):
+            if any(p.start <= cue.start() < p.end for p in made[-_RECENT:]):
                 continue
             same = _same_plan(
                 draft, made, start, end, bare=_BARE_TRIP_RE.search(cue.group(0)) is not None
@@ -2000,7 +2069,7 @@ def _same_plan(
     ("I will be happy to come").
     """
     places = _places(draft, start, end)
-    for pending in made:
+    for pending in made[-_RECENT:]:
         if pending.relation is not Relation.PLANNED:
             continue
         near = abs(start - pending.end) < _SAME_PLAN or abs(pending.start - end) < _SAME_PLAN
@@ -2018,6 +2087,8 @@ def _relation(  # noqa: PLR0911 - one return per kind of reference
         draft.text, max(sentence.start, match.span.start - 30), match.span.start
     ):
         return None, 0, 0  # "the ministry said on Tuesday": when it was said
+    if match.text.lower().startswith("since"):
+        return None, 0, 0  # "the first time they have met since 2018": a span of time
     if match.text.lower().startswith("this "):
         return None, 0, 0  # "this year": the time of the report, not of another event
     if match.future:
@@ -2038,8 +2109,6 @@ def _relation(  # noqa: PLR0911 - one return per kind of reference
         while start < match.span.start and draft.text[start].isspace():
             start += 1
         return Relation.PREVIOUS, start, after.end()
-    if match.text.lower().startswith("since"):
-        return None, 0, 0  # "the first time they have met since 2018": a span of time
     relation, start = _relation_before(draft, match, sentence, before_start)
     if relation is Relation.PREVIOUS and _FOLLOWS_UP_RE.search(
         draft.text, sentence.start, match.span.start
@@ -2107,17 +2176,39 @@ def _planned_start(draft: _Draft, sentence: Unit, cue_at: int) -> int:
     return start
 
 
+def _in_unheld_main(draft: _Draft, offset: int) -> bool:
+    main = draft.main
+    return (
+        main is not None
+        and main.status is not EventStatus.HELD
+        and draft.sentence_at(offset) == draft.main_sentence
+    )
+
+
 def _add_reference(draft: _Draft, main: Meeting, pending: _Pending) -> None:
-    start, end = pending.start, pending.end
+    start, end = max(pending.start, _body_start(draft)), pending.end
+    if end <= start:
+        return
+    relation, date = pending.relation, pending.date
+    # An event the text dates after the meeting is not one it looks back to, and
+    # one dated before it is not planned: such an event is only cited.
+    if date is not None and (
+        (
+            relation in {Relation.PREVIOUS, Relation.IMPLEMENTS}
+            and main.last_date.certainly_before(date)
+        )
+        or (relation is Relation.PLANNED and date.certainly_before(main.date))
+    ):
+        relation = Relation.CITES
     citations = [draft.cite(start, end, 0.6)]
     citations.extend(draft.cite(s, e, 0.5) for s, e in pending.more)
     draft.records.append(
         Reference(
             id=draft.rid("reference", f"{start}-{end}"),
             subject=main.id,
-            relation=pending.relation,
+            relation=relation,
             description=draft.text[start:end],
-            date=pending.date,
+            date=date,
             citations=tuple(citations),
             draft=True,
         )

@@ -32,10 +32,11 @@ from typing import Final, Literal, NamedTuple, cast
 
 from attrs import frozen
 
+from diplo_events import _validators as v
 from diplo_events._countries import country_name
 from diplo_events._model import Span
 from diplo_events._vocab import OrganizationKind
-from diplo_events.exceptions import Issue, ParseError
+from diplo_events.exceptions import FieldError, Issue, ParseError
 
 __all__ = [
     "ActorMention",
@@ -891,10 +892,18 @@ class NameBook:
 
         Returns:
             The key of the person.
+
+        Raises:
+            FieldTypeError: *name* is not a string.
+            FieldError: *name* holds no letter.
         """
+        if not isinstance(name, str):
+            raise v.type_error("name", "a string", name)
         key = self.resolve(name)
         if key is None:
             key = name_key(name)
+            if not key:
+                raise FieldError("name", "value.empty", f"'name' must hold a name, got {name!r}")
         spellings = self._names.setdefault(key, [])
         if name not in spellings:
             spellings.append(name)
@@ -910,7 +919,12 @@ class NameBook:
 
         Returns:
             The person's key, or ``None`` when no one or more than one person fits.
+
+        Raises:
+            FieldTypeError: *text* is not a string.
         """
+        if not isinstance(text, str):
+            raise v.type_error("text", "a string", text)
         key = name_key(text)
         if key in self._names:
             return key

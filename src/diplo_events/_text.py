@@ -15,6 +15,7 @@ Quotes follow the conventions of English news copy:
   to continue, is not a quote: its words are never made up into one.
 """
 
+import bisect
 import re
 from collections.abc import Iterator
 from typing import Final, NamedTuple
@@ -132,7 +133,9 @@ def sentences(text: str, paragraph: Unit, quotes: list[Quote]) -> list[Unit]:
 
 
 def _inside_quote(position: int, quotes: list[Quote]) -> bool:
-    return any(q.open_at < position < q.close_at for q in quotes)
+    # Quotes are in order and never overlap: only the last to open before position can hold it.
+    index = bisect.bisect_left(quotes, position, key=lambda q: q.open_at) - 1
+    return index >= 0 and position < quotes[index].close_at
 
 
 def _is_abbreviation(text: str, period: int) -> bool:
