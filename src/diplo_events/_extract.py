@@ -206,7 +206,8 @@ _PLACE_BEFORE_RE: Final = re.compile(
 )
 _NOT_MEETING_DATE_RE: Final = re.compile(
     r"\b(?:signed|sign|signing|previous|last|earlier|prior|since|after|following|before|until|"
-    r"adopted|agreed|reached|concluded)\b[^,;]{0,60}$|"
+    r"adopted|reached|concluded)\b[^,;]{0,60}$|"
+    r"\b(?:truce|ceasefire|deal|agreement|plan|accord)\s+(?:was\s+)?agreed\b[^,;]{0,60}$|"
     r"\b(?:said|says|told \w+|announced|reported|stated|added)\s*$",
     re.IGNORECASE,
 )

@@ -337,6 +337,9 @@ _NOT_NAME: Final = _SPLIT | frozenset(
     canal mountains mount talk talks call meeting meetings summit conference dialogue forum
     partnership initiative corridor programme program strategy palace hall embassy
     consulate airport square readout spokesperson
+    integration cooperation consultations understanding affairs development relations
+    security defence defense trade investment energy infrastructure commerce economy
+    finance health education culture justice interior
     god islam islamic christian muslim
     """)
 )
