@@ -460,6 +460,12 @@ def extract(
 ) -> Collection:
     """Draft records from one news article or official readout.
 
+    Every record drafted is marked ``draft=True`` and cites the words it came
+    from, with a confidence. A statement's first citation is its words; its
+    second, the words its speaker was read from. Ids are derived from the
+    source's id (itself from the text, unless *source* is given), so drafting
+    the same text twice gives the same records.
+
     Args:
         text: The article. It is normalised to Unicode NFC first, as the
             `Source` record keeps it; every span indexes the normalised text.
@@ -468,16 +474,33 @@ def extract(
             ``published`` date is used, then a leading ``date YYYY-MM-DD``
             line or a dateline with a full date.
         source: A `Source` record to draft from (its title, URL, publisher...).
-            Its ``text``, if any, must be *text*. Its id is kept.
+            Its ``text``, if any, must be *text*. Its id is kept; a
+            ``publisher`` it names must be added to the collection before
+            the collection validates.
 
     Returns:
-        A `Collection` of draft records (``draft=True``), the `Source` first.
-        It validates with no errors.
+        A `Collection`: the `Source` first, then the people and
+        organizations, the meetings, statements, demands, proposals and
+        references. It validates with no errors.
 
     Raises:
-        ParseError: *text* is empty, *source* holds another text, or neither
-            *published* nor the text gives a date to anchor the meeting to.
+        ParseError: *text* is empty or holds a lone surrogate, *source* holds
+            another text, or neither *published* nor the text gives a date
+            to bound the meeting by.
         FieldTypeError: An argument has the wrong type.
+
+    Example:
+        >>> import datetime as dt
+        >>> drafts = extract(
+        ...     "Foreign Minister Ana Lopes met her Spanish counterpart Jon Berg "
+        ...     "in Madrid on Monday. “We agreed on a great deal,” Lopes said.",
+        ...     published=dt.date(2021, 3, 3),
+        ... )
+        >>> [(record.type, record.draft) for record in drafts][-2:]
+        [('meeting', True), ('statement', True)]
+        >>> meeting = drafts.of_type(Meeting)[0]
+        >>> meeting.date.edtf, meeting.location.name
+        ('2021-03-01', 'Madrid')
 
     .. versionadded:: 0.1.0
     """
