@@ -389,6 +389,7 @@ class _Draft:
     actors: dict[str, _Actor] = attrs.Factory(dict)
     refs: list[_Ref] = attrs.Factory(list)
     mentions: list[MentionMatch] = attrs.Factory(list)
+    mention_index: dict[int, int] = attrs.Factory(dict)
     ref_starts: list[int] = attrs.Factory(list)
     book: NameBook = attrs.Factory(NameBook)
     records: list[object] = attrs.Factory(list)
@@ -399,6 +400,7 @@ class _Draft:
     press: Meeting | None = None
     press_from: int = -1
     used_ids: set[str] = attrs.Factory(set)
+    body: int = 0
     actor_ids: dict[str, str] = attrs.Factory(dict)
 
     # --- small helpers ---------------------------------------------------------------
@@ -527,6 +529,7 @@ def extract(
         dates=find_dates(text, anchor=anchor),
     )
     draft.used_ids.add(source_record.id)
+    draft.body = _find_body(draft)
     _read_actors(draft)
     _draft_meetings(draft)
     _draft_statements(draft)
@@ -615,6 +618,7 @@ def _anchor_from_text(text: str) -> tuple[dt.date | None, DateDerivation | None]
 def _read_actors(draft: _Draft) -> None:
     pending_counterparts: list[tuple[str, int]] = []
     draft.mentions = find_actor_mentions(draft.text)
+    draft.mention_index = {m.span.start: i for i, m in enumerate(draft.mentions)}
     # Full names first, so that "Secretary Whitcomb" in a heading finds "Daniel Whitcomb".
     for match in draft.mentions:
         name = match.mention.name
@@ -642,6 +646,7 @@ def _read_named(draft: _Draft, pending_counterparts: list[tuple[str, int]]) -> l
             if mention.name is None:
                 titled.append(match)
                 continue
+            mention = _with_appositive(draft, match, mention)
             key = _person_key(draft, mention, start, end)
             if key is None:
                 continue
@@ -655,6 +660,29 @@ def _read_named(draft: _Draft, pending_counterparts: list[tuple[str, int]]) -> l
             via = "body"
         draft.refs.append(_Ref(start, end, key, via))
     return titled
+
+
+def _with_appositive(draft: _Draft, match: MentionMatch, mention: ActorMention) -> ActorMention:
+    """A name after a title in apposition takes the title's facts.
+
+    "his Turkish counterpart, Emre Korkmazer" and "the British foreign
+    secretary, Harriet Lockwood" name one person.
+    """
+    index = draft.mention_index.get(match.span.start, 0)
+    if index == 0:
+        return mention
+    before = draft.mentions[index - 1]
+    gap = draft.text[before.span.end : match.span.start]
+    title = before.mention
+    if not re.fullmatch(r",\s*", gap) or title.name is not None or title.kind != "person":
+        return mention
+    return attrs.evolve(
+        mention,
+        title=mention.title or title.title,
+        country=mention.country or title.country,
+        organization=mention.organization or title.organization,
+        counterpart=mention.counterpart or title.counterpart,
+    )
 
 
 def _index_refs(draft: _Draft) -> None:
@@ -881,12 +909,32 @@ def _state_of(draft: _Draft, country: str | None, at: Span) -> str | None:
 
 _NOT_PARTICIPANT_BEFORE: Final = frozenset({"of", "by", "about", "against", "according", "than"})
 _MEETING_SEARCH_PARAGRAPHS: Final = 3
+#: How many paragraphs (headline, labels) a dateline may come after.
+_DATELINE_PARAGRAPHS: Final = 6
 _SUBSTANTIAL_WORDS: Final = 12
 
 
 def _body_start(draft: _Draft) -> int:
+    return draft.body
+
+
+def _find_body(draft: _Draft) -> int:
+    """Where the story starts: after a dateline at the top, or atop its first paragraph."""
     dateline = find_dateline(draft.text)
-    return 0 if dateline is None else dateline.end
+    if dateline is not None:
+        return dateline.end
+    for index, paragraph in enumerate(draft.paras[:_DATELINE_PARAGRAPHS]):
+        dateline = find_dateline(draft.text, paragraph.start)
+        if dateline is not None and dateline.date_text is not None:
+            return dateline.end
+        if not _is_heading_paragraph(draft, index):
+            break
+    return 0
+
+
+def _is_heading_paragraph(draft: _Draft, index: int) -> bool:
+    paragraph = draft.paras[index]
+    return draft.text[paragraph.end - 1] not in ".!?:;”\"’'"
 
 
 def _draft_meetings(draft: _Draft) -> None:
@@ -1193,7 +1241,7 @@ def _meeting_date(
     return UncertainDate.between(draft.anchor, None, derivation=derivation), None
 
 
-def _date_candidates(
+def _date_candidates(  # noqa: C901 - one test per reason a date is not the meeting's
     draft: _Draft, indices: list[int], body: int, *, allow_future: bool
 ) -> list[DateMatch]:
     """Dates that may be the meeting's, best first.
@@ -1213,6 +1261,7 @@ def _date_candidates(
             if _EVENT_NOUN_RE.search(draft.text, unit.start, unit.end):
                 order.append(candidate)
     found: list[DateMatch] = []
+    reported: list[DateMatch] = []
     for candidate in order:
         unit = draft.sents[candidate]
         for match in draft.dates:
@@ -1220,10 +1269,30 @@ def _date_candidates(
                 continue
             if match.date.precision is not Precision.DAY and not _is_range(match.date):
                 continue
+            if match.future and not allow_future:
+                continue
             before = draft.text[max(unit.start, body) : match.span.start]
-            if (allow_future or not match.future) and not _NOT_MEETING_DATE_RE.search(before):
+            if not _NOT_MEETING_DATE_RE.search(before):
                 found.append(match)
-    return found
+            elif _REPORTED_ON_RE.search(before):
+                reported.append(_day_after(draft, match, unit))
+    # When something was said is the meeting's date only if nothing better dates it:
+    # "said on Tuesday after more than three hours of talks".
+    return found or reported
+
+
+def _day_after(draft: _Draft, match: DateMatch, unit: Unit) -> DateMatch:
+    """A date "a day after" the talks dates them the day before."""
+    after = _DAY_AFTER_RE.match(draft.text, match.span.end, unit.end)
+    if after is None or not match.date.is_exact or match.date.earliest is None:
+        return match
+    day = match.date.earliest - dt.timedelta(days=1)
+    derivation = DateDerivation(
+        text=draft.text[match.span.start : after.end()],
+        rule="day-before-stated-date",
+        anchor=draft.anchor,
+    )
+    return attrs.evolve(match, date=UncertainDate.day(day, derivation=derivation))
 
 
 def _is_range(date: UncertainDate) -> bool:
@@ -1478,7 +1547,8 @@ def _is_direct(draft: _Draft, quote: Quote) -> bool:
     """Whether a quote is a statement of its own, rather than a phrase quoted inside a sentence."""
     words = draft.text[quote.start : quote.end]
     sentence = draft.sents[draft.sentence_at(quote.open_at)]
-    before = draft.text[sentence.start : quote.open_at]
+    # A dateline is no part of the sentence: "ANKARA, May 17 (Wire) - “We did not come ...”"
+    before = draft.text[max(sentence.start, draft.body) : quote.open_at]
     if not before.strip() or _INTRODUCED_RE.search(before):
         return (
             len(words.split()) >= _MIN_QUOTE_WORDS
@@ -1519,7 +1589,8 @@ def _attribute(  # noqa: C901, PLR0911 - one branch per attribution rule, tried 
             return _person_or_speaker(ref, confidence)
         break
     # 2. the second quote of a speaker named between the two: “...,” X said. “...”
-    open_sentence = draft.sents[draft.sentence_at(quote.open_at)]
+    found = draft.sents[draft.sentence_at(quote.open_at)]
+    open_sentence = Unit(max(found.start, min(draft.body, quote.open_at)), found.end)
     paragraph = draft.paras[draft.para_of_sent[draft.sentence_at(quote.open_at)]]
     if (
         previous is not None
@@ -2058,6 +2129,7 @@ class _Pending:
 _PAST_EVENT_BEFORE_RE: Final = re.compile(
     r"\b(?:met|visited|spoke|signed|took place|was held|were held)\b[^.;,]*$", re.IGNORECASE
 )
+_DAY_AFTER_RE: Final = re.compile(r",?\s*(?:a|one|the)\s+day\s+after\b", re.IGNORECASE)
 _REPORTED_ON_RE: Final = re.compile(
     r"\b(?:said|says|told \w+|announced|reported|stated|added)\s*$", re.IGNORECASE
 )

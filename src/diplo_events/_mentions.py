@@ -691,7 +691,9 @@ def _scanner() -> re.Pattern[str]:
     )
     det = r"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s+"
     num = r"(?:(?:two|three|four|both|several)\s+)?"
-    link = r"(?:\s+(?:of|for)(?:\s+the)?)?\s+"
+    # "of"/"for" join titles and bodies; particles join names ("Pieter van Dongen").
+    particle = r"van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn"
+    link = rf"(?:\s+(?:of|for)(?:\s+the)?|(?:\s+(?:{particle}))+(?=\s+[A-Z]))?\s+"
     core = rf"(?<![\w\u2019'-])(?:{det})?{num}{word}(?:{link}{word})*"
     return re.compile(core)
 
@@ -745,6 +747,11 @@ def _parse_suffix(text: str, start: int, end: int) -> tuple[int, int, ActorMenti
             if not isinstance(mention, ParseError) and (
                 mention.name is None or mention.title is not None
             ):  # a bare name after "Center for" is no name
+                return start + offset, end, mention
+        elif tail[:1].islower():
+            # "ministry spokesman Rizal Pratama": a title in lower case, then a name.
+            mention = _cached(tail)
+            if not isinstance(mention, ParseError) and mention.title and mention.name:
                 return start + offset, end, mention
     return None
 

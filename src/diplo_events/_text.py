@@ -46,13 +46,25 @@ _ABBREVIATIONS: Final = frozenset(
     }
 )  # fmt: skip
 _WORD_BEFORE: Final = re.compile(r"([A-Za-z.]+)$")
+_DATE_PART: Final = (
+    r"[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?"
+    r"|[0-9]{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+[0-9]{4})?"
+)
 _DATELINE: Final = re.compile(
-    r"""\A\s*
+    rf"""\s*
     (?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'\- ]*[A-ZÀ-ÖØ-Þ.])   # MOSCOW, BRASÍLIA, NEW YORK
-    (?:\s*,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?
-                |[0-9]{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+[0-9]{4})?))?
-    (?:\s*\((?P<agency>[^()\n]{1,40})\))?
-    \s*(?:[—–]|--?)\s*""",
+    (?:\s*,\s*(?P<date>{_DATE_PART}))?
+    (?:\s*\((?P<agency>[^()\n]{{1,40}})\))?
+    \s*(?:[—–]\s*|--?\s+)""",
+    re.VERBOSE,
+)
+# A place written in title case is a dateline only with a date: "Ha Noi, 10 November -".
+_TITLE_DATELINE: Final = re.compile(
+    rf"""\s*
+    (?P<place>[A-ZÀ-ÖØ-Þ][\w.'’]*(?:\ [A-ZÀ-ÖØ-Þ][\w.'’]*){{0,3}})
+    \s*,\s*(?P<date>{_DATE_PART})
+    (?:\s*\((?P<agency>[^()\n]{{1,40}})\))?
+    \s*(?:[—–]\s*|--?\s+)""",
     re.VERBOSE,
 )
 _DATE_LINE: Final = re.compile(r"\A\s*date\s+([0-9]{4}-[0-9]{2}-[0-9]{2})\b")
@@ -195,16 +207,17 @@ def _closes_before_opening(text: str, unit: Unit) -> bool:
     return False
 
 
-def find_dateline(text: str) -> Dateline | None:
-    """Return the dateline the text opens with, if any.
+def find_dateline(text: str, start: int = 0) -> Dateline | None:
+    """Return the dateline the text opens with (at *start*), if any.
 
-    Two forms are read: a wire dateline (``MOSCOW, December 7 (TASS) —``,
-    ``WASHINGTON —``) and a bare leading ``date 2020-12-08``.
+    Three forms are read: a wire dateline (``MOSCOW, December 7 (TASS) —``,
+    ``WASHINGTON —``), a place in title case with a date (``Ha Noi, 10
+    November -``) and a bare leading ``date 2020-12-08``.
     """
-    match = _DATE_LINE.match(text)
+    match = _DATE_LINE.match(text, start) if start == 0 else None
     if match is not None:
         return Dateline(None, match.group(1), match.start(1), None, match.end())
-    match = _DATELINE.match(text)
+    match = _DATELINE.match(text, start) or _TITLE_DATELINE.match(text, start)
     if match is None or len(match.group("place")) < 3:  # noqa: PLR2004 - "US —" is no place
         return None
     place = match.group("place").strip()
