@@ -41,6 +41,9 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 GOLD_DIR = DATA_DIR / "extraction"
 #: Texts annotated without looking at the extractor, and never used to tune it.
 HELDOUT_DIR = DATA_DIR / "extraction-heldout"
+#: A second such set, written later, blind to the extractor and to the first.
+BLIND_DIR = DATA_DIR / "extraction-blind"
+HELD_OUT_SETS = {"held-out set": HELDOUT_DIR, "second held-out set": BLIND_DIR}
 SHOWCASE = "moscow-talks-2020-12-08"
 CATEGORIES = (
     "meetings",
@@ -293,10 +296,10 @@ def throughput(repeat: int = 7) -> tuple[float, int]:
     return size / 1000 / statistics.median(times), size
 
 
-def _print_heldout(heldout: dict[str, Tally]) -> None:
-    texts = len(load_set(HELDOUT_DIR))
+def _print_heldout(label: str, folder: Path, heldout: dict[str, Tally]) -> None:
+    texts = len(load_set(folder))
     print()
-    print(f"held-out set: {texts} texts annotated without looking at the extractor")
+    print(f"{label}: {texts} texts annotated without looking at the extractor")
     for name, t in heldout.items():
         print(
             f"{name:<22}{t.precision:>10.3f}{t.recall:>8.3f}{t.f1:>7.3f}"
@@ -325,7 +328,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=7, help="timing runs (median is kept)")
     args = parser.parse_args(argv)
     tallies, showcase, problems = evaluate()
-    heldout = evaluate(HELDOUT_DIR)[0] if HELDOUT_DIR.is_dir() else None
+    heldout = {
+        label: evaluate(folder)[0] for label, folder in HELD_OUT_SETS.items() if folder.is_dir()
+    }
     speed, size = throughput(args.repeat)
     long_speed = long_text_throughput(repeat=max(1, min(args.repeat, 3)))
     if args.json:
@@ -344,7 +349,10 @@ def main(argv: list[str] | None = None) -> int:
             json.dumps(
                 {
                     "scores": scores,
-                    "heldout_f1": {n: t.f1 for n, t in heldout.items()} if heldout else None,
+                    "held_out_f1": {
+                        label: {n: t.f1 for n, t in tallies_.items()}
+                        for label, tallies_ in heldout.items()
+                    },
                     "showcase": showcase,
                     "kb_per_second": speed,
                     "kb_per_second_long_text": long_speed,
@@ -364,8 +372,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{name:<22}{t.precision:>10.3f}{t.recall:>8.3f}{t.f1:>7.3f}"
             f"{t.hits:>6}{t.predicted:>6}{t.gold:>6}"
         )
-    if heldout is not None:
-        _print_heldout(heldout)
+    for label, tallies_ in heldout.items():
+        _print_heldout(label, HELD_OUT_SETS[label], tallies_)
     found, attributed, gold_quotes, predicted = showcase["quotes"]
     print()
     print(f"showcase {SHOWCASE}:")
