@@ -27,7 +27,7 @@ FLOORS = {
     "direct quotes": 1.0,
     "speakers": 0.99,
     "reported statements": 0.85,
-    "demands": 0.88,
+    "demands": 0.92,
     "proposals": 0.94,
     "references": 0.96,
 }
@@ -50,10 +50,10 @@ BLIND_FLOORS = {
     "meetings": 0.94,
     "meeting dates": 0.84,
     "participants": 0.90,
-    "direct quotes": 0.96,
-    "speakers": 0.89,
+    "direct quotes": 1.0,
+    "speakers": 0.93,
     "reported statements": 0.66,
-    "demands": 0.66,
+    "demands": 0.87,
     "proposals": 0.91,
     "references": 0.72,
 }

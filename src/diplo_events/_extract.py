@@ -215,13 +215,15 @@ _NOT_MEETING_DATE_RE: Final = re.compile(
 _DEMAND_RE: Final = re.compile(
     r"\b(?:demand(?:s|ed)?|call(?:s|ed)? (?:on|upon|for)|urg(?:e|es|ed)|"
     r"insist(?:s|ed)? (?:that|on)|should|must|expect(?:s|ed)? that|"
+    r"expect(?:s|ed)?(?= (?:[\w’'-]+ ){0,2}(?-i:[A-Z])[\w’'-]*(?: [\w’'-]+){0,2} to\b)|"
     r"want(?:s|ed)?(?= [^.;]{1,80}? to\b)|"
-    r"ask(?:s|ed)?(?= [A-Z][^.,;]{0,60}? to\b))\b",
+    r"ask(?:s|ed)?(?= (?:the )?(?-i:[A-Z])[^.,;]{0,60}? to\b))\b",
     re.IGNORECASE,
 )
 _DEMAND_NARRATIVE_RE: Final = re.compile(
     r"\b(?:demand(?:s|ed)?|call(?:s|ed) (?:on|upon|for)|urg(?:e|es|ed)|"
-    r"insist(?:s|ed)? (?:that|on)|want(?:s|ed)?(?= [^.;]{1,80}? to\b))\b",
+    r"insist(?:s|ed)? (?:that|on)|want(?:s|ed)?(?= [^.;]{1,80}? to\b)|"
+    r"ask(?:s|ed)?(?= (?:the )?(?-i:[A-Z])[^.,;]{0,60}? to\b))\b",
     re.IGNORECASE,
 )
 _URGENCY: Final = (
@@ -751,17 +753,23 @@ def _resolve_title(draft: _Draft, mention: ActorMention, start: int) -> str | No
         return None
     head = mention.title.split()[-1].casefold()
     heads = _TITLE_HEADS.get(head, {head})
-    # The nearest compatible person named before the mention, not too far back.
+    # The nearest compatible person named before the mention, not too far back; one
+    # whose country is not known yet will do if no one of the mention's country does.
     index = bisect.bisect_left(draft.ref_starts, start)
+    unknown: str | None = None
     for ref in reversed(draft.refs[max(0, index - _TITLE_REACH) : index]):
         actor = draft.actors[ref.key]
         if actor.kind != "person" or actor.title is None:
             continue
-        if mention.country is not None and actor.country != mention.country:
+        if not heads & set(actor.title.casefold().split()):
             continue
-        if heads & set(actor.title.casefold().split()):
+        if mention.country is None or actor.country == mention.country:
             return ref.key
-    return None
+        if actor.country is None and unknown is None:
+            unknown = ref.key
+    if unknown is not None:
+        draft.actors[unknown].country = mention.country  # "the Vietnamese Minister"
+    return unknown
 
 
 def _organization_key(draft: _Draft, mention: ActorMention, start: int, end: int) -> str | None:
@@ -1507,6 +1515,7 @@ _UNNAMED_SPEAKER_RE: Final = re.compile(
     r"|people|person)\b|[A-Z][\w’'-]+(?=\s+(?:said|says|added|told)\b))"
 )
 _AFTER_WINDOW: Final = 80
+_MODIFIERS_RE: Final = re.compile(r"[\s,.;:—–-]*(?:[a-z][\w-]*\s+){0,3}")
 _TRAILING_SPEECH_RE: Final = re.compile(rf"^[\s,.;:—–-]*(?:{_SPEECH})\b", re.IGNORECASE)
 _LEADING_SPEECH_RE: Final = re.compile(rf"^\s*(?:[a-z]+\s+)?(?:{_SPEECH})\b", re.IGNORECASE)
 _INTRODUCED_RE: Final = re.compile(r"[:,]\s*$")
@@ -1582,8 +1591,10 @@ def _attribute(  # noqa: C901, PLR0911 - one branch per attribution rule, tried 
             break
         gap = _HONORIFIC_RE.sub("", draft.text[quote.close_at + 1 : ref.start])
         rest = draft.text[ref.end : min(ref.end + 30, close_paragraph.end)]
+        # "...,” ministry spokesman Rizal Pratama told reporters: lower-case words may
+        # come before the name.
         if _TRAILING_SPEECH_RE.search(gap) or (
-            not gap.strip(" ,.;:—–-\n") and _LEADING_SPEECH_RE.search(rest)
+            _MODIFIERS_RE.fullmatch(gap) and _LEADING_SPEECH_RE.search(rest)
         ):
             confidence = SPEAKER_NAMED if ref.via == "name" else SPEAKER_REFERRED
             return _person_or_speaker(ref, confidence)
@@ -1862,6 +1873,7 @@ def _actor_before(draft: _Draft, unit: _Unit, at: int) -> _Ref | None:
     return refs[-1] if refs else None
 
 
+_PROPOSED_BEFORE_RE: Final = re.compile(r"\b(?:propos|suggest|offer)\w*\b", re.IGNORECASE)
 _NOUN_BEFORE_RE: Final = re.compile(
     r"\b(?:a|an|the|video|phone|its|their|his|her)\s+$", re.IGNORECASE
 )
@@ -1871,6 +1883,9 @@ def _demand(  # noqa: C901, PLR0912 - one branch per form of demand
     draft: _Draft, unit: _Unit, *, cue_start: int, cue_end: int, units: list[_Unit], position: int
 ) -> None:
     cue = draft.text[cue_start:cue_end].lower()
+    clause_start = _last_clause(draft, max(unit.start, cue_start - 120), cue_start)
+    if _PROPOSED_BEFORE_RE.search(draft.text, clause_start, cue_start):
+        return  # "proposed that the two countries jointly ask the EU to ...": a proposal
     addressee: _Ref | None = None
     start = cue_start
     if cue in {"should", "must"}:
