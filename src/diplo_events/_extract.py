@@ -204,11 +204,14 @@ _AGENT_BY_RE: Final = re.compile(
 _PLACE_BEFORE_RE: Final = re.compile(
     r"\b(?:in|at|held in|to|visit to|visiting|arrived in)\s+(?:the\s+)?$", re.IGNORECASE
 )
+# Words just before a date that make it the date something was said: "the ministry said on Tuesday".
+_REPORTED_ON: Final = r"\b(?:said|says|told \w+|announced|reported|stated|added)\s*$"
+_REPORTED_ON_RE: Final = re.compile(_REPORTED_ON, re.IGNORECASE)
 _NOT_MEETING_DATE_RE: Final = re.compile(
     r"\b(?:signed|sign|signing|previous|last|earlier|prior|since|after|following|before|until|"
     r"adopted|reached|concluded)\b[^,;]{0,60}$|"
     r"\b(?:truce|ceasefire|deal|agreement|plan|accord)\s+(?:was\s+)?agreed\b[^,;]{0,60}$|"
-    r"\b(?:said|says|told \w+|announced|reported|stated|added)\s*$",
+    rf"{_REPORTED_ON}",
     re.IGNORECASE,
 )
 
@@ -922,10 +925,6 @@ _DATELINE_PARAGRAPHS: Final = 6
 _SUBSTANTIAL_WORDS: Final = 12
 
 
-def _body_start(draft: _Draft) -> int:
-    return draft.body
-
-
 def _find_body(draft: _Draft) -> int:
     """Where the story starts: after a dateline at the top, or atop its first paragraph."""
     dateline = find_dateline(draft.text)
@@ -946,7 +945,7 @@ def _is_heading_paragraph(draft: _Draft, index: int) -> bool:
 
 
 def _draft_meetings(draft: _Draft) -> None:
-    body = _body_start(draft)
+    body = draft.body
     found = _main_sentence(draft, body)
     if found is None:
         return
@@ -1114,10 +1113,11 @@ def _cue_sentences(draft: _Draft, body: int) -> list[tuple[int, MeetingKind, boo
 def _is_heading(draft: _Draft, index: int) -> bool:
     """A headline or label: a paragraph of one sentence with no closing punctuation."""
     sentence = draft.sents[index]
-    paragraph = draft.paras[draft.para_of_sent[index]]
+    paragraph_index = draft.para_of_sent[index]
+    paragraph = draft.paras[paragraph_index]
     if (sentence.start, sentence.end) != (paragraph.start, paragraph.end):
         return False
-    return draft.text[sentence.end - 1] not in ".!?:;”\"’'"
+    return _is_heading_paragraph(draft, paragraph_index)
 
 
 def _descriptors(draft: _Draft, start: int, end: int) -> list[tuple[str, set[str]]]:
@@ -2038,7 +2038,7 @@ def _with_response(
             continue
         at = match.start()
         responder: str | None = None
-        index = bisect.bisect_right([s.start for s in draft.said], at) - 1
+        index = bisect.bisect_right(draft.said, at, key=lambda s: s.start) - 1
         said = draft.said[index] if index >= 0 and at < draft.said[index].end else None
         if quote is not None and quote.start <= at < quote.end and said is not None:
             responder = said.speaker  # "I will be happy to come", in the speaker's own words
@@ -2078,7 +2078,7 @@ def _draft_references(draft: _Draft) -> None:
     main = draft.main
     if main is None:
         return
-    body = _body_start(draft)
+    body = draft.body
     made: list[_Pending] = []
     for match in draft.dates:
         if match.span.start < body or match is draft.main_date_match:
@@ -2145,9 +2145,6 @@ _PAST_EVENT_BEFORE_RE: Final = re.compile(
     r"\b(?:met|visited|spoke|signed|took place|was held|were held)\b[^.;,]*$", re.IGNORECASE
 )
 _DAY_AFTER_RE: Final = re.compile(r",?\s*(?:a|one|the)\s+day\s+after\b", re.IGNORECASE)
-_REPORTED_ON_RE: Final = re.compile(
-    r"\b(?:said|says|told \w+|announced|reported|stated|added)\s*$", re.IGNORECASE
-)
 _FOLLOWS_UP_RE: Final = re.compile(
     r"\bfollow(?:s|ed|ing)? up on\b|\bbuil(?:ds|t|ding) on\b|\bfollow-up to\b", re.IGNORECASE
 )
@@ -2297,7 +2294,7 @@ def _in_unheld_main(draft: _Draft, offset: int) -> bool:
 
 
 def _add_reference(draft: _Draft, main: Meeting, pending: _Pending) -> None:
-    start, end = max(pending.start, _body_start(draft)), pending.end
+    start, end = max(pending.start, draft.body), pending.end
     if end <= start:
         return
     relation, date = pending.relation, pending.date
