@@ -422,6 +422,75 @@ class TestReviewFindings:
         assert meeting.date.edtf == "2024-03-07"
         assert len(meeting.participants) == 2
 
+    def test_wire_agency_is_the_publisher_not_a_person(self) -> None:
+        text = (
+            "MADRID, May 3 (Northgate Wire) — Spanish Foreign Minister Ana Lopes met "
+            "Portuguese Foreign Minister Rui Costa in Madrid on Monday."
+        )
+        drafted = de.extract(text, published=dt.date(2021, 5, 3))
+        (source,) = drafted.of_type(de.Source)
+        outlet = drafted[source.publisher] if source.publisher else None
+        assert isinstance(outlet, de.Organization)
+        assert (outlet.name, outlet.kind, outlet.draft) == (
+            "Northgate Wire",
+            de.OrganizationKind.OUTLET,
+            True,
+        )
+        assert source.excerpt(outlet.citations[0].spans) == "Northgate Wire"
+        people = sorted(p.name for p in drafted.of_type(de.Person))
+        assert people == ["Ana Lopes", "Rui Costa"]
+        assert de.validate(drafted) == []
+
+    def test_a_publisher_given_with_the_source_is_kept(self) -> None:
+        text = "MADRID, May 3 (Northgate Wire) — Ana Lopes met Rui Costa in Madrid on Monday."
+        paper = de.Organization(name="Daily Courier", kind=de.OrganizationKind.OUTLET)
+        given_source = de.Source(publisher=paper.id)
+        drafted = de.extract(text, published=dt.date(2021, 5, 3), source=given_source)
+        (source,) = drafted.of_type(de.Source)
+        assert source.publisher == paper.id
+        outlets = [o for o in drafted.of_type(de.Organization) if o.kind == "outlet"]
+        assert outlets == []
+
+    def test_places_and_buildings_are_not_people(self) -> None:
+        text = (
+            "Japanese Foreign Minister Kenji Arakawa met Australian Foreign Minister Fiona "
+            "McAllister at the Iikura Guest House on Monday. A meeting in Siem Reap was put "
+            "off, and trade below Santa Fe grew."
+        )
+        drafted = de.extract(text, published=dt.date(2021, 7, 12))
+        people = sorted(p.name for p in drafted.of_type(de.Person))
+        assert people == ["Fiona McAllister", "Kenji Arakawa"]
+
+    def test_a_pronoun_far_after_a_second_name_tells_no_gender(self) -> None:
+        # "she" belongs to McAllister; it must not make Arakawa a woman, so "He" is his.
+        text = (
+            "Japanese Foreign Minister Kenji Arakawa met Australian Foreign Minister Fiona "
+            "McAllister in Tokyo on Monday.\n\n"
+            "McAllister said she hoped Arakawa would also join a Pacific Islands ministerial "
+            "she plans to host in October.\n\n"
+            "He said Tokyo had proposed a joint working group on cable protection."
+        )
+        drafted = de.extract(text, published=dt.date(2021, 7, 12))
+        said = {
+            s.citations[0].quote: _speaker_name(drafted, s) for s in drafted.of_type(de.Statement)
+        }
+        he_said = "He said Tokyo had proposed a joint working group on cable protection"
+        assert said[he_said] == "Kenji Arakawa"
+
+    def test_a_pronoun_looks_past_paragraphs_inside_a_quote(self) -> None:
+        text = (
+            "Japanese Foreign Minister Kenji Arakawa met Australian Foreign Minister Fiona "
+            "McAllister in Tokyo on Monday.\n\n"
+            "At the press conference, Arakawa said: “We share a sea.\n\n"
+            "“Cables matter.\n\n“Ports matter.\n\n“Islands matter.\n\n“Trust matters most.”\n\n"
+            "He said Tokyo had proposed a joint working group on cable protection."
+        )
+        drafted = de.extract(text, published=dt.date(2021, 7, 12))
+        (reported,) = [
+            s for s in drafted.of_type(de.Statement) if s.mode is de.StatementMode.REPORTED
+        ]
+        assert _speaker_name(drafted, reported) == "Kenji Arakawa"
+
 
 _WORDS = st.sampled_from(
     [

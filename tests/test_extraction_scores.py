@@ -23,7 +23,7 @@ BLIND = ROOT / "tests" / "data" / "extraction-blind"
 FLOORS = {
     "meetings": 0.99,
     "meeting dates": 0.99,
-    "participants": 0.98,
+    "participants": 0.99,
     "direct quotes": 1.0,
     "speakers": 0.99,
     "reported statements": 0.85,
@@ -49,7 +49,7 @@ HELDOUT_FLOORS = {
 BLIND_FLOORS = {
     "meetings": 0.94,
     "meeting dates": 0.84,
-    "participants": 0.90,
+    "participants": 0.93,
     "direct quotes": 1.0,
     "speakers": 0.93,
     "reported statements": 0.66,

@@ -465,10 +465,41 @@ def test_article_namebook(article: str) -> None:
         ("During the talks, Meanwhile Answering questions.", []),
         ("Sergey Lavrov spoke. Lavrov's aides left.", [("Sergey Lavrov", None), ("Lavrov", None)]),
         ("Lavrov spoke.", []),
+        # Places, buildings, outlets and things are no people.
+        ("Talks in Siem Reap were called off.", []),
+        ("They met at Jubilee House, where Ama Owusu spoke.", [("Ama Owusu", None)]),
+        ("Trade grew under the Comprehensive Economic and Trade Agreement.", []),
+        ("A group on the Mekong Delta; shipping below Santa Fe and San Juan.", []),
+        ("MADRID, May 3 (Northgate Wire) - Baltic Wire Service said so.", [("MADRID", None)]),
+        (
+            "They met at Lavrov's invitation, Sergei Lavrov said.",
+            [("Lavrov", None), ("Sergei Lavrov", None)],
+        ),
+        (
+            "UN Economic Commission for Europe Executive Secretary Clara Ventresca chaired it.",
+            [
+                (
+                    "UN Economic Commission for Europe Executive Secretary Clara Ventresca",
+                    "Executive Secretary",
+                )
+            ],
+        ),
+        # A name never runs on across a blank line, but may across a line break.
+        (
+            "Minister Aroha Whitcombe\n\nHa Noi, 10 November",
+            [("Minister Aroha Whitcombe", "Minister"), ("Ha Noi", None)],
+        ),
     ],
 )
 def test_find_snippets(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(span, m.title) for span, m in _found(text)] == expected
+
+
+def test_name_across_a_line_break_is_one_name_with_one_space() -> None:
+    ((span, mention),) = _found("Minister Aroha\nWhitcombe said so.")
+    assert span == "Minister Aroha\nWhitcombe"
+    assert mention.name == "Aroha Whitcombe"
+    assert mention.name_span is not None
 
 
 def test_find_group_kind() -> None:

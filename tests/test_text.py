@@ -362,7 +362,8 @@ class TestDateline:
     def test_wire_dateline(self) -> None:
         text = f"MOSCOW, December 7 (TASS) {DASH} Lavrov met Ayvazyan."
         dateline = find_dateline(text)
-        assert dateline == Dateline("Moscow", "December 7", 8, "TASS", 28)
+        assert dateline == Dateline("Moscow", "December 7", 8, "TASS", 28, 20)
+        assert text[dateline.agency_start :].startswith("TASS)")
         assert text[dateline.end :] == "Lavrov met Ayvazyan."
         assert text[dateline.date_start :].startswith("December 7")
 

@@ -51,7 +51,15 @@ from diplo_events._model import (
     Span,
     Statement,
 )
-from diplo_events._text import Quote, Unit, find_dateline, find_quotes, paragraphs, sentences
+from diplo_events._text import (
+    Dateline,
+    Quote,
+    Unit,
+    find_dateline,
+    find_quotes,
+    paragraphs,
+    sentences,
+)
 from diplo_events._vocab import (
     Capacity,
     EventStatus,
@@ -406,6 +414,7 @@ class _Draft:
     press_from: int = -1
     used_ids: set[str] = attrs.Factory(set)
     body: int = 0
+    dateline: Dateline | None = None
     actor_ids: dict[str, str] = attrs.Factory(dict)
 
     # --- small helpers ---------------------------------------------------------------
@@ -488,7 +497,10 @@ def extract(
     Returns:
         A `Collection`: the `Source` first, then the people and
         organizations, the meetings, statements, demands, proposals and
-        references. It validates with no errors.
+        references. It validates with no errors. The news agency of a wire
+        dateline (``MOSCOW, March 3 (TASS) —``) is drafted as an
+        `Organization` of kind ``outlet`` and made the source's
+        ``publisher``, unless *source* names a publisher already.
 
     Raises:
         ParseError: *text* is empty or holds a lone surrogate, *source* holds
@@ -534,13 +546,19 @@ def extract(
         dates=find_dates(text, anchor=anchor),
     )
     draft.used_ids.add(source_record.id)
-    draft.body = _find_body(draft)
+    draft.dateline = _find_dateline(draft)
+    draft.body = 0 if draft.dateline is None else draft.dateline.end
     _read_actors(draft)
     _draft_meetings(draft)
     _draft_statements(draft)
     _draft_demands_and_proposals(draft)
     _draft_references(draft)
-    return Collection(records=[source_record, *_actor_records(draft), *draft.records])
+    actors = _actor_records(draft)
+    outlet = _outlet(draft)
+    if outlet is not None:
+        actors.append(outlet)
+        draft.source = attrs.evolve(draft.source, publisher=outlet.id)
+    return Collection(records=[draft.source, *actors, *draft.records])
 
 
 # --- 1. the source and the anchor ---------------------------------------------------------
@@ -796,6 +814,9 @@ def _organization_key(draft: _Draft, mention: ActorMention, start: int, end: int
 
 
 _ANTECEDENT_SENTENCES: Final = 4
+#: How far after a name a pronoun tells its gender: the sentence's first person, anyone.
+_PRONOUN_REACH: Final = 60
+_PRONOUN_NEAR: Final = 16
 #: How many mentions back a title alone ("the Armenian minister") may refer.
 _TITLE_REACH: Final = 60
 #: How many drafted items back a new one is compared with, to merge or skip it.
@@ -810,9 +831,15 @@ def _antecedent(draft: _Draft, offset: int, gender: str | None = None) -> str | 
     before that names someone; a person known to be of the other gender is
     passed over.
     """
-    index = draft.sentence_at(offset)
-    for back in range(index, max(-1, index - _ANTECEDENT_SENTENCES), -1):
+    back = draft.sentence_at(offset)
+    looked = 0
+    while back >= 0 and looked < _ANTECEDENT_SENTENCES:
         sentence = draft.sents[back]
+        back -= 1
+        quote = draft.in_quote(sentence.start)
+        if quote is not None and sentence.end <= quote.close_at + 1 and sentence.end <= offset:
+            continue  # a sentence wholly inside a quote names no one outside it: look past it
+        looked += 1
         people = [
             r
             for r in draft.refs_between(sentence.start, min(sentence.end, offset))
@@ -828,7 +855,20 @@ def _antecedent(draft: _Draft, offset: int, gender: str | None = None) -> str | 
 
 
 def _gender_hints(draft: _Draft) -> None:
-    """Learn who is a man or a woman from "Mr."/"Ms." and from "his"/"her" right after a name."""
+    """Learn who is a man or a woman from "Mr."/"Ms." and from a pronoun after a name.
+
+    The pronoun counts when it comes right after the name ("Lavrov and his
+    ...") or when the name is the first person its sentence names ("Lopes
+    said she ..."); in "Lopes hoped Berg would join a forum she hosts", "she"
+    tells nothing about Berg.
+    """
+    first_in_sentence: set[int] = set()
+    seen: set[int] = set()
+    for ref in draft.refs:
+        index = draft.sentence_at(ref.start)
+        if ref.via == "name" and draft.is_person(ref.key) and index not in seen:
+            seen.add(index)
+            first_in_sentence.add(ref.start)
     for ref in draft.refs:
         actor = draft.actors[ref.key]
         if actor.kind != "person" or ref.via != "name":
@@ -841,7 +881,8 @@ def _gender_hints(draft: _Draft) -> None:
         sentence = draft.sents[draft.sentence_at(ref.start)]
         following = draft.refs_between(ref.end, sentence.end)
         limit = following[0].start if following else sentence.end
-        pronoun = _POSSESSIVE_RE.search(draft.text, ref.end, min(limit, ref.end + 60))
+        reach = _PRONOUN_REACH if ref.start in first_in_sentence else _PRONOUN_NEAR
+        pronoun = _POSSESSIVE_RE.search(draft.text, ref.end, min(limit, ref.end + reach))
         if pronoun is not None and actor.gender is None and draft.in_quote(pronoun.start()) is None:
             actor.gender = "m" if pronoun.group(0).lower() in {"his", "he"} else "f"
 
@@ -886,6 +927,26 @@ def _actor_records(draft: _Draft) -> list[Person | Organization]:
     return records
 
 
+def _outlet(draft: _Draft) -> Organization | None:
+    """The news agency a wire dateline names, as the source's publisher.
+
+    ``MOSCOW, March 3 (Northgate Wire) —`` was written by Northgate Wire. A
+    publisher the given source names already is kept.
+    """
+    dateline = draft.dateline
+    if dateline is None or dateline.agency is None or draft.source.publisher is not None:
+        return None
+    name = " ".join(dateline.agency.split())
+    start = dateline.agency_start
+    return Organization(
+        id=stable_id("organization", f"outlet:{name}", namespace=draft.namespace),
+        name=name,
+        kind=OrganizationKind.OUTLET,
+        citations=(draft.cite(start, start + len(dateline.agency), 0.9),),
+        draft=True,
+    )
+
+
 def _organization_name(actor: _Actor) -> str:
     if actor.org_kind is OrganizationKind.STATE and actor.country:
         return country_name(actor.country)
@@ -925,18 +986,18 @@ _DATELINE_PARAGRAPHS: Final = 6
 _SUBSTANTIAL_WORDS: Final = 12
 
 
-def _find_body(draft: _Draft) -> int:
-    """Where the story starts: after a dateline at the top, or atop its first paragraph."""
+def _find_dateline(draft: _Draft) -> Dateline | None:
+    """The dateline at the top, or atop the first paragraph after headings."""
     dateline = find_dateline(draft.text)
     if dateline is not None:
-        return dateline.end
+        return dateline
     for index, paragraph in enumerate(draft.paras[:_DATELINE_PARAGRAPHS]):
         dateline = find_dateline(draft.text, paragraph.start)
         if dateline is not None and dateline.date_text is not None:
-            return dateline.end
+            return dateline
         if not _is_heading_paragraph(draft, index):
             break
-    return 0
+    return None
 
 
 def _is_heading_paragraph(draft: _Draft, index: int) -> bool:

@@ -337,6 +337,9 @@ _NOT_NAME: Final = _SPLIT | frozenset(
     canal mountains mount talk talks call meeting meetings summit conference dialogue forum
     partnership initiative corridor programme program strategy palace hall embassy
     consulate airport square readout spokesperson
+    wire service times herald tribune gazette journal radio television channel
+    house hotel delta pass province region district county
+    san santa santo são saint sankt
     integration cooperation consultations understanding affairs development relations
     security defence defense trade investment energy infrastructure commerce economy
     finance health education culture justice interior
@@ -555,13 +558,21 @@ def _parse(text: str) -> ActorMention:  # noqa: C901, PLR0912, PLR0915 - one pas
             host = True
         elif category in {"particle", "other", "word"}:
             raise _not_found(text, f"unexpected word {tokens[item.start][0]!r}")
+    if (
+        run is not None
+        and run[0] > 0
+        and tokens[items[run[0] - 1].start][0].casefold() == "the"
+        and not (titles or bodies or counterpart or country or place or head or side)
+    ):
+        raise _not_found(text, "a bare name after 'the' names a thing or a place")
     name: str | None = None
     name_span: Span | None = None
     if run is not None:
         first, last = tokens[items[run[0]].start], tokens[items[run[1] - 1].end - 1]
         if items[run[1] - 1].end - items[run[0]].start > _MAX_NAME_WORDS:
             raise _not_found(text, "name too long")
-        name = text[first[1] : last[2]]
+        # A name broken across lines is still one name with single spaces.
+        name = " ".join(text[first[1] : last[2]].split())
         name_span = Span(start=first[1], end=last[2])
     title: _Title | None = None
     title_span: Span | None = None
@@ -689,11 +700,15 @@ def _scanner() -> re.Pattern[str]:
         rf"|(?:{lex})\b"
         r")"
     )
-    det = r"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s+"
-    num = r"(?:(?:two|three|four|both|several)\s+)?"
+    # Spaces, or one line break: a phrase never runs on across a blank line.
+    space = r"(?:[^\S\n]|\n(?![^\S\n]*\n))+"
+    det = rf"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur){space}"
+    num = rf"(?:(?:two|three|four|both|several){space})?"
     # "of"/"for" join titles and bodies; particles join names ("Pieter van Dongen").
     particle = r"van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn"
-    link = rf"(?:\s+(?:of|for)(?:\s+the)?|(?:\s+(?:{particle}))+(?=\s+[A-Z]))?\s+"
+    link = (
+        rf"(?:{space}(?:of|for)(?:{space}the)?|(?:{space}(?:{particle}))+(?={space}[A-Z]))?{space}"
+    )
     core = rf"(?<![\w\u2019'-])(?:{det})?{num}{word}(?:{link}{word})*"
     return re.compile(core)
 
@@ -769,6 +784,33 @@ def _unseen_surname(mention: ActorMention, surnames: set[str]) -> bool:
     )
 
 
+#: Prepositions of place: a bare name after one is a place ("talks in Siem Reap").
+_LOCATIVE: Final = re.compile(
+    r"\b(?:in|at|near|below|above|outside|inside|across|beyond|off|around|along)\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def _placed(text: str, start: int, end: int, mention: ActorMention) -> bool:
+    """Tell whether *mention* is a bare name right after a preposition of place.
+
+    A possessive stays a person: "at Lavrov's invitation".
+    """
+    bare = (
+        mention.kind == "person"
+        and mention.name is not None
+        and mention.title is None
+        and mention.country is None
+        and mention.organization is None
+        and not mention.counterpart
+    )
+    return (
+        bare
+        and _LOCATIVE.search(text, max(0, start - 12), start) is not None
+        and not text.startswith(("'s", "\u2019s"), end)
+    )
+
+
 def _surname(name: str) -> str:
     return name.rsplit(" ", 1)[-1]
 
@@ -831,7 +873,7 @@ def find_actor_mentions(text: str) -> list[MentionMatch]:
                 out.append(merged)
                 index += 1
                 continue
-        if _unseen_surname(mention, surnames):
+        if _unseen_surname(mention, surnames) or _placed(text, start, end, mention):
             continue
         out.append(MentionMatch(span=Span(start=start, end=end), mention=mention))
     return out

@@ -99,6 +99,7 @@ class Dateline(NamedTuple):
     date_start: int
     agency: str | None
     end: int
+    agency_start: int = -1
 
 
 def paragraphs(text: str) -> list[Unit]:
@@ -227,4 +228,5 @@ def find_dateline(text: str, start: int = 0) -> Dateline | None:
         match.start("date") if match.group("date") else -1,
         match.group("agency"),
         match.end(),
+        match.start("agency") if match.group("agency") else -1,
     )
