@@ -96,20 +96,23 @@ def load_set(folder: Path = GOLD_DIR) -> list[tuple[str, str, dict[str, Any]]]:
     return items
 
 
-def _span(citation: de.Citation) -> tuple[int, int]:
+def first_span(citation: de.Citation) -> tuple[int, int]:
+    """The (start, end) of a citation's first span."""
     return citation.spans[0].start, citation.spans[0].end
 
 
-def _cue_span(text: str, cue: str) -> tuple[int, int]:
+def cue_span(text: str, cue: str) -> tuple[int, int]:
+    """The (start, end) of a gold cue, which occurs once in *text*."""
     start = text.index(cue)
     return start, start + len(cue)
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Tell whether two (start, end) ranges share a character."""
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _match(
+def match_pairs(
     gold: list[Any], predicted: list[Any], same: Callable[[Any, Any], bool]
 ) -> list[tuple[Any, Any]]:
     """Pairs of gold and predicted items, each used once, in gold order."""
@@ -173,12 +176,12 @@ def score_text(
     def meeting_same(g: dict[str, Any], m: de.Meeting) -> bool:
         if m.kind.value != g["kind"]:
             return False
-        cue = _cue_span(text, g["cue"])
-        if any(_overlaps(cue, _span(c)) for c in m.citations if c.spans):
+        cue = cue_span(text, g["cue"])
+        if any(overlaps(cue, first_span(c)) for c in m.citations if c.spans):
             return True
         return any(names.same(p.actor, who) for p in m.participants for who in g["participants"])
 
-    pairs = _match(gold["meetings"], meetings, meeting_same)
+    pairs = match_pairs(gold["meetings"], meetings, meeting_same)
     tallies["meetings"].add(len(pairs), len(meetings), len(gold["meetings"]))
     dated = [g for g in gold["meetings"] if g["date"] is not None]
     right = sum(1 for g, m in pairs if g["date"] is not None and _edtf(m) == g["date"])
@@ -190,12 +193,12 @@ def score_text(
     def person_same(g: dict[str, Any], actor: str) -> bool:
         return any(names.same(actor, n) for n in [g["name"], *g["aliases"]])
 
-    people = _match(gold_people, sorted(taking_part), person_same)
+    people = match_pairs(gold_people, sorted(taking_part), person_same)
     tallies["participants"].add(len(people), len(taking_part), len(gold_people))
 
     direct = [s for s in statements if s.mode is de.StatementMode.DIRECT_QUOTE]
-    gold_quotes = [(_cue_span(text, q["text"]), q["speaker"]) for q in gold["quotes"]]
-    quote_pairs = _match(gold_quotes, direct, lambda g, s: _span(s.citations[0]) == g[0])
+    gold_quotes = [(cue_span(text, q["text"]), q["speaker"]) for q in gold["quotes"]]
+    quote_pairs = match_pairs(gold_quotes, direct, lambda g, s: first_span(s.citations[0]) == g[0])
     tallies["direct quotes"].add(len(quote_pairs), len(direct), len(gold_quotes))
     speakers = sum(1 for g, s in quote_pairs if names.same(s.speaker, g[1]))
     tallies["speakers"].add(speakers, len(direct), len(gold_quotes))
@@ -256,11 +259,11 @@ def _overlap_category(
     items = list(predicted)
 
     def same(g: dict[str, Any], record: Any) -> bool:
-        cue = _cue_span(text, g["cue"])
-        hit = any(_overlaps(cue, _span(c)) for c in record.citations[:1] if c.spans)
+        cue = cue_span(text, g["cue"])
+        hit = any(overlaps(cue, first_span(c)) for c in record.citations[:1] if c.spans)
         return hit and (extra is None or extra(g, record))
 
-    pairs = _match(gold, items, same)
+    pairs = match_pairs(gold, items, same)
     tally.add(len(pairs), len(items), len(gold))
     return pairs
 

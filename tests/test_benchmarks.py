@@ -1,5 +1,6 @@
 """The benchmark runs (at a tiny size) and prints its ratios; timings are never asserted."""
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -38,3 +39,49 @@ def test_serialization_benchmark_prints_ratios() -> None:
         "targets:",
     ):
         assert needle in out
+
+
+def _nlp_baseline(predictions: Path) -> str:
+    result = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "nlp_baseline.py"),
+            "--predictions",
+            str(predictions),
+            "--repeat",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def _row(out: str, section: str, label: str) -> list[str]:
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(section))
+    line = next(line for line in lines[start:] if line.strip().startswith(label))
+    return line.removeprefix(f"  {label}").split()
+
+
+def test_nlp_baseline_scores_saved_spacy_drafts(tmp_path: Path) -> None:
+    """benchmarks/nlp_baseline.py scores saved spaCy drafts beside extract() on every set."""
+    saved = ROOT / "benchmarks" / "data" / "spacy-baseline.json"
+    out = _nlp_baseline(saved)
+    assert "spaCy 2.2.4 with en_core_web_sm 2.2.5" in out
+    for section in ("main set", "held-out set", "second held-out set"):
+        theirs, ours = _row(out, section, "direct quotes (exact span)")
+        assert 0.0 < float(theirs) < 1.0
+        assert float(ours) > 0.9
+    assert "speed, KB/s over the main set (spaCy: the saved run)" in out
+    # The spaCy column is read from the drafts: with no quotes found, it scores 0.
+    drafts = json.loads(saved.read_text(encoding="utf-8"))
+    for text in drafts["texts"].values():
+        text["quotes"] = []
+    emptied = tmp_path / "no-quotes.json"
+    emptied.write_text(json.dumps(drafts), encoding="utf-8")
+    theirs, _ = _row(_nlp_baseline(emptied), "main set", "direct quotes (exact span)")
+    assert theirs == "0.00"
