@@ -451,6 +451,23 @@ class TestReviewFindings:
         outlets = [o for o in drafted.of_type(de.Organization) if o.kind == "outlet"]
         assert outlets == []
 
+    def test_national_and_generic_ministries_are_named_apart(self) -> None:
+        text = (
+            "British Foreign Secretary Harriet Lockwood met Nigerian Foreign Minister Ade "
+            "Bello at the Foreign, Commonwealth and Development Office in London on Monday. "
+            "The German Foreign Office welcomed the talks."
+        )
+        drafted = de.extract(text, published=dt.date(2021, 11, 3))
+        ministries = sorted(
+            (o.name, o.country)
+            for o in drafted.of_type(de.Organization)
+            if o.kind is de.OrganizationKind.MINISTRY
+        )
+        assert ministries == [
+            ("Foreign, Commonwealth and Development Office", "GBR"),
+            ("Ministry of Foreign Affairs of Germany", "DEU"),
+        ]
+
     def test_places_and_buildings_are_not_people(self) -> None:
         text = (
             "Japanese Foreign Minister Kenji Arakawa met Australian Foreign Minister Fiona "

@@ -495,6 +495,40 @@ def test_find_snippets(text: str, expected: list[tuple[str, str | None]]) -> Non
     assert [(span, m.title) for span, m in _found(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A body of one state named with another state is that state's own body.
+        ("the German Foreign Office said", [("Ministry of Foreign Affairs", "DEU")]),
+        (
+            "the British Foreign Office said",
+            [("Foreign, Commonwealth and Development Office", "GBR")],
+        ),
+        # Names with "and" or a comma are one body or one state.
+        (
+            "at the Foreign, Commonwealth and Development Office in London",
+            [("Foreign, Commonwealth and Development Office", "GBR"), (None, "GBR")],
+        ),
+        (
+            "Bosnia and Herzegovina and Trinidad and Tobago voted",
+            [(None, "BIH"), (None, "TTO")],
+        ),
+        # A sea named after a state is not the state.
+        ("piracy in the Gulf of Guinea and the Sea of Japan", []),
+        ("the President of Ghana", [(None, "GHA")]),
+    ],
+)
+def test_bodies_and_states(text: str, expected: list[tuple[str | None, str]]) -> None:
+    found = [
+        (
+            None if m.kind == "organization" and m.organization_kind == "state" else m.organization,
+            m.country,
+        )
+        for _, m in _found(text)
+    ]
+    assert found == expected
+
+
 def test_name_across_a_line_break_is_one_name_with_one_space() -> None:
     ((span, mention),) = _found("Minister Aroha\nWhitcombe said so.")
     assert span == "Minister Aroha\nWhitcombe"

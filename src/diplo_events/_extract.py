@@ -35,7 +35,13 @@ from diplo_events._countries import country_name, is_country_code
 from diplo_events._dates import DateDerivation, UncertainDate
 from diplo_events._datetext import DateMatch, find_dates, parse_date
 from diplo_events._ids import stable_id
-from diplo_events._mentions import ActorMention, MentionMatch, NameBook, find_actor_mentions
+from diplo_events._mentions import (
+    ActorMention,
+    MentionMatch,
+    NameBook,
+    find_actor_mentions,
+    is_national_body,
+)
 from diplo_events._model import (
     Citation,
     Demand,
@@ -951,8 +957,8 @@ def _organization_name(actor: _Actor) -> str:
     if actor.org_kind is OrganizationKind.STATE and actor.country:
         return country_name(actor.country)
     name = actor.organization or actor.name or "unknown organization"
-    if actor.org_kind is OrganizationKind.MINISTRY and actor.country:
-        return f"{name} of {country_name(actor.country)}"
+    if actor.org_kind is OrganizationKind.MINISTRY and actor.country and not is_national_body(name):
+        return f"{name} of {country_name(actor.country)}"  # not "the FCDO of the United Kingdom"
     return name
 
 

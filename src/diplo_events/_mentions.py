@@ -255,6 +255,50 @@ def _load_bodies(tables: _Tables) -> None:
                 tables.name_variants[_fold_rules(_plain(variant))] = target
 
 
+@functools.cache
+def _generic_bodies() -> dict[str, _Body]:
+    """Each ministry of one country, by name, to the generic ministry of the same office.
+
+    The Foreign, Commonwealth and Development Office (headed by a Foreign
+    Secretary, a foreign minister) maps to the Ministry of Foreign Affairs
+    (headed by a Foreign Minister). Offices with no single generic twin map to nothing.
+    """
+    titles = _tables().titles
+    bodies = [
+        _Body(name, OrganizationKind(kind), country or None, head or None)
+        for name, kind, country, head, _ in _rows("bodies.tsv", 5)
+    ]
+
+    def office(body: _Body) -> str | None:
+        title = titles.get(body.head_title or "")
+        return title.kind if title is not None else None
+
+    generic: dict[str | None, list[_Body]] = {}
+    for body in bodies:
+        if body.country is None and body.kind is OrganizationKind.MINISTRY:
+            generic.setdefault(office(body), []).append(body)
+    twins: dict[str, _Body] = {}
+    for body in bodies:
+        candidates = generic.get(office(body), [])
+        if body.country is not None and office(body) is not None and len(candidates) == 1:
+            twins[body.name] = candidates[0]
+    return twins
+
+
+def _generic_body(body: _Body) -> _Body | None:
+    return _generic_bodies().get(body.name)
+
+
+@functools.cache
+def _bound_bodies() -> frozenset[str]:
+    return frozenset(name for name, _, country, *_ in _rows("bodies.tsv", 5) if country)
+
+
+def is_national_body(name: str) -> bool:
+    """Tell whether the body *name* belongs to one state: the FCDO, not a generic ministry."""
+    return name in _bound_bodies()
+
+
 # --------------------------------------------------------------------------- words
 
 _FUNCTION_WORDS: Final[dict[str, str]] = {
@@ -580,6 +624,12 @@ def _parse(text: str) -> ActorMention:  # noqa: C901, PLR0912, PLR0915 - one pas
         title = cast("_Title", titles[0].value)
         title_span = Span(start=tokens[titles[0].start][1], end=tokens[titles[0].end - 1][2])
     body = cast("_Body", bodies[0].value) if bodies else None
+    named = country or place
+    if body is not None and body.country is not None and named not in {None, body.country}:
+        # "the German Foreign Office" is Germany's foreign ministry, not the British one.
+        body = _generic_body(body)
+        if body is None:
+            raise _not_found(text, "a body of one country named with another")
     if title is None and head and body is not None and body.head_title is not None:
         title = _tables().titles[body.head_title]
         title_span = Span(start=tokens[bodies[0].start][1], end=tokens[bodies[0].end - 1][2])
@@ -713,6 +763,32 @@ def _scanner() -> re.Pattern[str]:
     return re.compile(core)
 
 
+@functools.cache
+def _joined_names() -> re.Pattern[str]:
+    """Compile the pattern of body and country names the scanner would split at "and" or ",".
+
+    "the Foreign, Commonwealth and Development Office" is one body, not the
+    Commonwealth of Nations; "Trinidad and Tobago" is one state.
+    """
+    names = [
+        *(n for name, *_, aliases in _rows("bodies.tsv", 5) for n in [name, *aliases.split("|")]),
+        *(name for name, _, _ in _rows("demonyms.tsv", 3)),
+    ]
+    words = sorted({n for n in names if "," in n or " and " in n}, key=len, reverse=True)
+    pattern = "|".join(r"\s+".join(map(re.escape, name.split())) for name in words)
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
+
+
+def _joined(text: str) -> list[tuple[int, int, ActorMention]]:
+    """The names with "and" or a comma in *text*, parsed."""
+    found = []
+    for match in _joined_names().finditer(text):
+        mention = _cached(match.group(0))
+        if not isinstance(mention, ParseError):
+            found.append((match.start(), match.end(), mention))
+    return found
+
+
 def _clean(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Yield sub-ranges of a candidate, dropping stop words at its edges and splitting at them."""
     tokens = _tokens(text[start:end])
@@ -738,6 +814,10 @@ def _clean(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 _MAX_RETRIES: Final = 6
+#: Geographic features named after a country: "the Gulf of Guinea", "the Sea of Japan".
+_FEATURES: Final = frozenset(
+    _words("gulf sea bay strait straits horn coast isle isles island islands lake cape river")
+)
 
 
 def _parse_suffix(text: str, start: int, end: int) -> tuple[int, int, ActorMention] | None:
@@ -749,13 +829,12 @@ def _parse_suffix(text: str, start: int, end: int) -> tuple[int, int, ActorMenti
     if not isinstance(mention, ParseError):
         return start, end, mention
     tokens = _tokens(text[start:end])
-    for word, offset, _ in tokens[1:]:
-        if word == "'s" and offset:
-            mention = _cached(text[start : start + offset])
-            if not isinstance(mention, ParseError) and mention.name is not None:
-                return start, start + offset, mention
-            break
-    for _, offset, _ in tokens[1:_MAX_RETRIES]:
+    possessor = _possessor(text, start, tokens)
+    if possessor is not None:
+        return possessor
+    for index, (_, offset, _) in enumerate(tokens[1:_MAX_RETRIES], start=1):
+        if _names_a_feature(tokens, index):
+            continue
         tail = text[start + offset : end]
         if tail[:1].isupper() or tail.startswith(("the ", "his ", "her ")):
             mention = _cached(tail)
@@ -769,6 +848,44 @@ def _parse_suffix(text: str, start: int, end: int) -> tuple[int, int, ActorMenti
             if not isinstance(mention, ParseError) and mention.title and mention.name:
                 return start + offset, end, mention
     return None
+
+
+def _possessor(
+    text: str, start: int, tokens: list[tuple[str, int, int]]
+) -> tuple[int, int, ActorMention] | None:
+    """The named person before the first "'s": "Lavrov" in "Lavrov's aides"."""
+    for word, offset, _ in tokens[1:]:
+        if word == "'s" and offset:
+            mention = _cached(text[start : start + offset])
+            if not isinstance(mention, ParseError) and mention.name is not None:
+                return start, start + offset, mention
+            break
+    return None
+
+
+def _names_a_feature(tokens: list[tuple[str, int, int]], index: int) -> bool:
+    """Tell whether the tail at *index* names a sea or a coast: "the Gulf of Guinea"."""
+    return index > 1 and tokens[index - 1][0] == "of" and _fold(tokens[index - 2][0]) in _FEATURES
+
+
+def _candidates(text: str, surnames: set[str]) -> list[tuple[int, int, ActorMention]]:
+    """Every parseable phrase of *text* in order; add the surnames of full names to *surnames*."""
+    candidates: list[tuple[int, int, ActorMention]] = []
+    joined = _joined(text)
+    for match in _scanner().finditer(text):
+        for first, stop in _clean(text, match.start(), match.end()):
+            found = _parse_suffix(text, first, stop)
+            if found is None:
+                continue
+            start, end, mention = found
+            if any(start < j_end and j_start < end for j_start, j_end, _ in joined):
+                continue
+            if mention.name is not None and " " in mention.name:
+                surnames.add(_surname(mention.name))
+                # A double surname: "Alvarado" for "Ricardo Alvarado Peña".
+                surnames.update(mention.name.split(" ")[1:-1])
+            candidates.append((start, end, mention))
+    return sorted([*candidates, *joined], key=lambda candidate: candidate[0])
 
 
 def _unseen_surname(mention: ActorMention, surnames: set[str]) -> bool:
@@ -849,19 +966,8 @@ def find_actor_mentions(text: str) -> list[MentionMatch]:
     """
     if not isinstance(text, str):
         raise _not_found(repr(text), "not a string")
-    candidates: list[tuple[int, int, ActorMention]] = []
     surnames: set[str] = set()
-    for match in _scanner().finditer(text):
-        for first, stop in _clean(text, match.start(), match.end()):
-            found = _parse_suffix(text, first, stop)
-            if found is None:
-                continue
-            start, end, mention = found
-            if mention.name is not None and " " in mention.name:
-                surnames.add(_surname(mention.name))
-                # A double surname: "Alvarado" for "Ricardo Alvarado Peña".
-                surnames.update(mention.name.split(" ")[1:-1])
-            candidates.append((start, end, mention))
+    candidates = _candidates(text, surnames)
     out: list[MentionMatch] = []
     index = 0
     while index < len(candidates):
