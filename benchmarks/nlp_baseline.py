@@ -15,10 +15,12 @@ compared, on each gold set (the matching rules are those of extraction.py):
 - direct quotes: textacy's ``direct_quotations`` against extract(), exact spans;
 - speakers: the speakers of those quotes (a spaCy speaker counts as right when
   it holds the gold speaker's surname, which favours spaCy);
-- speakers of the gold quotes: each gold quote span handed to both sides, the
-  spaCy side reading the speaker from the dependency parse (the subject of the
-  nearest reporting verb, pronouns and titles resolved to the latest PERSON);
-- people named: gold participants whose full name the side finds as a person;
+- gold quotes with the right speaker: the spaCy side is handed each gold
+  quote's span and reads its speaker from the dependency parse (the subject of
+  the nearest reporting verb, pronouns and titles resolved to the latest
+  PERSON); extract() is handed nothing, so a quote counts only if it also
+  finds the quote's exact span (which favours spaCy);
+- people named: gold participants whose name or alias the side finds as a person;
 - reported statements: sentences whose reporting verb governs a clause, or
   that say "according to", against extract()'s reported statements;
 - speed: KB per second over the 12 texts of the main set, both in this run
@@ -115,7 +117,8 @@ def score_spacy(folder: Path, drafts: dict[str, Any]) -> Side:
         side.reported.add(len(matched), len(sentences), len(cues))
         persons = {name_key(p) for p in draft["persons"]}
         for person in gold["participants"]:
-            side.people[0] += name_key(person["name"]) in persons
+            names = [person["name"], *person["aliases"]]
+            side.people[0] += any(name_key(n) in persons for n in names)
             side.people[1] += 1
     return side
 
@@ -133,7 +136,8 @@ def score_extract(folder: Path) -> Side:
         names = harness.Names(collection)
         people = [p.id for p in collection.of_type(de.Person)]
         for person in gold["participants"]:
-            side.people[0] += any(names.same(p, person["name"]) for p in people)
+            spellings = [person["name"], *person["aliases"]]
+            side.people[0] += any(names.same(p, n) for p in people for n in spellings)
             side.people[1] += 1
     return side
 
@@ -170,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
             ("direct quotes (exact span)", f"{theirs.quotes.f1:.2f}", f"{ours.quotes.f1:.2f}"),
             ("speakers of those quotes", f"{theirs.speakers.f1:.2f}", f"{ours.speakers.f1:.2f}"),
             (
-                "speakers of the gold quotes, share",
+                "gold quotes, right speaker, share",
                 _ratio(theirs.gold_speakers),
                 _ratio(ours.gold_speakers),
             ),

@@ -494,6 +494,21 @@ class TestReviewFindings:
         he_said = "He said Tokyo had proposed a joint working group on cable protection"
         assert said[he_said] == "Kenji Arakawa"
 
+    def test_a_pronoun_after_a_name_behind_a_preposition_tells_no_gender(self) -> None:
+        # "she" is McAllister's, the sentence's subject, not Arakawa's after "with".
+        text = (
+            "Japanese Foreign Minister Kenji Arakawa met Australian Foreign Minister Fiona "
+            "McAllister in Tokyo on Monday.\n\n"
+            "After the talks with Arakawa, McAllister told reporters that she was pleased.\n\n"
+            "He said Tokyo had proposed a joint working group on cable protection."
+        )
+        drafted = de.extract(text, published=dt.date(2021, 7, 12))
+        said = {
+            s.citations[0].quote: _speaker_name(drafted, s) for s in drafted.of_type(de.Statement)
+        }
+        he_said = "He said Tokyo had proposed a joint working group on cable protection"
+        assert said[he_said] == "Kenji Arakawa"
+
     def test_a_pronoun_looks_past_paragraphs_inside_a_quote(self) -> None:
         text = (
             "Japanese Foreign Minister Kenji Arakawa met Australian Foreign Minister Fiona "

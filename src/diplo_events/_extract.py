@@ -834,8 +834,9 @@ def _antecedent(draft: _Draft, offset: int, gender: str | None = None) -> str | 
 
     The subject of its own sentence when someone is named before it there
     ("Lavrov said that he ..."), else the subject of the nearest sentence
-    before that names someone; a person known to be of the other gender is
-    passed over.
+    before that names someone, looking past sentences wholly inside a quote
+    (a quote that runs on over paragraphs); a person known to be of the
+    other gender is passed over.
     """
     back = draft.sentence_at(offset)
     looked = 0
@@ -864,15 +865,21 @@ def _gender_hints(draft: _Draft) -> None:
     """Learn who is a man or a woman from "Mr."/"Ms." and from a pronoun after a name.
 
     The pronoun counts when it comes right after the name ("Lavrov and his
-    ...") or when the name is the first person its sentence names ("Lopes
-    said she ..."); in "Lopes hoped Berg would join a forum she hosts", "she"
-    tells nothing about Berg.
+    ...") or when the name is the first person its sentence names as a
+    subject, not after a preposition ("After talks with Berg, Lopes said she
+    ..."); in "Lopes hoped Berg would join a forum she hosts", "she" tells
+    nothing about Berg.
     """
     first_in_sentence: set[int] = set()
     seen: set[int] = set()
     for ref in draft.refs:
         index = draft.sentence_at(ref.start)
-        if ref.via == "name" and draft.is_person(ref.key) and index not in seen:
+        if (
+            ref.via == "name"
+            and draft.is_person(ref.key)
+            and index not in seen
+            and draft.subject_like(ref, draft.sents[index].start)
+        ):
             seen.add(index)
             first_in_sentence.add(ref.start)
     for ref in draft.refs:

@@ -56,8 +56,9 @@ class ActorMention:
 
     Attributes:
         text: The phrase as given.
-        name: The person's name as written ("Sergei Lavrov"), or ``None`` when the
-            phrase names no person.
+        name: The person's name as written ("Sergei Lavrov"), with any line
+            break inside it read as one space, or ``None`` when the phrase
+            names no person.
         title: Canonical title ("Foreign Minister", "Secretary of State",
             "Co-Chair"), or ``None``.
         country: ISO 3166-1 alpha-3 code of the state the actor represents, or ``None``.
@@ -243,7 +244,7 @@ def _load_titles(tables: _Tables) -> None:
 
 
 def _load_bodies(tables: _Tables) -> None:
-    for name, kind, country, head, aliases in _rows("bodies.tsv", 5):
+    for name, kind, country, head, aliases, _ in _rows("bodies.tsv", 6):
         body = _Body(name, OrganizationKind(kind), country or None, head or None)
         for alias in (name, *aliases.split("|")):
             if alias:
@@ -257,32 +258,17 @@ def _load_bodies(tables: _Tables) -> None:
 
 @functools.cache
 def _generic_bodies() -> dict[str, _Body]:
-    """Each ministry of one country, by name, to the generic ministry of the same office.
+    """Each body of one state, by name, to the generic body of the same office (last column).
 
-    The Foreign, Commonwealth and Development Office (headed by a Foreign
-    Secretary, a foreign minister) maps to the Ministry of Foreign Affairs
-    (headed by a Foreign Minister). Offices with no single generic twin map to nothing.
+    The Foreign, Commonwealth and Development Office maps to the Ministry of
+    Foreign Affairs, so "the German Foreign Office" is Germany's.
     """
-    titles = _tables().titles
-    bodies = [
-        _Body(name, OrganizationKind(kind), country or None, head or None)
-        for name, kind, country, head, _ in _rows("bodies.tsv", 5)
-    ]
-
-    def office(body: _Body) -> str | None:
-        title = titles.get(body.head_title or "")
-        return title.kind if title is not None else None
-
-    generic: dict[str | None, list[_Body]] = {}
-    for body in bodies:
-        if body.country is None and body.kind is OrganizationKind.MINISTRY:
-            generic.setdefault(office(body), []).append(body)
-    twins: dict[str, _Body] = {}
-    for body in bodies:
-        candidates = generic.get(office(body), [])
-        if body.country is not None and office(body) is not None and len(candidates) == 1:
-            twins[body.name] = candidates[0]
-    return twins
+    rows = list(_rows("bodies.tsv", 6))
+    by_name = {
+        name: _Body(name, OrganizationKind(kind), country or None, head or None)
+        for name, kind, country, head, *_ in rows
+    }
+    return {name: by_name[twin] for name, *_, twin in rows if twin}
 
 
 def _generic_body(body: _Body) -> _Body | None:
@@ -291,7 +277,7 @@ def _generic_body(body: _Body) -> _Body | None:
 
 @functools.cache
 def _bound_bodies() -> frozenset[str]:
-    return frozenset(name for name, _, country, *_ in _rows("bodies.tsv", 5) if country)
+    return frozenset(name for name, _, country, *_ in _rows("bodies.tsv", 6) if country)
 
 
 def is_national_body(name: str) -> bool:
@@ -321,6 +307,9 @@ _FUNCTION_WORDS: Final[dict[str, str]] = {
     "incoming": "mod",
     "outgoing": "mod",
     "interim": "mod",
+    "honourable": "mod",
+    "honorable": "mod",
+    "excellency": "mod",
     "then": "mod",
     "current": "mod",
     "newly": "mod",
@@ -381,9 +370,6 @@ _NOT_NAME: Final = _SPLIT | frozenset(
     canal mountains mount talk talks call meeting meetings summit conference dialogue forum
     partnership initiative corridor programme program strategy palace hall embassy
     consulate airport square readout spokesperson
-    wire service times herald tribune gazette journal radio television channel
-    house hotel delta pass province region district county
-    san santa santo são saint sankt
     integration cooperation consultations understanding affairs development relations
     security defence defense trade investment energy infrastructure commerce economy
     finance health education culture justice interior
@@ -740,6 +726,10 @@ def parse_actor_mention(text: str) -> ActorMention:
 # --------------------------------------------------------------------------- scanning
 
 
+#: Spaces, or one line break: a phrase never runs on across a blank line.
+_SPACE: Final = r"(?:[^\S\n]|\n(?![^\S\n]*\n))+"
+
+
 @functools.cache
 def _scanner() -> re.Pattern[str]:
     """Compile the pattern of candidate phrases: runs of capitalised and title words."""
@@ -750,8 +740,7 @@ def _scanner() -> re.Pattern[str]:
         rf"|(?:{lex})\b"
         r")"
     )
-    # Spaces, or one line break: a phrase never runs on across a blank line.
-    space = r"(?:[^\S\n]|\n(?![^\S\n]*\n))+"
+    space = _SPACE
     det = rf"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur){space}"
     num = rf"(?:(?:two|three|four|both|several){space})?"
     # "of"/"for" join titles and bodies; particles join names ("Pieter van Dongen").
@@ -771,22 +760,34 @@ def _joined_names() -> re.Pattern[str]:
     Commonwealth of Nations; "Trinidad and Tobago" is one state.
     """
     names = [
-        *(n for name, *_, aliases in _rows("bodies.tsv", 5) for n in [name, *aliases.split("|")]),
+        *(
+            n
+            for name, *_, aliases, _ in _rows("bodies.tsv", 6)
+            for n in [name, *aliases.split("|")]
+        ),
         *(name for name, _, _ in _rows("demonyms.tsv", 3)),
     ]
     words = sorted({n for n in names if "," in n or " and " in n}, key=len, reverse=True)
-    pattern = "|".join(r"\s+".join(map(re.escape, name.split())) for name in words)
+    pattern = "|".join(_SPACE.join(map(re.escape, name.split())) for name in words)
     return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
 
 
-def _joined(text: str) -> list[tuple[int, int, ActorMention]]:
-    """The names with "and" or a comma in *text*, parsed."""
-    found = []
+def _masked(text: str) -> str:
+    """*text* with the names that hold "and" or a comma made single words for the scanner.
+
+    Spaces and commas inside them become "_", so every offset stays the same:
+    "the President of Trinidad and Tobago" is one phrase, not two.
+    """
+    parts: list[str] = []
+    position = 0
     for match in _joined_names().finditer(text):
-        mention = _cached(match.group(0))
-        if not isinstance(mention, ParseError):
-            found.append((match.start(), match.end(), mention))
-    return found
+        parts.append(text[position : match.start()])
+        parts.append(re.sub(r"[\s,]", "_", match.group(0)))
+        position = match.end()
+    if not parts:
+        return text
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def _clean(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -871,21 +872,19 @@ def _names_a_feature(tokens: list[tuple[str, int, int]], index: int) -> bool:
 def _candidates(text: str, surnames: set[str]) -> list[tuple[int, int, ActorMention]]:
     """Every parseable phrase of *text* in order; add the surnames of full names to *surnames*."""
     candidates: list[tuple[int, int, ActorMention]] = []
-    joined = _joined(text)
-    for match in _scanner().finditer(text):
-        for first, stop in _clean(text, match.start(), match.end()):
+    masked = _masked(text)
+    for match in _scanner().finditer(masked):
+        for first, stop in _clean(masked, match.start(), match.end()):
             found = _parse_suffix(text, first, stop)
             if found is None:
                 continue
             start, end, mention = found
-            if any(start < j_end and j_start < end for j_start, j_end, _ in joined):
-                continue
             if mention.name is not None and " " in mention.name:
                 surnames.add(_surname(mention.name))
                 # A double surname: "Alvarado" for "Ricardo Alvarado Peña".
                 surnames.update(mention.name.split(" ")[1:-1])
             candidates.append((start, end, mention))
-    return sorted([*candidates, *joined], key=lambda candidate: candidate[0])
+    return candidates
 
 
 def _unseen_surname(mention: ActorMention, surnames: set[str]) -> bool:
@@ -902,30 +901,42 @@ def _unseen_surname(mention: ActorMention, surnames: set[str]) -> bool:
 
 
 #: Prepositions of place: a bare name after one is a place ("talks in Siem Reap").
+#: Not "at", which also aims at people ("lashed out at Antony Blinken").
 _LOCATIVE: Final = re.compile(
-    r"\b(?:in|at|near|below|above|outside|inside|across|beyond|off|around|along)\s+\Z",
+    r"\b(?:in|near|below|above|outside|inside|across|beyond|off|around|along)\s+\Z",
     re.IGNORECASE,
+)
+#: First and last words of bare names that are places, buildings or outlets, not
+#: people: "San Juan", "Saint Petersburg"; "Jubilee House", "Northgate Wire".
+_PLACE_FIRST: Final = frozenset(_words("san santa santo são saint sankt st."))
+_PLACE_LAST: Final = frozenset(
+    _words("""
+    house hotel delta pass province region district county
+    wire service times herald tribune gazette journal radio television channel
+    """)
 )
 
 
-def _placed(text: str, start: int, end: int, mention: ActorMention) -> bool:
-    """Tell whether *mention* is a bare name right after a preposition of place.
+def _not_a_person(text: str, start: int, end: int, mention: ActorMention) -> bool:
+    """Tell whether *mention*, a bare name, reads as a place, a building or an outlet.
 
-    A possessive stays a person: "at Lavrov's invitation".
+    A name with a title or a country ("Ambassador Jorge Santa Cruz") is a
+    person; so is a possessive after a preposition ("in Lavrov's words").
     """
-    bare = (
-        mention.kind == "person"
-        and mention.name is not None
-        and mention.title is None
-        and mention.country is None
-        and mention.organization is None
-        and not mention.counterpart
-    )
-    return (
-        bare
-        and _LOCATIVE.search(text, max(0, start - 12), start) is not None
-        and not text.startswith(("'s", "\u2019s"), end)
-    )
+    if (
+        mention.kind != "person"
+        or mention.name is None
+        or mention.title is not None
+        or mention.country is not None
+        or mention.organization is not None
+        or mention.counterpart
+    ):
+        return False
+    words = mention.name.casefold().split()
+    if words[0] in _PLACE_FIRST or words[-1] in _PLACE_LAST:
+        return True
+    possessive = text.startswith(("'", "\u2019"), end)
+    return not possessive and _LOCATIVE.search(text, max(0, start - 12), start) is not None
 
 
 def _surname(name: str) -> str:
@@ -979,7 +990,7 @@ def find_actor_mentions(text: str) -> list[MentionMatch]:
                 out.append(merged)
                 index += 1
                 continue
-        if _unseen_surname(mention, surnames) or _placed(text, start, end, mention):
+        if _unseen_surname(mention, surnames) or _not_a_person(text, start, end, mention):
             continue
         out.append(MentionMatch(span=Span(start=start, end=end), mention=mention))
     return out
