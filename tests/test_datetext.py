@@ -471,6 +471,10 @@ def test_scan_equals_full_regex_on_date_words(words: list[str]) -> None:
         ("The session was set for October 14", dt.date(2021, 9, 28), "2021-10-14"),
         ("a review officials expect to hold in February", dt.date(2021, 11, 18), "2022-02"),
         ("The session took place on October 14", dt.date(2021, 9, 28), "2020-10-14"),
+        # An offer to host points ahead; "a planned zone" is an adjective and does not.
+        ("She offered to host a conference in Oslo in September", dt.date(2022, 5, 3), "2022-09"),
+        ("They held talks on Tuesday on a planned trade zone", dt.date(2023, 6, 14), "2023-06-13"),
+        ("The talks are planned for Tuesday", dt.date(2023, 6, 14), "2023-06-20"),
     ],
 )
 def test_set_for_and_expect_to_hold_point_ahead(text: str, anchor: dt.date, edtf: str) -> None:

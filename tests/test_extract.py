@@ -468,6 +468,109 @@ class TestReviewFindings:
             ("Ministry of Foreign Affairs of Germany", "DEU"),
         ]
 
+    def test_received_is_talks(self) -> None:
+        text = (
+            "President of the Republic Aino Virtakallio received the Prime Minister of "
+            "Estonia, Mart Raudsepp, at the Presidential Palace in Helsinki on Tuesday 21 "
+            "November."
+        )
+        drafted = de.extract(text, published=dt.date(2023, 11, 21))
+        (meeting,) = drafted.of_type(de.Meeting)
+        assert meeting.kind is de.MeetingKind.TALKS
+        names = sorted(drafted[p.actor].name for p in meeting.participants)  # type: ignore[union-attr]
+        assert names == ["Aino Virtakallio", "Mart Raudsepp"]
+
+    def test_the_one_who_invited_hosts_the_visit(self) -> None:
+        text = (
+            "The President of the Republic of Ghana, Kwabena Asante, is paying a State Visit "
+            "to Portugal from 9 to 12 May, at the invitation of the President of the "
+            "Portuguese Republic, Henrique Mota."
+        )
+        drafted = de.extract(text, published=dt.date(2022, 5, 11))
+        (meeting,) = drafted.of_type(de.Meeting)
+        names = sorted(drafted[p.actor].name for p in meeting.participants)  # type: ignore[union-attr]
+        assert names == ["Henrique Mota", "Kwabena Asante"]
+
+    def test_a_colon_before_a_quote_is_no_reported_statement(self) -> None:
+        text = (
+            "President Henrique Mota received President Kwame Asante in Lisbon on Tuesday.\n\n"
+            "In his toast, the President of the Portuguese Republic said:\n\n"
+            "“Our two peoples share an ocean and a language of friendship.”"
+        )
+        drafted = de.extract(text, published=dt.date(2022, 5, 11))
+        modes = sorted(s.mode.value for s in drafted.of_type(de.Statement))
+        assert modes == ["direct_quote"]
+
+    def test_more_speech_verbs_and_asked_that(self) -> None:
+        # "thanked her" does not make Parata a woman, so "He" is Parata.
+        text = (
+            "Foreign Minister Ana Lopes spoke by phone with Foreign Minister Hemi Parata on "
+            "Monday. Lopes protested the detention of two fishing boats.\n\n"
+            "Parata thanked her for the call.\n\n"
+            "He asked that Chile support New Zealand\u2019s candidacy for the Council."
+        )
+        drafted = de.extract(text, published=dt.date(2022, 5, 10))
+        said = [s.citations[0].quote for s in drafted.of_type(de.Statement)]
+        assert "Lopes protested the detention of two fishing boats" in said
+        (demand,) = drafted.of_type(de.Demand)
+        assert demand.content.startswith("He asked that Chile support")
+        assert drafted[demand.actor].name == "Hemi Parata"  # type: ignore[union-attr]
+
+    @pytest.mark.parametrize(
+        ("sentence", "relation", "edtf"),
+        [
+            (
+                (
+                    "She recalled that the two countries had signed an Antarctic arrangement "
+                    "in Punta Arenas in November 2019."
+                ),
+                "previous",
+                "2019-11",
+            ),
+            (
+                "Earlier this month, the heads of the two coast guards met in Batam.",
+                "previous",
+                "2023-09-01/2023-09-15",
+            ),
+            (
+                "The talks were a follow-up to a phone call between the two ministers last week.",
+                "follows_up",
+                "2023-09-04/2023-09-10",
+            ),
+            ("The talks came after a first round held in Baghdad in May.", "follows_up", "2023-05"),
+            (
+                "Both recalled the conference held in Maputo in November 2022.",
+                "previous",
+                "2022-11",
+            ),
+        ],
+    )
+    def test_references_to_earlier_events(self, sentence: str, relation: str, edtf: str) -> None:
+        text = (
+            "Vietnamese Foreign Minister Luong Thanh Vinh held talks with Indonesian Foreign "
+            "Minister Ratna Kusumawardani in Hanoi on Thursday.\n\n" + sentence
+        )
+        drafted = de.extract(text, published=dt.date(2023, 9, 15))
+        (reference,) = drafted.of_type(de.Reference)
+        assert reference.relation.value == relation
+        assert reference.date is not None
+        assert reference.date.edtf == edtf
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Kholmatov said Uzbekistan would meet its commitments in full.",
+            "They ended a two-day summit in Riga on Thursday by signing a declaration.",
+        ],
+    )
+    def test_no_reference_drafted(self, sentence: str) -> None:
+        text = (
+            "Kazakh Foreign Minister Daulet Abenov held talks with Uzbek Foreign Minister "
+            "Rustam Kholmatov in Tashkent on Thursday.\n\n" + sentence
+        )
+        drafted = de.extract(text, published=dt.date(2023, 9, 15))
+        assert drafted.of_type(de.Reference) == ()
+
     def test_places_and_buildings_are_not_people(self) -> None:
         text = (
             "Japanese Foreign Minister Kenji Arakawa met Australian Foreign Minister Fiona "

@@ -500,6 +500,30 @@ def test_article_namebook(article: str) -> None:
         ),
         ("They met at Ana Lopes' invitation.", [("Ana Lopes", None)]),
         ("the Honourable Penny Wong said", [("the Honourable Penny Wong", None)]),
+        # Honorifics and Arabic articles; "of the Republic" names no country, "of the
+        # Republic of Malawi" does; generic ministries are written in lower case too.
+        (
+            "Deputy Minister of Foreign Affairs Dr. Haidar Abd al-Wahid met Hon. Ana Banda.",
+            [
+                (
+                    "Deputy Minister of Foreign Affairs Dr. Haidar Abd al-Wahid",
+                    "Deputy Foreign Minister",
+                ),
+                ("Hon. Ana Banda", None),
+            ],
+        ),
+        (
+            (
+                "President of the Republic Aino Virtakallio met the Minister of Foreign Affairs "
+                "of the Republic of Malawi"
+            ),
+            [
+                ("President of the Republic Aino Virtakallio", "President"),
+                ("the Minister of Foreign Affairs of the Republic of Malawi", "Foreign Minister"),
+            ],
+        ),
+        ("The Kazakh foreign ministry said", [("The Kazakh foreign ministry", None)]),
+        ("the security council of the firm", []),
         # A name never runs on across a blank line, but may across a line break.
         (
             "Minister Aroha Whitcombe\n\nHa Noi, 10 November",

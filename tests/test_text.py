@@ -138,6 +138,7 @@ class TestSentences:
             "Gen. Gerasimov and Sen. Smith met at the U.N. Security Council.",
             "The U.K. Foreign Office and the E.U. Commission agreed.",
             "Resolution No. 2231 was cited.",
+            "The minister, Hon. Chisomo Banda, hosted them.",
         ],
     )
     def test_abbreviations_do_not_end_sentences(self, text: str) -> None:

@@ -64,11 +64,13 @@ The words around an expression decide whether a date without a year, a bare
 weekday or a bare month lies ahead of the anchor: ``will``, ``shall``,
 ``'ll``, ``next``, ``upcoming``, ``forthcoming``, ``planned``,
 ``scheduled``, ``slated``, ``plans to``, ``to be held``, ``to take place``,
+``offered to host`` (or hold, organise, convene), ``proposed to host``,
 ``is expected to``, ``is due to`` (meet, visit, ...), ``is set to``,
 ``was set for``, ``expect to hold``, ``is going to`` and ``would`` (but not
 ``would have``) in the same sentence (`find_dates`) or anywhere in the text
 (`parse_date`). ``was scheduled``,
-``had been planned`` and ``was expected to`` do not count.
+``had been planned``, ``was expected to`` and an adjective after an article
+(``a planned trade zone``) do not count.
 
 Month names are matched in any case, full or abbreviated (``Jan.``,
 ``Sept.``), except ``May`` and ``March`` (and ``Mar``), which must be written
@@ -310,8 +312,11 @@ _CONTEXT_RE: Final = re.compile(
     r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]*[A-Z\u00c0-\u00dd\u0391-\u03a9\u0410-\u042f])"
     r"|\n[ \t]*\n)"
     r"|(?P<c>\b(?:will|shall|won't|next(?!\s+(?:day|morning|evening|to)\b)|upcoming|forthcoming"
-    r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\sbeen\s)(?:scheduled|planned|slated)"
+    r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\sbeen\s)"
+    # "a planned trade zone" is an adjective, not a plan for the date at hand.
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?:scheduled|planned|slated)"
     r"|plans?\s+to|to\s+be\s+held|to\s+take\s+place"
+    r"|(?:offer(?:s|ed)?|propos(?:es|ed))\s+to\s+(?:host|hold|organi[sz]e|convene)"
     r"|(?<!\bwas\s)(?<!\bwere\s)expected\s+to"
     r"|(?:is|are)\s+(?:set|going)\s+to|(?:was|were|is|are)\s+set\s+for|expects?\s+to\s+hold"
     r"|(?:postponed|put\s+off|moved|delayed)\s+(?:until|to|till)|rescheduled\s+for"

@@ -116,6 +116,7 @@ _REPORTED_RE: Final = re.compile(
     r"announced|told|tells|warned|warns|declared|reiterated|reaffirmed|confirmed|explained|"
     r"argued|affirmed|assured|highlighted|remarked|recalled|acknowledged|replied|responded|"
     r"observed|wrote|described|outlined|welcomed|briefed|hoped|thanked|spoke about|according to|"
+    r"protested|conveyed|cited|expressed|"
     r"in the words of|with a statement that)\b",
     re.IGNORECASE,
 )
@@ -131,6 +132,11 @@ _PREPOSITIONS: Final = frozenset(
 _WORD_BEFORE_RE: Final = re.compile(r"([A-Za-z’']+)[\s,]*$")
 _PRONOUN_RE: Final = re.compile(r"\b(?:he|she|He|She|him)\b")
 _POSSESSIVE_RE: Final = re.compile(r"\b(?:his|her|he|she)\b", re.IGNORECASE)
+#: "her" as an object ("Parata thanked her for ..."): someone else, not the name before it.
+_OBJECT_HER_RE: Final = re.compile(
+    r"her\b(?=\s*(?:[,.;:!?]|\b(?:for|to|that|in|on|at|with|and|by|about|as|from|of|into)\b))",
+    re.IGNORECASE,
+)
 _HONORIFIC_RE: Final = re.compile(r"\b(Mr|Ms|Mrs|Madam)\.?\s+$")
 # Heads of titles that name the same kind of office.
 _WHO_SAID_RE: Final = re.compile(rf",\s*who\s+(?:then\s+|later\s+)?(?:{_SPEECH})\b", re.IGNORECASE)
@@ -176,12 +182,13 @@ _KIND_CUES: Final = (
         MeetingKind.TALKS,
         re.compile(
             r"\b(?:met|meet|meets|meeting|talks|consultations|ministerial|conference|hosted|"
-            r"round ?table|discussed .{0,40}\bwith)\b",
+            r"received|round ?table|discussed .{0,40}\bwith)\b",
             re.IGNORECASE,
         ),
     ),
     (MeetingKind.VISIT, re.compile(r"\bvisit(?:ed|s|ing)?\b", re.IGNORECASE)),
-    (MeetingKind.RECEPTION, re.compile(r"\breception\b|\breceived\b", re.IGNORECASE)),
+    # "The President received the Prime Minister" is an audience, not a reception.
+    (MeetingKind.RECEPTION, re.compile(r"\breception\b", re.IGNORECASE)),
 )
 # Remarks "to reporters" are not a press conference; the text must say there was one.
 _PRESS_RE: Final = re.compile(
@@ -212,7 +219,9 @@ _ALSO_RE: Final = re.compile(
 )
 _AGENT_BY_RE: Final = re.compile(
     r"\b(?:chaired|co-chaired|hosted|attended|moderated|joined|received|welcomed|presided over)"
-    r"(?:\s+\w+)?\s+by\s*$",
+    r"(?:\s+\w+)?\s+by\s*$"
+    # The one who invited a visitor hosts the visit.
+    r"|\b(?:at the invitation of|as (?:the )?guests? of)\s*$",
     re.IGNORECASE,
 )
 _PLACE_BEFORE_RE: Final = re.compile(
@@ -234,13 +243,13 @@ _DEMAND_RE: Final = re.compile(
     r"insist(?:s|ed)? (?:that|on)|should|must|expect(?:s|ed)? that|"
     r"expect(?:s|ed)?(?= (?:[\w’'-]+ ){0,2}(?-i:[A-Z])[\w’'-]*(?: [\w’'-]+){0,2} to\b)|"
     r"want(?:s|ed)?(?= [^.;]{1,80}? to\b)|"
-    r"ask(?:s|ed)?(?= (?:the )?(?-i:[A-Z])[^.,;]{0,60}? to\b))\b",
+    r"ask(?:s|ed)?(?= (?:the )?(?-i:[A-Z])[^.,;]{0,60}? to\b)|(?:ask|request)(?:s|ed)? that)\b",
     re.IGNORECASE,
 )
 _DEMAND_NARRATIVE_RE: Final = re.compile(
     r"\b(?:demand(?:s|ed)?|call(?:s|ed) (?:on|upon|for)|urg(?:e|es|ed)|"
     r"insist(?:s|ed)? (?:that|on)|want(?:s|ed)?(?= [^.;]{1,80}? to\b)|"
-    r"ask(?:s|ed)?(?= (?:the )?(?-i:[A-Z])[^.,;]{0,60}? to\b))\b",
+    r"ask(?:s|ed)?(?= (?:the )?(?-i:[A-Z])[^.,;]{0,60}? to\b)|(?:ask|request)(?:s|ed)? that)\b",
     re.IGNORECASE,
 )
 _URGENCY: Final = (
@@ -294,8 +303,13 @@ _REFERENCE_CUES: Final = (
             r"(?:talks|meetings?|round|visits?|contact|conversation|call|session|summit|"
             r"conference|dialogue|ministerial|consultations)\b|"
             r"\b(?:met|visited|spoke)\b|\btalks\b[^.;]{0,40}\btook place\b|"
+            # "had signed an arrangement ... in November 2019", "the schedule agreed by ..."
+            r"\bsigned\s+(?:an?|the|their)\s|\bagreed\s+(?:by|between|at)\s|"
+            # "a phone call between the two ministers last week", "a meeting of ... in Arusha
+            # last November", "the conference held in Maputo in November 2022"
             r"\b(?:their|the|a)\s+(?:[a-z-]+\s+){0,2}(?:talks|meeting|call|conference|visit|summit)"
-            r"\s+(?:(?:of|on)\s*)?$",
+            r"(?:\s+(?:between|with|of)\s+[^.;,]{1,60}?)?(?:\s+(?:held|hosted))?"
+            r"(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:(?:of|on|in)\s*)?$",
             re.IGNORECASE,
         ),
     ),
@@ -318,7 +332,11 @@ _EVENT_NOUNS: Final = (
 )
 _PLANNED_RE: Final = re.compile(
     r"\b(?:will|would|shall)\s+(?:(?:also|soon|again|then)\s+)?(?:visit|come|meet|travel|hold|host|"
-    r"attend|convene|return|join)\b|\b(?:happy|glad|pleased) to (?:come|visit)\b|"
+    r"attend|convene|return|join)\b"
+    # "would meet its commitments": meeting an obligation is no meeting
+    r"(?!\s+(?:its|their|our|his|her|the|all)\s+(?:[a-z-]+\s+)?(?:commitments?|obligations?|"
+    r"targets?|deadlines?|needs|demands|requirements|costs?|expectations))|"
+    r"\b(?:happy|glad|pleased) to (?:come|visit)\b|"
     r"\bplan(?:s|ned)? to (?:visit|meet|hold|travel|host|attend|convene)\b|"
     r"\bbe held\b|\bagreed to (?:meet|hold)\b|\bto hold (?:another|a further|a new)\b|"
     r"\bexpects? to (?:hold|meet|visit)\b|\b(?:offered|offers|plans|agreed) to host\b|"
@@ -896,7 +914,12 @@ def _gender_hints(draft: _Draft) -> None:
         limit = following[0].start if following else sentence.end
         reach = _PRONOUN_REACH if ref.start in first_in_sentence else _PRONOUN_NEAR
         pronoun = _POSSESSIVE_RE.search(draft.text, ref.end, min(limit, ref.end + reach))
-        if pronoun is not None and actor.gender is None and draft.in_quote(pronoun.start()) is None:
+        if (
+            pronoun is not None
+            and actor.gender is None
+            and draft.in_quote(pronoun.start()) is None
+            and not _OBJECT_HER_RE.match(draft.text, pronoun.start())
+        ):
             actor.gender = "m" if pronoun.group(0).lower() in {"his", "he"} else "f"
 
 
@@ -1815,6 +1838,9 @@ def _reported_clause(draft: _Draft, clause: Unit, words: str) -> None:
             continue
         if found:
             continue
+        rest = draft.text[clause.start + verb.end() : clause.end].strip()
+        if rest == ":" or (rest.startswith(":") and draft.in_quote(clause.end) is not None):
+            continue  # "In his toast, the President said:" introduces a quote; it says nothing
         speaker = _reporting_speaker(draft, refs, clause, verb_at, verb.group(0))
         if speaker is not None:
             found.append((clause.start, speaker))
@@ -2218,9 +2244,15 @@ class _Pending:
 _PAST_EVENT_BEFORE_RE: Final = re.compile(
     r"\b(?:met|visited|spoke|signed|took place|was held|were held)\b[^.;,]*$", re.IGNORECASE
 )
+_EVENT_LATER_RE: Final = re.compile(
+    r",?\s+[^.;:,\u201c\u201d\"]{0,60}?\b(?:met|visited|held talks|spoke|signed)\b"
+    r"(?:\s+(?:with|in|to))?(?:\s+(?:the\s+)?[A-Z][\w-]*)*"
+)
 _DAY_AFTER_RE: Final = re.compile(r",?\s*(?:a|one|the)\s+day\s+after\b", re.IGNORECASE)
 _FOLLOWS_UP_RE: Final = re.compile(
-    r"\bfollow(?:s|ed|ing)? up on\b|\bbuil(?:ds|t|ding) on\b|\bfollow-up to\b", re.IGNORECASE
+    r"\bfollow(?:s|ed|ing)? up on\b|\bbuil(?:ds|t|ding) on\b|\bfollow-up to\b"
+    r"|\bafter\s+(?:a|an|the|their)\s+(?:first|previous|earlier)\s+round\b",
+    re.IGNORECASE,
 )
 _PAST_EVENT_AFTER_RE: Final = re.compile(
     r"\s*(?:visited|met|held talks|spoke|travell?ed|meeting|talks|call|conversation|visit|summit)\b"
@@ -2260,19 +2292,11 @@ def _same_plan(
     return None
 
 
-def _relation(  # noqa: PLR0911 - one return per kind of reference
-    draft: _Draft, match: DateMatch, sentence: Unit
-) -> tuple[Relation | None, int, int]:
+def _relation(draft: _Draft, match: DateMatch, sentence: Unit) -> tuple[Relation | None, int, int]:
     """The relation a dated event bears to the meeting, and the span of words that say so."""
     before_start = max(sentence.start, match.span.start - 160)
-    if _REPORTED_ON_RE.search(
-        draft.text, max(sentence.start, match.span.start - 30), match.span.start
-    ):
-        return None, 0, 0  # "the ministry said on Tuesday": when it was said
-    if match.text.lower().startswith("since"):
-        return None, 0, 0  # "the first time they have met since 2018": a span of time
-    if match.text.lower().startswith("this "):
-        return None, 0, 0  # "this year": the time of the report, not of another event
+    if not _may_date_an_event(draft, match, sentence):
+        return None, 0, 0
     if match.future:
         if _FUTURE_EVENT_RE.search(draft.text, sentence.start, sentence.end):
             unit = _Unit(sentence.start, sentence.end, None, None, None)
@@ -2283,6 +2307,9 @@ def _relation(  # noqa: PLR0911 - one return per kind of reference
             return Relation.PLANNED, start, end
         return None, 0, 0
     after = _PAST_EVENT_AFTER_RE.match(draft.text, match.span.end, sentence.end)
+    if after is None and match.span.start == _clause_start(draft, sentence, match.span.start):
+        # "Earlier this month, the heads of the two coast guards met in Batam."
+        after = _EVENT_LATER_RE.match(draft.text, match.span.end, sentence.end)
     if after is not None:
         # "a Russian commission recently visited Yerevan": the event follows its date.
         floor = max(sentence.start, _last_clause(draft, before_start, match.span.start))
@@ -2292,11 +2319,48 @@ def _relation(  # noqa: PLR0911 - one return per kind of reference
             start += 1
         return Relation.PREVIOUS, start, after.end()
     relation, start = _relation_before(draft, match, sentence, before_start)
+    if relation is Relation.PREVIOUS and _within_main(draft, match.date):
+        return None, 0, 0  # "ended a two-day summit in Riga on Saturday": the meeting itself
     if relation is Relation.PREVIOUS and _FOLLOWS_UP_RE.search(
         draft.text, sentence.start, match.span.start
     ):
         relation = Relation.FOLLOWS_UP
     return relation, start, match.span.end
+
+
+def _may_date_an_event(draft: _Draft, match: DateMatch, sentence: Unit) -> bool:
+    """Tell whether a date expression may date another event, not a statement or a span."""
+    if _REPORTED_ON_RE.search(
+        draft.text, max(sentence.start, match.span.start - 30), match.span.start
+    ):
+        return False  # "the ministry said on Tuesday": when it was said
+    words = match.text.lower()
+    # "the first time they have met since 2018", "over the past month": a span of time;
+    # "this year": the time of the report.
+    return not words.startswith(("since", "over ", "for the past", "during the past", "this "))
+
+
+def _within_main(draft: _Draft, date: UncertainDate) -> bool:
+    """Tell whether *date*, known to the day, falls on a day of the main meeting."""
+    main = draft.main
+    if main is None or date.earliest is None or date.earliest != date.latest:
+        return False
+    last = main.end_date or main.date
+    return (
+        main.date.earliest is not None
+        and last.latest is not None
+        and main.date.is_exact
+        and last.is_exact
+        and main.date.earliest <= date.earliest <= last.latest
+    )
+
+
+def _clause_start(draft: _Draft, sentence: Unit, at: int) -> int:
+    """Where the words before *at* begin: the sentence's start, or after its last comma."""
+    start = max(sentence.start, _last_clause(draft, sentence.start, at))
+    while start < at and not draft.text[start].isalnum():
+        start += 1
+    return start
 
 
 def _relation_before(

@@ -309,7 +309,11 @@ _FUNCTION_WORDS: Final[dict[str, str]] = {
     "interim": "mod",
     "honourable": "mod",
     "honorable": "mod",
+    "hon": "mod",
     "excellency": "mod",
+    "dr": "mod",
+    "prof": "mod",
+    "republic": "mod",  # "the Republic of Malawi" is Malawi
     "then": "mod",
     "current": "mod",
     "newly": "mod",
@@ -380,6 +384,10 @@ _NOT_NAME: Final = _SPLIT | frozenset(
 _NOT_LEX: Final = frozenset({"of", "for", "the", "to", "in", "a", "an", "and", "on", "'s", ","})
 
 
+#: A name's article or particle joined by a hyphen: "al-Saadi", "el-Sisi", "bin-Zayed".
+_ARABIC_ARTICLE: Final = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ud|ul|bin|ibn|abu|abd)-[A-Z]")
+
+
 def _name_like(word: str) -> bool:
     """Tell whether *word* may be part of a person's name: capitalised, mixed case.
 
@@ -387,6 +395,8 @@ def _name_like(word: str) -> bool:
     """
     if "-" in word and any((_fold(part),) in _tables().folded for part in word.split("-") if part):
         return False
+    if _ARABIC_ARTICLE.match(word):
+        return True  # "al-Wahid" in "Haidar Abd al-Wahid"
     return (
         word[:1].isupper()
         and not word.isupper()
@@ -478,6 +488,7 @@ def _items(tokens: list[tuple[str, int, int]]) -> list[_Item]:
                     and entry.category in {"country", "adjective", "place", "body"}
                     and not tokens[index][0][:1].isupper()
                     and folded_keys[index] != "the"
+                    and not _generic_ministry(entry)  # "the Kazakh foreign ministry"
                 ):
                     entry = None  # "turkey", "male": places are written capitalised
             if entry is not None:
@@ -497,6 +508,17 @@ def _items(tokens: list[tuple[str, int, int]]) -> list[_Item]:
         items.append(found)
         index = found.end
     return items
+
+
+def _generic_ministry(entry: _Lex) -> bool:
+    """Tell whether *entry* is a generic ministry, which news text writes in lower case too."""
+    body = entry.value
+    return (
+        entry.category == "body"
+        and isinstance(body, _Body)
+        and body.kind is OrganizationKind.MINISTRY
+        and body.country is None
+    )
 
 
 def _not_found(text: str, why: str) -> ParseError:
@@ -735,8 +757,9 @@ def _scanner() -> re.Pattern[str]:
     """Compile the pattern of candidate phrases: runs of capitalised and title words."""
     lex = "|".join(sorted((re.escape(w) for w in _tables().lex_words), key=len, reverse=True))
     word = (
-        r"(?:(?:[A-Z]\.){2,}"
+        r"(?:(?:[A-Z]\.){2,}|(?:Dr|Hon|Prof)\.(?=\s)"
         r"|[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]\w*(?:[-'\u2019]\w+)*"
+        r"|(?:al|el|ad|ar|as|ash|at|az|ud|ul|bin|ibn|abu|abd)-[A-Z]\w*(?:[-'\u2019]\w+)*"
         rf"|(?:{lex})\b"
         r")"
     )

@@ -43,6 +43,7 @@ _ABBREVIATIONS: Final = frozenset(
         "sen", "rep", "gov", "pres", "amb", "st", "jr", "sr", "no", "vs", "etc", "inc",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "mt", "ft", "approx", "dept", "fm",
+        "hon", "rt", "h.e", "h.m", "h.r.h",
     }
 )  # fmt: skip
 _WORD_BEFORE: Final = re.compile(r"([A-Za-z.]+)$")
