@@ -43,7 +43,13 @@ GOLD_DIR = DATA_DIR / "extraction"
 HELDOUT_DIR = DATA_DIR / "extraction-heldout"
 #: A second such set, written later, blind to the extractor and to the first.
 BLIND_DIR = DATA_DIR / "extraction-blind"
-HELD_OUT_SETS = {"held-out set": HELDOUT_DIR, "second held-out set": BLIND_DIR}
+#: A third, written later still, blind to the extractor and to the other two.
+THIRD_DIR = DATA_DIR / "extraction-third"
+HELD_OUT_SETS = {
+    "held-out set": HELDOUT_DIR,
+    "second held-out set": BLIND_DIR,
+    "third held-out set": THIRD_DIR,
+}
 SHOWCASE = "moscow-talks-2020-12-08"
 CATEGORIES = (
     "meetings",

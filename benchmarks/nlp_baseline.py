@@ -45,6 +45,7 @@ SETS = {
     "main set": harness.GOLD_DIR,
     "held-out set": harness.HELDOUT_DIR,
     "second held-out set": harness.BLIND_DIR,
+    "third held-out set": harness.THIRD_DIR,
 }
 
 
