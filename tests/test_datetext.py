@@ -475,6 +475,7 @@ def test_scan_equals_full_regex_on_date_words(words: list[str]) -> None:
         ("She offered to host a conference in Oslo in September", dt.date(2022, 5, 3), "2022-09"),
         ("They held talks on Tuesday on a planned trade zone", dt.date(2023, 6, 14), "2023-06-13"),
         ("The talks are planned for Tuesday", dt.date(2023, 6, 14), "2023-06-20"),
+        ("They confirmed a planned visit in October", dt.date(2023, 9, 15), "2023-10"),
     ],
 )
 def test_set_for_and_expect_to_hold_point_ahead(text: str, anchor: dt.date, edtf: str) -> None:

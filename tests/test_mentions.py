@@ -523,6 +523,11 @@ def test_article_namebook(article: str) -> None:
             ],
         ),
         ("The Kazakh foreign ministry said", [("The Kazakh foreign ministry", None)]),
+        (
+            "The President of the Republic of Korea Yoon Suk Yeol met them",
+            [("The President of the Republic of Korea Yoon Suk Yeol", "President")],
+        ),
+        ("He visited al-Aqsa Mosque.", []),
         ("the security council of the firm", []),
         # A name never runs on across a blank line, but may across a line break.
         (

@@ -70,7 +70,7 @@ weekday or a bare month lies ahead of the anchor: ``will``, ``shall``,
 ``would have``) in the same sentence (`find_dates`) or anywhere in the text
 (`parse_date`). ``was scheduled``,
 ``had been planned``, ``was expected to`` and an adjective after an article
-(``a planned trade zone``) do not count.
+(``a planned trade zone``, but not ``the planned talks``) do not count.
 
 Month names are matched in any case, full or abbreviated (``Jan.``,
 ``Sept.``), except ``May`` and ``March`` (and ``Mar``), which must be written
@@ -313,8 +313,12 @@ _CONTEXT_RE: Final = re.compile(
     r"|\n[ \t]*\n)"
     r"|(?P<c>\b(?:will|shall|won't|next(?!\s+(?:day|morning|evening|to)\b)|upcoming|forthcoming"
     r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\sbeen\s)"
-    # "a planned trade zone" is an adjective, not a plan for the date at hand.
-    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?:scheduled|planned|slated)"
+    # "a planned trade zone" is an adjective, not a plan for the date at hand; "the planned
+    # talks" and "their scheduled visit" still point ahead.
+    r"(?:(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?:scheduled|planned|slated)"
+    r"|(?:scheduled|planned|slated)(?=\s+(?:[\w-]+\s+)?(?:talks|visits?|meetings?|summits?|trips?"
+    r"|calls?|conferences?|sessions?|rounds?|consultations|ministerial|forum|dialogue"
+    r"|negotiations)\b))"
     r"|plans?\s+to|to\s+be\s+held|to\s+take\s+place"
     r"|(?:offer(?:s|ed)?|propos(?:es|ed))\s+to\s+(?:host|hold|organi[sz]e|convene)"
     r"|(?<!\bwas\s)(?<!\bwere\s)expected\s+to"

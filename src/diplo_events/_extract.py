@@ -182,7 +182,9 @@ _KIND_CUES: Final = (
         MeetingKind.TALKS,
         re.compile(
             r"\b(?:met|meet|meets|meeting|talks|consultations|ministerial|conference|hosted|"
-            r"received|round ?table|discussed .{0,40}\bwith)\b",
+            r"round ?table|discussed .{0,40}\bwith)\b|"
+            # "received the Prime Minister", not "received a guard of honour"
+            r"\breceived\s+(?:the\s+|his\s+|her\s+|visiting\s+)?(?-i:[A-Z])",
             re.IGNORECASE,
         ),
     ),
@@ -285,6 +287,11 @@ _ACCEPT_RE: Final = re.compile(
 _REJECT_RE: Final = re.compile(
     r"\b(?:declin(?:e|es|ed)|reject(?:s|ed)|turned down|refus(?:e|es|ed))\b", re.IGNORECASE
 )
+#: Documents whose signing is an event: "had signed an Antarctic logistics arrangement".
+_DOCUMENTS: Final = (
+    r"(?:agreements?|arrangements?|memorand(?:um|a)|accords?|treat(?:y|ies)|deals?|declarations?|"
+    r"protocols?|conventions?|charters?|contracts?|communiqu[ée]s?|roadmaps?|plans?)"
+)
 _REFERENCE_CUES: Final = (
     (
         Relation.IMPLEMENTS,
@@ -304,7 +311,8 @@ _REFERENCE_CUES: Final = (
             r"conference|dialogue|ministerial|consultations)\b|"
             r"\b(?:met|visited|spoke)\b|\btalks\b[^.;]{0,40}\btook place\b|"
             # "had signed an arrangement ... in November 2019", "the schedule agreed by ..."
-            r"\bsigned\s+(?:an?|the|their)\s|\bagreed\s+(?:by|between|at)\s|"
+            rf"\bsigned\s+(?:an?|the|their)\s+(?:[\w-]+\s+){{0,4}}?{_DOCUMENTS}\b|"
+            r"\bagreed\s+(?:by|between|at)\s+(?!all\b)|"
             # "a phone call between the two ministers last week", "a meeting of ... in Arusha
             # last November", "the conference held in Maputo in November 2022"
             r"\b(?:their|the|a)\s+(?:[a-z-]+\s+){0,2}(?:talks|meeting|call|conference|visit|summit)"
@@ -2245,7 +2253,8 @@ _PAST_EVENT_BEFORE_RE: Final = re.compile(
     r"\b(?:met|visited|spoke|signed|took place|was held|were held)\b[^.;,]*$", re.IGNORECASE
 )
 _EVENT_LATER_RE: Final = re.compile(
-    r",?\s+[^.;:,\u201c\u201d\"]{0,60}?\b(?:met|visited|held talks|spoke|signed)\b"
+    r",?\s+[^.;:,\u201c\u201d\"]{0,60}?\b(?:met|visited|held talks|spoke"
+    rf"|signed\s+(?:an?|the|their)\s+(?:[\w-]+\s+){{0,4}}?{_DOCUMENTS})\b"
     r"(?:\s+(?:with|in|to))?(?:\s+(?:the\s+)?[A-Z][\w-]*)*"
 )
 _DAY_AFTER_RE: Final = re.compile(r",?\s*(?:a|one|the)\s+day\s+after\b", re.IGNORECASE)
@@ -2294,38 +2303,60 @@ def _same_plan(
 
 def _relation(draft: _Draft, match: DateMatch, sentence: Unit) -> tuple[Relation | None, int, int]:
     """The relation a dated event bears to the meeting, and the span of words that say so."""
-    before_start = max(sentence.start, match.span.start - 160)
     if not _may_date_an_event(draft, match, sentence):
         return None, 0, 0
     if match.future:
-        if _FUTURE_EVENT_RE.search(draft.text, sentence.start, sentence.end):
-            unit = _Unit(sentence.start, sentence.end, None, None, None)
-            start = max(sentence.start, _last_clause(draft, sentence.start, match.span.start))
-            end = max(match.span.end, _clause_end(draft, match.span.end, unit))
-            while start < end and not draft.text[start].isalnum():
-                start += 1
-            return Relation.PLANNED, start, end
-        return None, 0, 0
-    after = _PAST_EVENT_AFTER_RE.match(draft.text, match.span.end, sentence.end)
-    if after is None and match.span.start == _clause_start(draft, sentence, match.span.start):
-        # "Earlier this month, the heads of the two coast guards met in Batam."
-        after = _EVENT_LATER_RE.match(draft.text, match.span.end, sentence.end)
-    if after is not None:
-        # "a Russian commission recently visited Yerevan": the event follows its date.
-        floor = max(sentence.start, _last_clause(draft, before_start, match.span.start))
-        refs = draft.refs_between(floor, match.span.start)
-        start = _noun_start(draft, refs[-1].start) if refs else floor
-        while start < match.span.start and draft.text[start].isspace():
-            start += 1
-        return Relation.PREVIOUS, start, after.end()
-    relation, start = _relation_before(draft, match, sentence, before_start)
+        return _planned_relation(draft, match, sentence)
+    found = _event_after_date(draft, match, sentence)
+    relation: Relation | None
+    if found is None:
+        before_start = max(sentence.start, match.span.start - 160)
+        relation, start = _relation_before(draft, match, sentence, before_start)
+        end = match.span.end
+    else:
+        relation, start, end = found
     if relation is Relation.PREVIOUS and _within_main(draft, match.date):
-        return None, 0, 0  # "ended a two-day summit in Riga on Saturday": the meeting itself
+        # "ended a two-day summit in Riga on Saturday", "On Thursday, the two ministers
+        # signed ...": the meeting itself, or its own day
+        return None, 0, 0
     if relation is Relation.PREVIOUS and _FOLLOWS_UP_RE.search(
         draft.text, sentence.start, match.span.start
     ):
         relation = Relation.FOLLOWS_UP
-    return relation, start, match.span.end
+    return relation, start, end
+
+
+def _planned_relation(
+    draft: _Draft, match: DateMatch, sentence: Unit
+) -> tuple[Relation | None, int, int]:
+    """A date that lies ahead dates a planned event if its sentence names one."""
+    if not _FUTURE_EVENT_RE.search(draft.text, sentence.start, sentence.end):
+        return None, 0, 0
+    unit = _Unit(sentence.start, sentence.end, None, None, None)
+    start = max(sentence.start, _last_clause(draft, sentence.start, match.span.start))
+    end = max(match.span.end, _clause_end(draft, match.span.end, unit))
+    while start < end and not draft.text[start].isalnum():
+        start += 1
+    return Relation.PLANNED, start, end
+
+
+def _event_after_date(
+    draft: _Draft, match: DateMatch, sentence: Unit
+) -> tuple[Relation, int, int] | None:
+    """An earlier event told after its date: "a commission recently visited Yerevan"."""
+    after = _PAST_EVENT_AFTER_RE.match(draft.text, match.span.end, sentence.end)
+    if after is None and match.span.start == _clause_start(draft, sentence, match.span.start):
+        # "Earlier this month, the heads of the two coast guards met in Batam."
+        after = _EVENT_LATER_RE.match(draft.text, match.span.end, sentence.end)
+    if after is None:
+        return None
+    before_start = max(sentence.start, match.span.start - 160)
+    floor = max(sentence.start, _last_clause(draft, before_start, match.span.start))
+    refs = draft.refs_between(floor, match.span.start)
+    start = _noun_start(draft, refs[-1].start) if refs else floor
+    while start < match.span.start and draft.text[start].isspace():
+        start += 1
+    return Relation.PREVIOUS, start, after.end()
 
 
 def _may_date_an_event(draft: _Draft, match: DateMatch, sentence: Unit) -> bool:

@@ -385,7 +385,7 @@ _NOT_LEX: Final = frozenset({"of", "for", "the", "to", "in", "a", "an", "and", "
 
 
 #: A name's article or particle joined by a hyphen: "al-Saadi", "el-Sisi", "bin-Zayed".
-_ARABIC_ARTICLE: Final = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ud|ul|bin|ibn|abu|abd)-[A-Z]")
+_ARABIC_ARTICLE: Final = re.compile(r"(?:al|el|bin|ibn|abu|abd)-[A-Z]")
 
 
 def _name_like(word: str) -> bool:
@@ -759,7 +759,7 @@ def _scanner() -> re.Pattern[str]:
     word = (
         r"(?:(?:[A-Z]\.){2,}|(?:Dr|Hon|Prof)\.(?=\s)"
         r"|[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]\w*(?:[-'\u2019]\w+)*"
-        r"|(?:al|el|ad|ar|as|ash|at|az|ud|ul|bin|ibn|abu|abd)-[A-Z]\w*(?:[-'\u2019]\w+)*"
+        r"|(?:al|el|bin|ibn|abu|abd)-[A-Z]\w*(?:[-'\u2019]\w+)*"
         rf"|(?:{lex})\b"
         r")"
     )
@@ -935,6 +935,7 @@ _PLACE_FIRST: Final = frozenset(_words("san santa santo são saint sankt st."))
 _PLACE_LAST: Final = frozenset(
     _words("""
     house hotel delta pass province region district county
+    mosque cathedral temple shrine museum hospital stadium
     wire service times herald tribune gazette journal radio television channel
     """)
 )
