@@ -142,6 +142,12 @@ class _Tables(NamedTuple):
     lex_words: frozenset[str]
 
 
+@functools.cache
+def _body_rows() -> tuple[list[str], ...]:
+    """The rows of bodies.tsv, read once: name, kind, country, head, aliases, generic twin."""
+    return tuple(_rows("bodies.tsv", 6))
+
+
 def _rows(filename: str, columns: int) -> Iterator[list[str]]:
     """Yield the data rows of a table, padded to *columns* fields."""
     text = resources.files("diplo_events").joinpath("data", filename).read_text(encoding="utf-8")
@@ -244,7 +250,7 @@ def _load_titles(tables: _Tables) -> None:
 
 
 def _load_bodies(tables: _Tables) -> None:
-    for name, kind, country, head, aliases, _ in _rows("bodies.tsv", 6):
+    for name, kind, country, head, aliases, _ in _body_rows():
         body = _Body(name, OrganizationKind(kind), country or None, head or None)
         for alias in (name, *aliases.split("|")):
             if alias:
@@ -263,7 +269,7 @@ def _generic_bodies() -> dict[str, _Body]:
     The Foreign, Commonwealth and Development Office maps to the Ministry of
     Foreign Affairs, so "the German Foreign Office" is Germany's.
     """
-    rows = list(_rows("bodies.tsv", 6))
+    rows = _body_rows()
     by_name = {
         name: _Body(name, OrganizationKind(kind), country or None, head or None)
         for name, kind, country, head, *_ in rows
@@ -277,7 +283,7 @@ def _generic_body(body: _Body) -> _Body | None:
 
 @functools.cache
 def _bound_bodies() -> frozenset[str]:
-    return frozenset(name for name, _, country, *_ in _rows("bodies.tsv", 6) if country)
+    return frozenset(name for name, _, country, *_ in _body_rows() if country)
 
 
 def is_national_body(name: str) -> bool:
@@ -783,11 +789,7 @@ def _joined_names() -> re.Pattern[str]:
     Commonwealth of Nations; "Trinidad and Tobago" is one state.
     """
     names = [
-        *(
-            n
-            for name, *_, aliases, _ in _rows("bodies.tsv", 6)
-            for n in [name, *aliases.split("|")]
-        ),
+        *(n for name, *_, aliases, _ in _body_rows() for n in [name, *aliases.split("|")]),
         *(name for name, _, _ in _rows("demonyms.tsv", 3)),
     ]
     words = sorted({n for n in names if "," in n or " and " in n}, key=len, reverse=True)
@@ -910,17 +912,21 @@ def _candidates(text: str, surnames: set[str]) -> list[tuple[int, int, ActorMent
     return candidates
 
 
-def _unseen_surname(mention: ActorMention, surnames: set[str]) -> bool:
-    """Tell whether *mention* is a bare one-word name not seen as a full name's surname."""
+def _untitled_name(mention: ActorMention) -> bool:
+    """Tell whether *mention* is a person's name with no title, country or counterpart."""
     return (
         mention.kind == "person"
-        and mention.title is None
-        and not mention.counterpart
-        and mention.country is None
         and mention.name is not None
-        and " " not in mention.name
-        and mention.name not in surnames
+        and mention.title is None
+        and mention.country is None
+        and not mention.counterpart
     )
+
+
+def _unseen_surname(mention: ActorMention, surnames: set[str]) -> bool:
+    """Tell whether *mention* is a bare one-word name not seen as a full name's surname."""
+    name = mention.name
+    return _untitled_name(mention) and name is not None and " " not in name and name not in surnames
 
 
 #: Prepositions of place: a bare name after one is a place ("talks in Siem Reap").
@@ -947,14 +953,7 @@ def _not_a_person(text: str, start: int, end: int, mention: ActorMention) -> boo
     A name with a title or a country ("Ambassador Jorge Santa Cruz") is a
     person; so is a possessive after a preposition ("in Lavrov's words").
     """
-    if (
-        mention.kind != "person"
-        or mention.name is None
-        or mention.title is not None
-        or mention.country is not None
-        or mention.organization is not None
-        or mention.counterpart
-    ):
+    if not _untitled_name(mention) or mention.name is None or mention.organization is not None:
         return False
     words = mention.name.casefold().split()
     if words[0] in _PLACE_FIRST or words[-1] in _PLACE_LAST:
