@@ -36,6 +36,6 @@ nitpick_ignore_regex = [
     ("py:class", r"(attrs|attr|cattrs|msgspec)\..*"),
     ("py:class", r"(Self|T|_T|_R|_E|NoneType|IO|Any|Final|PathLike|SearchStrategy)"),
     ("py:class", r"(str|int|float|bool|bytes|object|type|tuple|list|dict)"),
-    ("py:class", r"diplo_events\._\w+\._[A-Z]"),  # type variables
+    ("py:class", r"diplo_events(\.\w+)*\._[A-Z]"),  # type variables
     ("py:class", r"hypothesis\..*"),
 ]

@@ -43,7 +43,7 @@ from diplo_events import (
     validate,
 )
 from diplo_events import strategies as ds
-from diplo_events._countries import ALL_CODES
+from diplo_events.model._countries import ALL_CODES
 
 _SETTINGS: dict[str, Any] = {"deadline": None, "database": None}
 

@@ -1,11 +1,29 @@
 """diplo_events: structured, source-checked records of diplomatic events."""
 
-from diplo_events._collection import SCHEMA_VERSION, Collection, RecordNotFoundError
-from diplo_events._converter import configure_converter, issues_from_exception, make_converter
-from diplo_events._dates import DateDerivation, UncertainDate
-from diplo_events._datetext import DateMatch, find_dates, parse_date
-from diplo_events._extract import extract
-from diplo_events._ids import (
+from diplo_events._validate import validate
+from diplo_events.drafting._extract import extract
+from diplo_events.drafting.reading._datetext import DateMatch, find_dates, parse_date
+from diplo_events.drafting.reading._mentions import (
+    ActorMention,
+    MentionMatch,
+    NameBook,
+    find_actor_mentions,
+    name_key,
+    parse_actor_mention,
+)
+from diplo_events.exceptions import (
+    DiploEventsError,
+    FieldError,
+    FieldTypeError,
+    Issue,
+    ParseError,
+    Severity,
+    ValidationError,
+)
+from diplo_events.io._converter import configure_converter, issues_from_exception, make_converter
+from diplo_events.io.json import dump_jsonl, from_dict, from_json, iter_jsonl, to_dict, to_json
+from diplo_events.model._dates import DateDerivation, UncertainDate
+from diplo_events.model._ids import (
     NAMESPACE,
     RECORD_TYPES,
     dataset_namespace,
@@ -14,15 +32,7 @@ from diplo_events._ids import (
     new_id,
     stable_id,
 )
-from diplo_events._mentions import (
-    ActorMention,
-    MentionMatch,
-    NameBook,
-    find_actor_mentions,
-    name_key,
-    parse_actor_mention,
-)
-from diplo_events._model import (
+from diplo_events.model._records import (
     ELISION,
     PLOVER_EVENTS,
     Citation,
@@ -43,10 +53,7 @@ from diplo_events._model import (
     Span,
     Statement,
 )
-from diplo_events._parse import from_dict, from_json, iter_jsonl
-from diplo_events._serialize import dump_jsonl, to_dict, to_json
-from diplo_events._validate import validate
-from diplo_events._vocab import (
+from diplo_events.model._vocab import (
     CAMEO,
     CAMEO_ACTOR,
     ISO_3166_1_ALPHA_3,
@@ -66,15 +73,7 @@ from diplo_events._vocab import (
     StatementMode,
     Urgency,
 )
-from diplo_events.exceptions import (
-    DiploEventsError,
-    FieldError,
-    FieldTypeError,
-    Issue,
-    ParseError,
-    Severity,
-    ValidationError,
-)
+from diplo_events.model.collection import SCHEMA_VERSION, Collection, RecordNotFoundError
 
 __all__ = [
     "CAMEO",

@@ -11,10 +11,10 @@ from typing import Any, Final
 
 import attrs
 
-from diplo_events._collection import Collection
-from diplo_events._converter import path_part
-from diplo_events._dates import UncertainDate
-from diplo_events._model import (
+from diplo_events.exceptions import FieldTypeError, Issue, Severity, ValidationError
+from diplo_events.io._converter import path_part
+from diplo_events.model._dates import UncertainDate
+from diplo_events.model._records import (
     ACTOR_TYPES,
     EVENT_TYPES,
     Citation,
@@ -30,8 +30,8 @@ from diplo_events._model import (
     Source,
     Statement,
 )
-from diplo_events._vocab import Relation, StatementMode
-from diplo_events.exceptions import FieldTypeError, Issue, Severity, ValidationError
+from diplo_events.model._vocab import Relation, StatementMode
+from diplo_events.model.collection import Collection
 
 __all__ = ["validate"]
 

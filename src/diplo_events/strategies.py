@@ -41,11 +41,11 @@ from typing import Final, TypeVar
 
 import attrs
 
-from diplo_events._collection import Collection
-from diplo_events._countries import ALL_CODES
-from diplo_events._dates import DateDerivation, UncertainDate
-from diplo_events._ids import RECORD_TYPES
-from diplo_events._model import (
+from diplo_events._validate import _Checker
+from diplo_events.model._countries import ALL_CODES
+from diplo_events.model._dates import DateDerivation, UncertainDate
+from diplo_events.model._ids import RECORD_TYPES
+from diplo_events.model._records import (
     ACTOR_TYPES,
     ELISION,
     EVENT_TYPES,
@@ -68,9 +68,8 @@ from diplo_events._model import (
     Span,
     Statement,
 )
-from diplo_events._validate import _Checker
-from diplo_events._validators import MAX_SAFE_INTEGER, has_surrogate
-from diplo_events._vocab import (
+from diplo_events.model._rules import MAX_SAFE_INTEGER, has_surrogate
+from diplo_events.model._vocab import (
     CAMEO,
     CAMEO_ACTOR,
     ISO_3166_1_ALPHA_3,
@@ -89,6 +88,7 @@ from diplo_events._vocab import (
     StatementMode,
     Urgency,
 )
+from diplo_events.model.collection import Collection
 
 try:
     from hypothesis import strategies as st

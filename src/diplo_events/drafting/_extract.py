@@ -29,20 +29,29 @@ from typing import Final, NamedTuple
 
 import attrs
 
-from diplo_events import _validators as v
-from diplo_events._collection import Collection
-from diplo_events._countries import country_name, is_country_code
-from diplo_events._dates import DateDerivation, UncertainDate
-from diplo_events._datetext import DateMatch, find_dates, parse_date
-from diplo_events._ids import stable_id
-from diplo_events._mentions import (
+from diplo_events.drafting.reading._datetext import DateMatch, find_dates, parse_date
+from diplo_events.drafting.reading._mentions import (
     ActorMention,
     MentionMatch,
     NameBook,
     find_actor_mentions,
     is_national_body,
 )
-from diplo_events._model import (
+from diplo_events.drafting.reading._text import (
+    Dateline,
+    Quote,
+    Unit,
+    find_dateline,
+    find_quotes,
+    paragraphs,
+    sentences,
+)
+from diplo_events.exceptions import Issue, ParseError
+from diplo_events.model import _rules as v
+from diplo_events.model._countries import country_name, is_country_code
+from diplo_events.model._dates import DateDerivation, UncertainDate
+from diplo_events.model._ids import stable_id
+from diplo_events.model._records import (
     Citation,
     Demand,
     Location,
@@ -57,16 +66,7 @@ from diplo_events._model import (
     Span,
     Statement,
 )
-from diplo_events._text import (
-    Dateline,
-    Quote,
-    Unit,
-    find_dateline,
-    find_quotes,
-    paragraphs,
-    sentences,
-)
-from diplo_events._vocab import (
+from diplo_events.model._vocab import (
     Capacity,
     EventStatus,
     MeetingFormat,
@@ -81,7 +81,7 @@ from diplo_events._vocab import (
     StatementMode,
     Urgency,
 )
-from diplo_events.exceptions import Issue, ParseError
+from diplo_events.model.collection import Collection
 
 __all__ = ["extract"]
 

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplo_events import _mentions as mm
-from diplo_events._countries import is_country_code
-from diplo_events._vocab import OrganizationKind
+from diplo_events.drafting.reading import _mentions as mm
 from diplo_events.exceptions import FieldError, FieldTypeError, ParseError
+from diplo_events.model._countries import is_country_code
+from diplo_events.model._vocab import OrganizationKind
 
 ARTICLE_PATH = Path("/work/shared/sources/moscow-talks-2020-12-08.txt")
 MFA = "Ministry of Foreign Affairs"
@@ -695,7 +695,12 @@ TABLES = ["demonyms.tsv", "capitals.tsv", "titles.tsv", "bodies.tsv", "name_vari
 
 
 def _lines(name: str) -> list[str]:
-    return resources.files("diplo_events").joinpath("data", name).read_text("utf-8").splitlines()
+    return (
+        resources.files("diplo_events")
+        .joinpath("data", "gazetteers", name)
+        .read_text("utf-8")
+        .splitlines()
+    )
 
 
 @pytest.mark.parametrize("name", TABLES)

@@ -103,10 +103,10 @@ from typing import Final
 from attrs import frozen
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
-from diplo_events import _validators as v
-from diplo_events._dates import DateDerivation, UncertainDate
-from diplo_events._model import Span
 from diplo_events.exceptions import Issue, ParseError
+from diplo_events.model import _rules as v
+from diplo_events.model._dates import DateDerivation, UncertainDate
+from diplo_events.model._records import Span
 
 __all__ = ["DateMatch", "find_dates", "parse_date"]
 

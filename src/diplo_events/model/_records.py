@@ -18,10 +18,11 @@ from typing import Final, Literal
 
 from attrs import field, frozen
 
-from diplo_events import _validators as v
-from diplo_events._dates import UncertainDate
-from diplo_events._ids import new_id
-from diplo_events._vocab import (
+from diplo_events.exceptions import FieldError
+from diplo_events.model import _rules as v
+from diplo_events.model._dates import UncertainDate
+from diplo_events.model._ids import new_id
+from diplo_events.model._vocab import (
     CAMEO,
     CAMEO_ACTOR,
     PLOVER,
@@ -39,7 +40,6 @@ from diplo_events._vocab import (
     StatementMode,
     Urgency,
 )
-from diplo_events.exceptions import FieldError
 
 __all__ = [
     "ACTOR_TYPES",

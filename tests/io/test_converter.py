@@ -5,7 +5,7 @@ import cattrs
 import pytest
 
 import diplo_events as de
-from diplo_events._gc import gc_paused
+from diplo_events.io._gc import gc_paused
 
 PERSON = de.stable_id("person", "p")
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diplo_events._text import (
+from diplo_events.drafting.reading._text import (
     Dateline,
     Quote,
     Unit,
@@ -17,7 +17,7 @@ from diplo_events._text import (
 )
 
 SHOWCASE = (
-    Path(__file__).parent / "data" / "extraction" / "moscow-talks-2020-12-08.txt"
+    Path(__file__).parent.parent / "data" / "extraction" / "moscow-talks-2020-12-08.txt"
 ).read_text(encoding="utf-8")
 
 OPEN = "\u201c"  # left double quotation mark

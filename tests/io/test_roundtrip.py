@@ -34,9 +34,9 @@ from diplo_events import (
     to_dict,
     to_json,
 )
-from diplo_events import _fastjson as fastjson
 from diplo_events import strategies as ds
-from diplo_events._parse import _read_strict
+from diplo_events.io import _fastjson as fastjson
+from diplo_events.io.json import _read_strict
 
 #: Examples per property, by kind of value: enough to find bugs, few enough to be fast.
 _EXAMPLES = {"value": 40, "record": 30, "collection": 20, "consistent": 12}

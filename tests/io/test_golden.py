@@ -7,7 +7,7 @@ import pytest
 
 import diplo_events as de
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 VALID = sorted((DATA / "valid").glob("*.json"))
 INVALID = sorted(
     p for p in (DATA / "invalid").glob("*.json") if not p.name.endswith(".issues.json")

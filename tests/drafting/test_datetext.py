@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplo_events import _datetext as dtx
-from diplo_events._datetext import DateMatch, find_dates, parse_date
+from diplo_events.drafting.reading import _datetext as dtx
+from diplo_events.drafting.reading._datetext import DateMatch, find_dates, parse_date
 from diplo_events.exceptions import FieldTypeError, ParseError
 
 D = dt.date

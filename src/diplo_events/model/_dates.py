@@ -22,9 +22,9 @@ from typing import Final, NamedTuple, Self
 
 from attrs import field, frozen
 
-from diplo_events import _validators as v
-from diplo_events._vocab import Precision
 from diplo_events.exceptions import FieldError
+from diplo_events.model import _rules as v
+from diplo_events.model._vocab import Precision
 
 __all__ = ["DateDerivation", "UncertainDate"]
 

@@ -12,9 +12,9 @@ from typing import Any, Final, Literal, TypeVar, overload
 
 from attrs import field, frozen
 
-from diplo_events import _validators as v
-from diplo_events._model import RECORD_CLASSES, Record, Reference
 from diplo_events.exceptions import DiploEventsError, FieldError
+from diplo_events.model import _rules as v
+from diplo_events.model._records import RECORD_CLASSES, Record, Reference
 
 __all__ = ["MODEL_CLASSES", "SCHEMA_VERSION", "Collection", "RecordNotFoundError"]
 

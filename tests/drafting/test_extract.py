@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import diplo_events as de
 
-DATA = Path(__file__).parent / "data" / "extraction"
+DATA = Path(__file__).parent.parent / "data" / "extraction"
 SHOWCASE = (DATA / "moscow-talks-2020-12-08.txt").read_text(encoding="utf-8")
 PUBLISHED = dt.date(2020, 12, 8)
 

@@ -1,11 +1,11 @@
-"""Tests of the ISO 3166-1 alpha-3 country-code tables in `diplo_events._countries`."""
+"""Tests of the ISO 3166-1 alpha-3 country-code tables in `diplo_events.model._countries`."""
 
 import string
 
 import pytest
 
-from diplo_events import _countries
-from diplo_events._countries import (
+from diplo_events.model import _countries
+from diplo_events.model._countries import (
     ALL_CODES,
     CURRENT,
     HISTORICAL,

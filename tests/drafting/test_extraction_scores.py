@@ -14,7 +14,7 @@ from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parent.parent.parent
 GOLD = ROOT / "tests" / "data" / "extraction"
 HELDOUT = ROOT / "tests" / "data" / "extraction-heldout"
 BLIND = ROOT / "tests" / "data" / "extraction-blind"

@@ -1,9 +1,16 @@
-"""Reading records: `from_dict`, `from_json` and `iter_jsonl`.
+"""JSON in and out: `from_json`/`to_json`, `from_dict`/`to_dict`, JSON Lines.
 
-Input becomes records or a `ParseError` that lists every problem with its
-JSON path and code. Canonical JSON (what diplo_events writes) takes the fast
-path in ``_fastjson.py``; everything else is read strictly: JSON text by
-``_jsontext.py``, then structured by the library's cattrs converter.
+Reading: input becomes records or a `ParseError` that lists every problem
+with its JSON path and code. Every document passes through the schema-version
+seam (`diplo_events.io.versions`) first. Canonical JSON (what diplo_events
+writes) then takes the fast path in ``_fastjson.py``; everything else is read
+strictly: JSON text by ``_jsontext.py``, then structured by the library's
+cattrs converter.
+
+Writing is deterministic: the same record always gives byte-identical JSON
+(compact, keys sorted at every level, every field present, non-ASCII text as
+UTF-8). `to_dict` gives the same data as Python objects, so
+``json.loads(to_json(x)) == to_dict(x)`` always holds.
 """
 
 import io
@@ -15,18 +22,19 @@ from typing import IO, Any, Final, TypeVar, overload
 
 import attrs
 
-from diplo_events import _fastjson, _gc
-from diplo_events._collection import MODEL_CLASSES, SCHEMA_VERSION, Collection
-from diplo_events._converter import issues_from_exception, make_converter, structure_document
-from diplo_events._gc import gc_paused
-from diplo_events._jsontext import check_tree, decode_text, load_text
-from diplo_events._model import Record
 from diplo_events.exceptions import FieldTypeError, Issue, ParseError
+from diplo_events.io import _fastjson, _gc
+from diplo_events.io._converter import issues_from_exception, make_converter, structure_document
+from diplo_events.io._gc import gc_paused
+from diplo_events.io._jsontext import check_tree, decode_text, load_text
+from diplo_events.model._records import RECORD_CLASSES, Record
+from diplo_events.model.collection import MODEL_CLASSES, SCHEMA_VERSION, Collection
 
-__all__ = ["from_dict", "from_json", "iter_jsonl"]
+__all__ = ["dump_jsonl", "from_dict", "from_json", "iter_jsonl", "to_dict", "to_json"]
 
 _T = TypeVar("_T")
 _CONVERTER: Final = make_converter()
+_RECORD_TYPES: Final = frozenset(RECORD_CLASSES.values())
 #: At most this many issues are collected from one JSON Lines stream.
 MAX_STREAM_ISSUES: Final = 10_000
 # Lines decoded per pause of the cyclic GC: large batches mean few collections
@@ -269,3 +277,80 @@ def _read_batch(
                 continue
         records.append(record)
     return records
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def _check_model(obj: object, name: str = "obj") -> None:
+    if type(obj) not in MODEL_CLASSES:
+        msg = f"expected a diplo_events record, value or Collection, got {type(obj).__name__}"
+        raise FieldTypeError(name, "type.mismatch", msg)
+
+
+def to_dict(obj: object) -> dict[str, Any]:
+    """Return *obj* as JSON-ready Python data: dicts, lists, str, int, float, bool, None.
+
+    .. versionadded:: 0.1.0
+    """
+    _check_model(obj)
+    result: dict[str, Any] = _CONVERTER.unstructure(obj)
+    return result
+
+
+def to_json(obj: object, *, indent: int | None = None) -> str:
+    """Return *obj* (a record, a value or a `Collection`) as JSON text.
+
+    Args:
+        obj: What to write.
+        indent: ``None`` (the default) for compact canonical JSON, which
+            `from_json` reads fastest; or a number of spaces to indent by.
+
+    .. versionadded:: 0.1.0
+    """
+    _check_model(obj)
+    data = _fastjson.encode(obj)
+    if indent is not None:
+        data = _fastjson.format_json(data, indent)
+    return data.decode("utf-8")
+
+
+def dump_jsonl(
+    records: Iterable[object], file: str | os.PathLike[str] | IO[bytes] | IO[str]
+) -> int:
+    """Write records as JSON Lines, one canonical record per line.
+
+    Records are written as they come, so a generator is never held in memory.
+
+    Args:
+        records: Records (or a `Collection`, whose records are written).
+        file: A path (created or truncated), or a file object open for writing
+            in text or binary mode; a file object is left open.
+
+    Returns:
+        The number of records written.
+
+    Raises:
+        FieldTypeError: An item is not a record.
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(file, str | os.PathLike):
+        with Path(file).open("wb") as handle:
+            return _write_lines(records, handle)
+    return _write_lines(records, file)
+
+
+def _write_lines(records: Iterable[object], handle: IO[Any]) -> int:
+    text_mode = isinstance(handle, io.TextIOBase)
+    if isinstance(records, Collection):
+        records = records.records
+    count = 0
+    for record in records:
+        if type(record) not in _RECORD_TYPES:
+            msg = f"dump_jsonl() writes records, got {type(record).__name__} at item {count}"
+            raise FieldTypeError("records", "type.mismatch", msg)
+        line = _fastjson.encode(record) + b"\n"
+        handle.write(line.decode("utf-8") if text_mode else line)
+        count += 1
+    return count

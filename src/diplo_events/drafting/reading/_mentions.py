@@ -32,11 +32,11 @@ from typing import Final, Literal, NamedTuple, cast
 
 from attrs import frozen
 
-from diplo_events import _validators as v
-from diplo_events._countries import country_name
-from diplo_events._model import Span
-from diplo_events._vocab import OrganizationKind
 from diplo_events.exceptions import FieldError, Issue, ParseError
+from diplo_events.model import _rules as v
+from diplo_events.model._countries import country_name
+from diplo_events.model._records import Span
+from diplo_events.model._vocab import OrganizationKind
 
 __all__ = [
     "ActorMention",
@@ -150,7 +150,11 @@ def _body_rows() -> tuple[list[str], ...]:
 
 def _rows(filename: str, columns: int) -> Iterator[list[str]]:
     """Yield the data rows of a table, padded to *columns* fields."""
-    text = resources.files("diplo_events").joinpath("data", filename).read_text(encoding="utf-8")
+    text = (
+        resources.files("diplo_events")
+        .joinpath("data", "gazetteers", filename)
+        .read_text(encoding="utf-8")
+    )
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             fields = line.split("\t")

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import diplo_events as de
-from diplo_events import _fastjson
-from diplo_events._parse import _read_strict
+from diplo_events.io import _fastjson
+from diplo_events.io.json import _read_strict
 
 MEETING_ID = "meeting--7bea6206-d211-447b-abc4-669f7faf3e1f"
 PERSON_ID = "person--9b9b8c90-62f9-473b-8a17-305013ecdc95"

@@ -31,9 +31,9 @@ from typing import Any, Final, TypeVar
 import attrs
 from attrs import frozen
 
-from diplo_events import _ids
-from diplo_events._countries import ALL_CODES
 from diplo_events.exceptions import FieldError, FieldTypeError
+from diplo_events.model import _ids
+from diplo_events.model._countries import ALL_CODES
 
 #: Largest integer every JSON implementation holds exactly (2**53 - 1).
 MAX_SAFE_INTEGER: Final = 2**53 - 1

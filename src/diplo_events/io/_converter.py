@@ -33,10 +33,10 @@ from cattrs.errors import (
 )
 from dateutil.parser import isoparse
 
-from diplo_events import _validators as v
-from diplo_events._collection import Collection
-from diplo_events._model import RECORD_CLASSES, Record
 from diplo_events.exceptions import FieldError, FieldTypeError, Issue
+from diplo_events.model import _rules as v
+from diplo_events.model._records import RECORD_CLASSES, Record
+from diplo_events.model.collection import Collection
 
 __all__ = ["configure_converter", "issues_from_exception", "make_converter"]
 
