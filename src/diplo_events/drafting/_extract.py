@@ -47,41 +47,41 @@ from diplo_events.drafting.reading._text import (
     sentences,
 )
 from diplo_events.exceptions import Issue, ParseError
-from diplo_events.model import _rules as v
-from diplo_events.model._countries import country_name, is_country_code
-from diplo_events.model._dates import DateDerivation, UncertainDate
-from diplo_events.model._ids import stable_id
-from diplo_events.model._records import (
+from diplo_events.model import (
+    Capacity,
     Citation,
+    Collection,
+    DateDerivation,
     Demand,
+    EventStatus,
     Location,
     Meeting,
-    Organization,
-    Participant,
-    Person,
-    Proposal,
-    Reference,
-    Response,
-    Source,
-    Span,
-    Statement,
-)
-from diplo_events.model._vocab import (
-    Capacity,
-    EventStatus,
     MeetingFormat,
     MeetingKind,
+    Organization,
     OrganizationKind,
+    Participant,
+    Person,
     Precision,
+    Proposal,
     ProposalKind,
     ProposalStatus,
     ProtocolLevel,
+    Reference,
     Relation,
+    Response,
     ResponseStance,
+    Source,
+    Span,
+    Statement,
     StatementMode,
+    UncertainDate,
     Urgency,
+    country_name,
+    is_country_code,
+    stable_id,
 )
-from diplo_events.model.collection import Collection
+from diplo_events.model import _rules as v
 
 __all__ = ["extract"]
 

@@ -104,9 +104,8 @@ from attrs import frozen
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from diplo_events.exceptions import Issue, ParseError
+from diplo_events.model import DateDerivation, Span, UncertainDate
 from diplo_events.model import _rules as v
-from diplo_events.model._dates import DateDerivation, UncertainDate
-from diplo_events.model._records import Span
 
 __all__ = ["DateMatch", "find_dates", "parse_date"]
 

@@ -33,10 +33,8 @@ from typing import Final, Literal, NamedTuple, cast
 from attrs import frozen
 
 from diplo_events.exceptions import FieldError, Issue, ParseError
+from diplo_events.model import OrganizationKind, Span, country_name
 from diplo_events.model import _rules as v
-from diplo_events.model._countries import country_name
-from diplo_events.model._records import Span
-from diplo_events.model._vocab import OrganizationKind
 
 __all__ = [
     "ActorMention",
