@@ -22,17 +22,7 @@ from diplo_events.exceptions import (
 )
 from diplo_events.io._converter import configure_converter, issues_from_exception, make_converter
 from diplo_events.io.json import dump_jsonl, from_dict, from_json, iter_jsonl, to_dict, to_json
-from diplo_events.model._dates import DateDerivation, UncertainDate
-from diplo_events.model._ids import (
-    NAMESPACE,
-    RECORD_TYPES,
-    dataset_namespace,
-    id_type,
-    is_id,
-    new_id,
-    stable_id,
-)
-from diplo_events.model._records import (
+from diplo_events.model import (
     ELISION,
     PLOVER_EVENTS,
     Citation,
@@ -52,6 +42,16 @@ from diplo_events.model._records import (
     Source,
     Span,
     Statement,
+)
+from diplo_events.model._dates import DateDerivation, UncertainDate
+from diplo_events.model._ids import (
+    NAMESPACE,
+    RECORD_TYPES,
+    dataset_namespace,
+    id_type,
+    is_id,
+    new_id,
+    stable_id,
 )
 from diplo_events.model._vocab import (
     CAMEO,

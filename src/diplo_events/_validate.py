@@ -6,90 +6,27 @@ returns every issue at once, errors and warnings, each with the JSON path of
 the offending value in the collection's JSON document.
 """
 
-from collections.abc import Iterable, Iterator
-from typing import Any, Final
-
-import attrs
+from collections.abc import Iterable
+from typing import Final
 
 from diplo_events.exceptions import FieldTypeError, Issue, Severity, ValidationError
-from diplo_events.io._converter import path_part
-from diplo_events.model._dates import UncertainDate
-from diplo_events.model._records import (
-    ACTOR_TYPES,
-    EVENT_TYPES,
-    Citation,
+from diplo_events.model import (
     Demand,
     Meeting,
-    Organization,
-    Participant,
-    Position,
     Proposal,
     Record,
     Reference,
-    Response,
     Source,
     Statement,
+    UncertainDate,
+    graph,
 )
 from diplo_events.model._vocab import Relation, StatementMode
 from diplo_events.model.collection import Collection
 
 __all__ = ["validate"]
 
-_ACTOR: Final = ACTOR_TYPES
-_ORG: Final = ("organization",)
-_PERSON: Final = ("person",)
-
-#: For every field that holds ids: the record types it may point at.
-REFERENCE_FIELDS: Final[dict[tuple[type, str], tuple[str, ...]]] = {
-    (Position, "organization"): _ORG,
-    (Organization, "parent"): _ORG,
-    (Participant, "actor"): _ACTOR,
-    (Participant, "represents"): _ORG,
-    (Participant, "delegation"): _PERSON,
-    (Response, "actor"): _ACTOR,
-    (Response, "statement"): ("statement",),
-    (Citation, "source"): ("source",),
-    (Meeting, "host"): _ACTOR,
-    (Meeting, "part_of"): ("meeting",),
-    (Statement, "speaker"): _ACTOR,
-    (Statement, "meeting"): ("meeting",),
-    (Statement, "addressees"): _ACTOR,
-    (Statement, "reported_by"): _ACTOR,
-    (Demand, "actor"): _ACTOR,
-    (Demand, "addressees"): _ACTOR,
-    (Demand, "evidence"): ("statement",),
-    (Demand, "meeting"): ("meeting",),
-    (Proposal, "actor"): _ACTOR,
-    (Proposal, "addressees"): _ACTOR,
-    (Proposal, "evidence"): ("statement",),
-    (Proposal, "meeting"): ("meeting",),
-    (Reference, "subject"): EVENT_TYPES,
-    (Reference, "target"): EVENT_TYPES,
-    (Source, "publisher"): _ORG,
-}
 _BACKWARD: Final = frozenset({Relation.PREVIOUS, Relation.IMPLEMENTS})
-
-
-def _items(path: str, value: object) -> list[tuple[str, object]]:
-    if isinstance(value, tuple):
-        return [(f"{path}[{index}]", item) for index, item in enumerate(value)]
-    return [(path, value)]
-
-
-def _id_fields(obj: Any, path: str) -> Iterator[tuple[str, str, tuple[str, ...]]]:
-    """Yield (path, id, allowed types) for every id held in *obj*, depth first."""
-    cls = type(obj)
-    for attribute in attrs.fields(cls):
-        if attribute.name.startswith("_"):
-            continue
-        allowed = REFERENCE_FIELDS.get((cls, attribute.name))
-        here = path + path_part(attribute.name)
-        for where, item in _items(here, getattr(obj, attribute.name)):
-            if allowed is not None:
-                if isinstance(item, str):
-                    yield where, item, allowed
-            elif attrs.has(type(item)) and not isinstance(item, UncertainDate):
-                yield from _id_fields(item, where)
 
 
 class _Checker:
@@ -136,7 +73,7 @@ class _Checker:
 
     def check_references(self, record: Record, path: str) -> None:
         external = isinstance(record, Reference) and record.external
-        for where, target, allowed in _id_fields(record, path):
+        for where, target, allowed in graph.held_ids(record, path):
             if external and where.endswith(".target"):
                 continue
             found = self.collection.get(target)
@@ -157,27 +94,15 @@ class _Checker:
 
     # --- chronology ----------------------------------------------------------------------
 
-    def event_dates(self, record: object) -> tuple[UncertainDate, UncertainDate] | None:
-        """Return the first and last date of an event, or None if it has no date."""
-        if isinstance(record, Meeting):
-            return record.date, record.last_date
-        if isinstance(record, Statement | Demand | Proposal):
-            if record.date is not None:
-                return record.date, record.date
-            meeting = self.collection.get(record.meeting) if record.meeting else None
-            if isinstance(meeting, Meeting):
-                return meeting.date, meeting.last_date
-        return None
-
     @staticmethod
     def _severity(*dates: UncertainDate) -> Severity:
         fuzzy = any(d.approximate or d.uncertain for d in dates)
         return Severity.WARNING if fuzzy else Severity.ERROR
 
     def check_reference_direction(self, reference: Reference, path: str) -> None:
-        subject = self.event_dates(self.collection.get(reference.subject))
+        subject = graph.event_dates(self.collection, self.collection.get(reference.subject))
         target_record = self.collection.get(reference.target) if reference.target else None
-        target = self.event_dates(target_record)
+        target = graph.event_dates(self.collection, target_record)
         where = f"{path}.target"
         if target is None and reference.date is not None:
             target, where = (reference.date, reference.date), f"{path}.date"
@@ -240,51 +165,18 @@ class _Checker:
 
     # --- speakers and evidence -----------------------------------------------------------
 
-    def speaks_for(self, speaker: str, actor: str, meeting_id: str | None) -> bool:
-        """Whether *speaker* is *actor*, or represents it (or a body under it) at the meeting."""
-        if speaker == actor:
-            return True
-        meeting = self.collection.get(meeting_id) if meeting_id else None
-        if not isinstance(meeting, Meeting):
-            return False
-        for participant in meeting.participants:
-            if participant.actor == speaker and participant.represents is not None:
-                return self.within(participant.represents, actor)
-        return False
-
-    def within(self, organization_id: str, ancestor: str) -> bool:
-        seen: set[str] = set()
-        current: str | None = organization_id
-        while current is not None and current not in seen:
-            if current == ancestor:
-                return True
-            seen.add(current)
-            found = self.collection.get(current)
-            current = found.parent if isinstance(found, Organization) else None
-        return False
-
-    def meeting_family(self, meeting: Meeting) -> list[Meeting]:
-        """The meeting and the meetings it is part of, nearest first."""
-        family = [meeting]
-        while family[-1].part_of is not None:
-            parent = self.collection.get(family[-1].part_of)
-            if not isinstance(parent, Meeting) or parent in family:
-                break
-            family.append(parent)
-        return family
-
     def check_speaker(self, statement: Statement, path: str) -> None:
         meeting = self.collection.get(statement.meeting) if statement.meeting else None
         if not isinstance(meeting, Meeting):
             return
-        for member in self.meeting_family(meeting):
+        for member in graph.meeting_family(self.collection, meeting):
             for participant in member.participants:
                 if statement.speaker == participant.actor or statement.speaker in (
                     participant.delegation
                 ):
                     return
-                if participant.represents is not None and self.within(
-                    participant.represents, statement.speaker
+                if participant.represents is not None and graph.within(
+                    self.collection, participant.represents, statement.speaker
                 ):
                     return
         self.add(
@@ -299,7 +191,9 @@ class _Checker:
             statement = self.collection.get(statement_id)
             if not isinstance(statement, Statement):
                 continue  # reported by check_references
-            if not self.speaks_for(statement.speaker, record.actor, statement.meeting):
+            if not graph.speaks_for(
+                self.collection, statement.speaker, record.actor, statement.meeting
+            ):
                 self.add(
                     f"{path}.evidence[{index}]",
                     "evidence.other_speaker",
@@ -311,8 +205,8 @@ class _Checker:
     def check_responses(self, proposal: Proposal, path: str) -> None:
         for index, response in enumerate(proposal.responses):
             statement = self.collection.get(response.statement) if response.statement else None
-            if isinstance(statement, Statement) and not self.speaks_for(
-                statement.speaker, response.actor, statement.meeting
+            if isinstance(statement, Statement) and not graph.speaks_for(
+                self.collection, statement.speaker, response.actor, statement.meeting
             ):
                 self.add(
                     f"{path}.responses[{index}].statement",
@@ -324,20 +218,8 @@ class _Checker:
 
     # --- citations and quotes ------------------------------------------------------------
 
-    def _citations(self, obj: Any, path: str) -> Iterator[tuple[Citation, str]]:
-        for attribute in attrs.fields(type(obj)):
-            value = getattr(obj, attribute.name)
-            if not isinstance(value, tuple):
-                continue
-            here = path + path_part(attribute.name)
-            for index, item in enumerate(value):
-                if isinstance(item, Citation):
-                    yield item, f"{here}[{index}]"
-                elif attrs.has(type(item)):
-                    yield from self._citations(item, f"{here}[{index}]")
-
     def check_citations(self, record: Record, path: str) -> None:
-        for citation, where in self._citations(record, path):
+        for citation, where in graph.citations(record, path):
             source = self.collection.get(citation.source)
             if not isinstance(source, Source) or source.text is None:
                 continue
@@ -363,7 +245,11 @@ class _Checker:
     def check_direct_quote(self, statement: Statement, path: str) -> None:
         if statement.mode is not StatementMode.DIRECT_QUOTE:
             return
-        cited = [words for c in statement.citations if (words := self.cited_words(c)) is not None]
+        cited = [
+            words
+            for c in statement.citations
+            if (words := graph.cited_words(self.collection, c)) is not None
+        ]
         if not cited:
             self.add(
                 f"{path}.text",
@@ -379,17 +265,6 @@ class _Checker:
                 "a direct quote must be the exact words of the source, but no citation "
                 "quotes this text",
             )
-
-    def cited_words(self, citation: Citation) -> str | None:
-        """The words a citation vouches for: its quote, or the source text at its spans."""
-        if citation.quote is not None:
-            return citation.quote
-        source = self.collection.get(citation.source)
-        if not isinstance(source, Source) or source.text is None or not citation.spans:
-            return None
-        if any(span.end > len(source.text) for span in citation.spans):
-            return None  # reported as citation.span_out_of_range
-        return source.excerpt(citation.spans)
 
 
 def _clip(text: str | None, limit: int = 80) -> str | None:

@@ -41,54 +41,53 @@ from typing import Final, TypeVar
 
 import attrs
 
-from diplo_events._validate import _Checker
-from diplo_events.model._countries import ALL_CODES
-from diplo_events.model._dates import DateDerivation, UncertainDate
-from diplo_events.model._ids import RECORD_TYPES
-from diplo_events.model._records import (
+from diplo_events.model import (
     ACTOR_TYPES,
+    CAMEO,
+    CAMEO_ACTOR,
     ELISION,
     EVENT_TYPES,
+    ISO_3166_1_ALPHA_3,
+    PLOVER,
     PLOVER_EVENTS,
+    RECORD_TYPES,
+    WIKIDATA,
+    Capacity,
     Citation,
     Code,
+    Collection,
+    DateDerivation,
     Demand,
+    EventStatus,
     ExternalId,
     Location,
     Meeting,
+    MeetingFormat,
+    MeetingKind,
     Organization,
+    OrganizationKind,
     Participant,
     Person,
     Position,
     Proposal,
-    Record,
-    Reference,
-    Response,
-    Source,
-    Span,
-    Statement,
-)
-from diplo_events.model._rules import MAX_SAFE_INTEGER, has_surrogate
-from diplo_events.model._vocab import (
-    CAMEO,
-    CAMEO_ACTOR,
-    ISO_3166_1_ALPHA_3,
-    PLOVER,
-    WIKIDATA,
-    Capacity,
-    EventStatus,
-    MeetingFormat,
-    MeetingKind,
-    OrganizationKind,
     ProposalKind,
     ProposalStatus,
     ProtocolLevel,
+    Record,
+    Reference,
     Relation,
+    Response,
     ResponseStance,
+    Source,
+    Span,
+    Statement,
     StatementMode,
+    UncertainDate,
     Urgency,
+    graph,
 )
-from diplo_events.model.collection import Collection
+from diplo_events.model._countries import ALL_CODES
+from diplo_events.model._rules import MAX_SAFE_INTEGER, has_surrogate
 
 try:
     from hypothesis import strategies as st
@@ -948,14 +947,9 @@ class _Dataset:
     def of(self, cls: type[_T]) -> list[_T]:
         return [record for record in self.by_id.values() if isinstance(record, cls)]
 
-    @property
-    def checker(self) -> _Checker:
-        """``validate()``'s own reading of the records so far, so the rules are not copied."""
-        return _Checker(Collection(records=tuple(self.by_id.values())))
-
     def within(self, organization_id: str, ancestor: str) -> bool:
         """Whether *ancestor* is *organization_id* or above it."""
-        return self.checker.within(organization_id, ancestor)
+        return graph.within(self.by_id, organization_id, ancestor)
 
     def chain(self, organization_id: str) -> list[str]:
         """The organization and its parents, nearest first."""
@@ -963,7 +957,7 @@ class _Dataset:
 
     def family(self, meeting: Meeting) -> list[Meeting]:
         """The meeting and the meetings it is part of, nearest first."""
-        return self.checker.meeting_family(meeting)
+        return graph.meeting_family(self.by_id, meeting)
 
     def speakers(self, meeting: Meeting) -> list[str]:
         """Who may speak at *meeting*: participants, their delegations, and whom they represent."""
@@ -978,21 +972,20 @@ class _Dataset:
 
     def speaks_for(self, speaker: str, actor: str, meeting_id: str | None) -> bool:
         """Whether a statement by *speaker* counts as said by *actor*."""
-        return self.checker.speaks_for(speaker, actor, meeting_id)
+        return graph.speaks_for(self.by_id, speaker, actor, meeting_id)
 
     def said_by(self, actor: str) -> list[str]:
         """Ids of the statements that count as said by *actor*."""
-        checker = self.checker
-        return [s.id for s in self.of(Statement) if checker.speaks_for(s.speaker, actor, s.meeting)]
+        return [s.id for s in self.of(Statement) if self.speaks_for(s.speaker, actor, s.meeting)]
 
     def cited_words(self, citation: Citation) -> str | None:
         """The words *citation* vouches for: its quote, or the source text at its spans."""
-        return self.checker.cited_words(citation)
+        return graph.cited_words(self.by_id, citation)
 
     def event_dates(self, record_id: str | None) -> tuple[UncertainDate, UncertainDate] | None:
         """The first and last date of the event *record_id*, as ``validate()`` reads them."""
         record = self.by_id.get(record_id) if record_id is not None else None
-        return self.checker.event_dates(record)
+        return graph.event_dates(self.by_id, record)
 
 
 def _meeting_date(draw: st.DrawFn, meeting: Meeting) -> UncertainDate | None:

@@ -15,7 +15,6 @@ attribute and index notes, so `cattrs.transform_error` also works on them;
 
 import datetime as dt
 import enum
-import keyword
 import re
 import types
 import typing
@@ -33,9 +32,10 @@ from cattrs.errors import (
 )
 from dateutil.parser import isoparse
 
+from diplo_events._paths import path_part
 from diplo_events.exceptions import FieldError, FieldTypeError, Issue
+from diplo_events.model import RECORD_CLASSES, Record
 from diplo_events.model import _rules as v
-from diplo_events.model._records import RECORD_CLASSES, Record
 from diplo_events.model.collection import Collection
 
 __all__ = ["configure_converter", "issues_from_exception", "make_converter"]
@@ -43,7 +43,6 @@ __all__ = ["configure_converter", "issues_from_exception", "make_converter"]
 StructureHook = Callable[[Any, Any], Any]
 
 _DATE_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_IDENTIFIER_RE: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 #: Fields a record must carry on the wire even though the constructor has defaults.
 _WIRE_REQUIRED: Final = frozenset({"id"})
 _RECORD_TYPES: Final = frozenset(RECORD_CLASSES.values())
@@ -435,13 +434,6 @@ def make_converter() -> cattrs.Converter:
 
 
 # --- issues -------------------------------------------------------------------------
-
-
-def path_part(name: str) -> str:
-    """Return the JSON path step for key *name*: ``.name`` or ``['odd key']``."""
-    if _IDENTIFIER_RE.fullmatch(name) and not keyword.iskeyword(name):
-        return f".{name}"
-    return f"[{name!r}]"
 
 
 def _step(exc: BaseException) -> str:

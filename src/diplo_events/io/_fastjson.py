@@ -23,7 +23,7 @@ from typing import Any, Final
 import msgspec
 from attrs import frozen
 
-from diplo_events.model._records import RECORD_CLASSES, Record
+from diplo_events.model import RECORD_CLASSES, Record
 from diplo_events.model.collection import SCHEMA_VERSION, Collection
 
 __all__ = ["decode", "decode_record", "encode", "format_json"]

@@ -13,8 +13,9 @@ import json
 import math
 from typing import Any, Final
 
+from diplo_events._paths import path_part
 from diplo_events.exceptions import Issue
-from diplo_events.io._converter import AlreadyReportedError, path_part
+from diplo_events.io._converter import AlreadyReportedError
 from diplo_events.model._rules import MAX_SAFE_INTEGER, has_surrogate
 
 __all__ = ["MAX_DEPTH", "check_tree", "decode_text", "load_text"]

@@ -27,7 +27,7 @@ from diplo_events.io import _fastjson, _gc
 from diplo_events.io._converter import issues_from_exception, make_converter, structure_document
 from diplo_events.io._gc import gc_paused
 from diplo_events.io._jsontext import check_tree, decode_text, load_text
-from diplo_events.model._records import RECORD_CLASSES, Record
+from diplo_events.model import RECORD_CLASSES, Record
 from diplo_events.model.collection import MODEL_CLASSES, SCHEMA_VERSION, Collection
 
 __all__ = ["dump_jsonl", "from_dict", "from_json", "iter_jsonl", "to_dict", "to_json"]

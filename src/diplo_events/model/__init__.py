@@ -6,6 +6,7 @@ which are their own public modules. This package imports nothing from
 ``diplo_events.io``, ``diplo_events.drafting`` or ``diplo_events.interop``.
 """
 
+from diplo_events.model import graph, registry
 from diplo_events.model._countries import country_name, is_country_code
 from diplo_events.model._dates import DateDerivation, UncertainDate
 from diplo_events.model._ids import (
@@ -18,28 +19,27 @@ from diplo_events.model._ids import (
     stable_id,
 )
 from diplo_events.model._records import (
-    ACTOR_TYPES,
-    ELISION,
-    EVENT_TYPES,
-    PLOVER_EVENTS,
-    RECORD_CLASSES,
-    Citation,
-    Code,
     Demand,
-    ExternalId,
-    Location,
     Meeting,
     Organization,
-    Participant,
     Person,
-    Position,
     Proposal,
     Record,
     Reference,
-    Response,
     Source,
-    Span,
     Statement,
+)
+from diplo_events.model._values import (
+    ELISION,
+    PLOVER_EVENTS,
+    Citation,
+    Code,
+    ExternalId,
+    Location,
+    Participant,
+    Position,
+    Response,
+    Span,
 )
 from diplo_events.model._vocab import (
     CAMEO,
@@ -67,6 +67,7 @@ from diplo_events.model.collection import (
     Collection,
     RecordNotFoundError,
 )
+from diplo_events.model.registry import ACTOR_TYPES, EVENT_TYPES, RECORD_CLASSES
 
 __all__ = [
     "ACTOR_TYPES",
@@ -119,9 +120,11 @@ __all__ = [
     "Urgency",
     "country_name",
     "dataset_namespace",
+    "graph",
     "id_type",
     "is_country_code",
     "is_id",
     "new_id",
+    "registry",
     "stable_id",
 ]

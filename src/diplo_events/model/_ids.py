@@ -10,6 +10,8 @@ import re
 import uuid
 from typing import Final
 
+from diplo_events.model.registry import RECORD_TYPES
+
 __all__ = [
     "NAMESPACE",
     "RECORD_TYPES",
@@ -19,18 +21,6 @@ __all__ = [
     "new_id",
     "stable_id",
 ]
-
-#: The record types, in the order they are documented; each is also an id prefix.
-RECORD_TYPES: Final = (
-    "person",
-    "organization",
-    "meeting",
-    "statement",
-    "demand",
-    "proposal",
-    "reference",
-    "source",
-)
 
 #: The default namespace of `stable_id`, fixed for all versions of diplo_events.
 NAMESPACE: Final = uuid.UUID("5d0c7d4e-6a53-5b1e-9a40-2f6f0c1f8e21")

@@ -13,21 +13,27 @@ one record are its ``_check`` method; rules across records live in
 
 import datetime as dt
 import functools
-import re
-from typing import Final, Literal
+from typing import Any, Literal
 
 from attrs import field, frozen
 
 from diplo_events.exceptions import FieldError
 from diplo_events.model import _rules as v
+from diplo_events.model import registry
 from diplo_events.model._dates import UncertainDate
 from diplo_events.model._ids import new_id
+from diplo_events.model._values import (
+    ELISION,
+    Citation,
+    Code,
+    ExternalId,
+    Location,
+    Participant,
+    Position,
+    Response,
+    Span,
+)
 from diplo_events.model._vocab import (
-    CAMEO,
-    CAMEO_ACTOR,
-    PLOVER,
-    WIKIDATA,
-    Capacity,
     EventStatus,
     MeetingFormat,
     MeetingKind,
@@ -40,66 +46,21 @@ from diplo_events.model._vocab import (
     StatementMode,
     Urgency,
 )
+from diplo_events.model.registry import ACTOR_TYPES, EVENT_TYPES
 
 __all__ = [
-    "ACTOR_TYPES",
-    "EVENT_TYPES",
-    "PLOVER_EVENTS",
-    "Citation",
-    "Code",
     "Demand",
-    "ExternalId",
-    "Location",
     "Meeting",
     "Organization",
-    "Participant",
     "Person",
-    "Position",
     "Proposal",
+    "Record",
     "Reference",
-    "Response",
     "Source",
-    "Span",
     "Statement",
 ]
 
-#: Record types that can act: speak, take part, demand, propose.
-ACTOR_TYPES: Final = ("person", "organization")
-#: Record types that are events in time and can be referred to by a `Reference`.
-EVENT_TYPES: Final = ("meeting", "statement", "demand", "proposal")
-
-#: The sixteen PLOVER 2.0 event types (PLOVER manual, draft version 2.0).
-PLOVER_EVENTS: Final = frozenset(
-    {
-        "AGREE",
-        "CONSULT",
-        "SUPPORT",
-        "CONCEDE",
-        "COOPERATE",
-        "AID",
-        "RETREAT",
-        "REQUEST",
-        "ACCUSE",
-        "REJECT",
-        "THREATEN",
-        "PROTEST",
-        "SANCTION",
-        "MOBILIZE",
-        "COERCE",
-        "ASSAULT",
-    }
-)
-# CAMEO 1.1b3 event codes: a two-digit root 01-20, then up to two more digits.
-_CAMEO_RE: Final = re.compile(r"(?:0[1-9]|1[0-9]|20)[0-9]{0,2}")
-# CAMEO actor codes: three-letter groups, at most fifteen letters (CAMEO manual 3.2).
-_CAMEO_ACTOR_RE: Final = re.compile(r"(?:[A-Z]{3}){1,5}")
-_WIKIDATA_RE: Final = re.compile(r"[QPL][1-9][0-9]*")
-
 # Converters from strings to enum members (named functions, for the attrs mypy plugin).
-
-
-def _to_capacity(value: object) -> object:
-    return v.to_enum(Capacity, value)
 
 
 def _to_event_status(value: object) -> object:
@@ -134,10 +95,6 @@ def _to_relation(value: object) -> object:
     return v.to_enum(Relation, value)
 
 
-def _to_response_stance(value: object) -> object:
-    return v.to_enum(ResponseStance, value)
-
-
 def _to_statement_mode(value: object) -> object:
     return v.to_enum(StatementMode, value)
 
@@ -146,273 +103,43 @@ def _to_urgency(value: object) -> object:
     return v.to_enum(Urgency, value)
 
 
-# --- value types -------------------------------------------------------------------
-
-
-@v.checked
-@frozen(kw_only=True, weakref_slot=False)
-class ExternalId(v.Checked):
-    """An identifier of the same thing in another dataset, such as Wikidata.
-
-    Attributes:
-        scheme: Whose identifier it is, an open vocabulary (``"wikidata"``, ...).
-        value: The identifier; for ``"wikidata"``, an item id such as ``"Q76658"``.
-
-    .. versionadded:: 0.1.0
-    """
-
-    scheme: str = field(converter=v.nfc, metadata=v.text())
-    value: str = field(converter=v.nfc, metadata=v.text())
-
-    def _check(self) -> None:
-        if self.scheme == WIKIDATA and _WIKIDATA_RE.fullmatch(self.value) is None:
-            raise FieldError(
-                "value",
-                "external_id.malformed",
-                f"a Wikidata id looks like 'Q76658', got {self.value!r}",
-            )
-
-
-@v.checked
-@frozen(kw_only=True, weakref_slot=False)
-class Code(v.Checked):
-    """An event or actor code from a code system such as CAMEO or PLOVER.
-
-    Attributes:
-        system: The code system, an open vocabulary: ``"cameo"`` (event codes),
-            ``"cameo-actor"``, ``"plover"``, ...; the known ones are checked.
-        code: The code, read against *system*: CAMEO ``"042"``, CAMEO actor
-            ``"ARMGOV"``, PLOVER ``"CONSULT"``.
-        mode: A PLOVER mode such as ``"visit"``, or ``None``.
-
-    .. versionadded:: 0.1.0
-    """
-
-    system: str = field(converter=v.nfc, metadata=v.text())
-    code: str = field(converter=v.nfc, metadata=v.text())
-    mode: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
-
-    def _check(self) -> None:
-        if self.system == CAMEO and _CAMEO_RE.fullmatch(self.code) is None:
-            raise FieldError(
-                "code",
-                "code.malformed",
-                f"a CAMEO event code has 2 to 4 digits from root 01-20, got {self.code!r}",
-            )
-        if self.system == CAMEO_ACTOR and _CAMEO_ACTOR_RE.fullmatch(self.code) is None:
-            raise FieldError(
-                "code",
-                "code.malformed",
-                f"a CAMEO actor code is up to five three-letter groups, got {self.code!r}",
-            )
-        if self.system == PLOVER and self.code not in PLOVER_EVENTS:
-            raise FieldError(
-                "code",
-                "code.malformed",
-                f"{self.code!r} is not a PLOVER 2.0 event type",
-            )
-
-
-@v.checked
-@frozen(kw_only=True, weakref_slot=False)
-class Location(v.Checked):
-    """Where something happened.
-
-    Attributes:
-        name: The place as named, such as ``"Moscow"``.
-        country: ISO 3166-1 alpha-3 code of the country, such as ``"RUS"``.
-        latitude: WGS 84 latitude in degrees, or ``None``.
-        longitude: WGS 84 longitude in degrees, or ``None``.
-        external_ids: The place in other datasets (e.g. Wikidata).
-
-    .. versionadded:: 0.1.0
-    """
-
-    name: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
-    country: str | None = field(default=None, metadata=v.optional_country())
-    latitude: float | None = field(
-        default=None, converter=v.optional_float, metadata=v.optional_coordinate(90.0)
-    )
-    longitude: float | None = field(
-        default=None, converter=v.optional_float, metadata=v.optional_coordinate(180.0)
-    )
-    external_ids: tuple[ExternalId, ...] = field(
-        default=(), converter=v.to_tuple, metadata=v.instances_of(ExternalId)
-    )
-
-    def _check(self) -> None:
-        if self.name is None and self.country is None:
-            raise FieldError(None, "value.empty", "a location needs a 'name' or a 'country'")
-        if (self.latitude is None) != (self.longitude is None):
-            raise FieldError(
-                "longitude" if self.longitude is None else "latitude",
-                "value.incomplete",
-                "'latitude' and 'longitude' go together",
-            )
-
-
-@v.checked
-@frozen(kw_only=True, weakref_slot=False)
-class Span(v.Checked):
-    """A stretch of a source's text, by character offsets (Python string indices).
-
-    Attributes:
-        start: Offset of the first character.
-        end: Offset just past the last character; greater than *start*.
-
-    .. versionadded:: 0.1.0
-    """
-
-    start: int = field(metadata=v.offset())
-    end: int = field(metadata=v.offset())
-
-    def _check(self) -> None:
-        if self.end <= self.start:
-            raise FieldError(
-                "end",
-                "span.empty",
-                f"'end' ({self.end}) must be greater than 'start' ({self.start})",
-            )
-
-
-#: What joins the texts of several spans in `Citation.quote`.
-ELISION: Final = " […] "
-
-
-@v.checked
-@frozen(kw_only=True, weakref_slot=False)
-class Citation(v.Checked):
-    """Evidence for a record: a source, where in it, the words, and how sure we are.
-
-    Attributes:
-        source: Id of the `Source`.
-        spans: Where in the source's text, in order, not overlapping. Empty means
-            the source as a whole.
-        quote: The exact text of the source at *spans*; several spans are joined
-            by ``" […] "``. ``validate()`` checks it whenever the source has text.
-        confidence: How far the source supports the record, from 0 to 1, or ``None``.
-
-    .. versionadded:: 0.1.0
-    """
-
-    source: str = field(metadata=v.id_of("source"))
-    spans: tuple[Span, ...] = field(default=(), converter=v.to_tuple, metadata=v.instances_of(Span))
-    quote: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
-    confidence: float | None = field(
-        default=None, converter=v.optional_float, metadata=v.optional_confidence()
-    )
-
-    def _check(self) -> None:
-        previous_end = -1
-        for index, span in enumerate(self.spans):
-            if span.start < previous_end:
-                where = f"spans[{index}]"
-                raise FieldError(where, "span.unordered", "spans must be in order and not overlap")
-            previous_end = span.end
-        if self.quote is not None and not self.spans:
-            raise FieldError("quote", "citation.quote_without_span", "a 'quote' needs 'spans'")
-
-
-@v.checked
-@frozen(kw_only=True, weakref_slot=False)
-class Position(v.Checked):
-    """A title or office a person held, for a time.
-
-    Attributes:
-        title: The title, such as ``"Minister of Foreign Affairs"``.
-        organization: Id of the organization the position is in, or ``None``.
-        country: ISO 3166-1 alpha-3 code of the country served, or ``None``.
-        start: When the person took up the position, or ``None``.
-        end: When they left it, or ``None`` if still held or unknown.
-
-    .. versionadded:: 0.1.0
-    """
-
-    title: str = field(converter=v.nfc, metadata=v.text())
-    organization: str | None = field(default=None, metadata=v.optional_id_of("organization"))
-    country: str | None = field(default=None, metadata=v.optional_country())
-    start: UncertainDate | None = field(
-        default=None, metadata=v.optional_instance_of(UncertainDate)
-    )
-    end: UncertainDate | None = field(default=None, metadata=v.optional_instance_of(UncertainDate))
-
-    def _check(self) -> None:
-        if (
-            self.start is not None
-            and self.end is not None
-            and self.end.certainly_before(self.start)
-        ):
-            raise FieldError(
-                "end", "date.end_before_start", "'end' must not be earlier than 'start'"
-            )
-
-
-@v.checked
-@frozen(kw_only=True, weakref_slot=False)
-class Participant(v.Checked):
-    """An actor's part in one meeting.
-
-    Attributes:
-        actor: Id of the `Person` or `Organization` taking part.
-        title: The title the actor held at the time, as the source gives it.
-        represents: Id of the organization (state, ministry, body) they spoke for.
-        capacity: Host, visitor, mediator or observer, or ``None`` if not stated.
-        delegation: Ids of the people in this participant's delegation.
-        citations: Evidence that the actor took part in this way.
-
-    .. versionadded:: 0.1.0
-    """
-
-    actor: str = field(metadata=v.id_of("person", "organization"))
-    title: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
-    represents: str | None = field(default=None, metadata=v.optional_id_of("organization"))
-    capacity: Capacity | None = field(
-        default=None,
-        converter=_to_capacity,
-        metadata=v.optional_member_of(Capacity),
-    )
-    delegation: tuple[str, ...] = field(
-        default=(), converter=v.to_tuple, metadata=v.ids_of("person")
-    )
-    citations: tuple[Citation, ...] = field(
-        default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
-    )
-
-
-@v.checked
-@frozen(kw_only=True, weakref_slot=False)
-class Response(v.Checked):
-    """An actor's answer to a `Proposal`.
-
-    Attributes:
-        actor: Id of the person or organization answering.
-        stance: Accepted, rejected or undecided.
-        statement: Id of the `Statement` in which they answered, or ``None``.
-        date: When they answered, or ``None``.
-        citations: Evidence of the answer.
-
-    .. versionadded:: 0.1.0
-    """
-
-    actor: str = field(metadata=v.id_of("person", "organization"))
-    stance: ResponseStance = field(
-        converter=_to_response_stance,
-        metadata=v.member_of(ResponseStance),
-    )
-    statement: str | None = field(default=None, metadata=v.optional_id_of("statement"))
-    date: UncertainDate | None = field(default=None, metadata=v.optional_instance_of(UncertainDate))
-    citations: tuple[Citation, ...] = field(
-        default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
-    )
-
-
 # --- records -------------------------------------------------------------------------
 #
 # Every record has ``id`` (generated when not given), a ``type`` tag that cannot
 # be set, and ``created`` / ``modified`` instants of the record itself, kept
-# apart from when the event happened and when a source reported it.
+# apart from when the event happened and when a source reported it. Each class
+# names these common fields (so that type checkers see them) and takes their
+# definition from one helper apiece below. The classes stay flat on purpose:
+# msgspec writes the fields of a subclass's bases after its own, which would
+# break the sorted keys of canonical JSON.
 
 
+def _id_field(tag: str) -> Any:
+    """The ``id`` field of records of *tag*: a new random id when not given."""
+    return field(factory=functools.partial(new_id, tag), metadata=v.id_of(tag))
+
+
+def _type_field(tag: str) -> Any:
+    """The ``type`` field: always *tag*, never set by the caller, kept out of repr."""
+    return field(default=tag, init=False, repr=False)
+
+
+def _citations_field() -> Any:
+    """The ``citations`` field: evidence in sources, none by default."""
+    return field(default=(), converter=v.to_tuple, metadata=v.instances_of(Citation))
+
+
+def _draft_field() -> Any:
+    """The ``draft`` field: ``True`` for records a program drafted and no one checked yet."""
+    return field(default=False, metadata=v.boolean())
+
+
+def _instant_field() -> Any:
+    """The ``created`` and ``modified`` fields: a timezone-aware instant, or ``None``."""
+    return field(default=None, metadata=v.optional_instant())
+
+
+@registry.record
 @v.checked
 @frozen(kw_only=True, weakref_slot=False)
 class Person(v.Checked):
@@ -437,8 +164,8 @@ class Person(v.Checked):
     .. versionadded:: 0.1.0
     """
 
-    id: str = field(factory=functools.partial(new_id, "person"), metadata=v.id_of("person"))
-    type: Literal["person"] = field(default="person", init=False, repr=False)
+    id: str = _id_field("person")
+    type: Literal["person"] = _type_field("person")
     name: str = field(converter=v.nfc, metadata=v.text())
     aliases: tuple[str, ...] = field(default=(), converter=v.nfc_all, metadata=v.texts())
     nationality: tuple[str, ...] = field(default=(), converter=v.to_tuple, metadata=v.countries())
@@ -449,18 +176,17 @@ class Person(v.Checked):
         default=(), converter=v.to_tuple, metadata=v.instances_of(ExternalId)
     )
     description: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
-    citations: tuple[Citation, ...] = field(
-        default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
-    )
-    draft: bool = field(default=False, metadata=v.boolean())
-    created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
-    modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+    citations: tuple[Citation, ...] = _citations_field()
+    draft: bool = _draft_field()
+    created: dt.datetime | None = _instant_field()
+    modified: dt.datetime | None = _instant_field()
 
     def names(self) -> tuple[str, ...]:
         """Return the name followed by the aliases."""
         return (self.name, *self.aliases)
 
 
+@registry.record
 @v.checked
 @frozen(kw_only=True, weakref_slot=False)
 class Organization(v.Checked):
@@ -489,10 +215,8 @@ class Organization(v.Checked):
     .. versionadded:: 0.1.0
     """
 
-    id: str = field(
-        factory=functools.partial(new_id, "organization"), metadata=v.id_of("organization")
-    )
-    type: Literal["organization"] = field(default="organization", init=False, repr=False)
+    id: str = _id_field("organization")
+    type: Literal["organization"] = _type_field("organization")
     name: str = field(converter=v.nfc, metadata=v.text())
     kind: OrganizationKind = field(
         converter=_to_organization_kind,
@@ -506,12 +230,10 @@ class Organization(v.Checked):
         default=(), converter=v.to_tuple, metadata=v.instances_of(ExternalId)
     )
     description: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
-    citations: tuple[Citation, ...] = field(
-        default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
-    )
-    draft: bool = field(default=False, metadata=v.boolean())
-    created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
-    modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+    citations: tuple[Citation, ...] = _citations_field()
+    draft: bool = _draft_field()
+    created: dt.datetime | None = _instant_field()
+    modified: dt.datetime | None = _instant_field()
 
     def _check(self) -> None:
         if self.kind is OrganizationKind.STATE and self.country is None:
@@ -520,6 +242,7 @@ class Organization(v.Checked):
             raise FieldError("parent", "ref.self", "an organization cannot be its own 'parent'")
 
 
+@registry.record
 @v.checked
 @frozen(kw_only=True, weakref_slot=False)
 class Meeting(v.Checked):
@@ -554,8 +277,8 @@ class Meeting(v.Checked):
     .. versionadded:: 0.1.0
     """
 
-    id: str = field(factory=functools.partial(new_id, "meeting"), metadata=v.id_of("meeting"))
-    type: Literal["meeting"] = field(default="meeting", init=False, repr=False)
+    id: str = _id_field("meeting")
+    type: Literal["meeting"] = _type_field("meeting")
     kind: MeetingKind = field(converter=_to_meeting_kind, metadata=v.member_of(MeetingKind))
     date: UncertainDate = field(metadata=v.instance_of(UncertainDate))
     end_date: UncertainDate | None = field(
@@ -590,12 +313,10 @@ class Meeting(v.Checked):
         default=(), converter=v.to_tuple, metadata=v.instances_of(ExternalId)
     )
     description: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
-    citations: tuple[Citation, ...] = field(
-        default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
-    )
-    draft: bool = field(default=False, metadata=v.boolean())
-    created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
-    modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+    citations: tuple[Citation, ...] = _citations_field()
+    draft: bool = _draft_field()
+    created: dt.datetime | None = _instant_field()
+    modified: dt.datetime | None = _instant_field()
 
     def _check(self) -> None:
         if self.end_date is not None and self.end_date.certainly_before(self.date):
@@ -611,6 +332,7 @@ class Meeting(v.Checked):
         return self.date if self.end_date is None else self.end_date
 
 
+@registry.record
 @v.checked
 @frozen(kw_only=True, weakref_slot=False)
 class Statement(v.Checked):
@@ -640,8 +362,8 @@ class Statement(v.Checked):
     .. versionadded:: 0.1.0
     """
 
-    id: str = field(factory=functools.partial(new_id, "statement"), metadata=v.id_of("statement"))
-    type: Literal["statement"] = field(default="statement", init=False, repr=False)
+    id: str = _id_field("statement")
+    type: Literal["statement"] = _type_field("statement")
     speaker: str = field(metadata=v.id_of(*ACTOR_TYPES))
     text: str = field(converter=v.nfc, metadata=v.text())
     mode: StatementMode = field(converter=_to_statement_mode, metadata=v.member_of(StatementMode))
@@ -654,14 +376,13 @@ class Statement(v.Checked):
     language: str | None = field(default=None, metadata=v.optional_text())
     topics: tuple[str, ...] = field(default=(), converter=v.nfc_all, metadata=v.texts())
     codes: tuple[Code, ...] = field(default=(), converter=v.to_tuple, metadata=v.instances_of(Code))
-    citations: tuple[Citation, ...] = field(
-        default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
-    )
-    draft: bool = field(default=False, metadata=v.boolean())
-    created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
-    modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+    citations: tuple[Citation, ...] = _citations_field()
+    draft: bool = _draft_field()
+    created: dt.datetime | None = _instant_field()
+    modified: dt.datetime | None = _instant_field()
 
 
+@registry.record
 @v.checked
 @frozen(kw_only=True, weakref_slot=False)
 class Demand(v.Checked):
@@ -687,8 +408,8 @@ class Demand(v.Checked):
     .. versionadded:: 0.1.0
     """
 
-    id: str = field(factory=functools.partial(new_id, "demand"), metadata=v.id_of("demand"))
-    type: Literal["demand"] = field(default="demand", init=False, repr=False)
+    id: str = _id_field("demand")
+    type: Literal["demand"] = _type_field("demand")
     actor: str = field(metadata=v.id_of(*ACTOR_TYPES))
     content: str = field(converter=v.nfc, metadata=v.text())
     addressees: tuple[str, ...] = field(
@@ -705,14 +426,13 @@ class Demand(v.Checked):
     meeting: str | None = field(default=None, metadata=v.optional_id_of("meeting"))
     date: UncertainDate | None = field(default=None, metadata=v.optional_instance_of(UncertainDate))
     codes: tuple[Code, ...] = field(default=(), converter=v.to_tuple, metadata=v.instances_of(Code))
-    citations: tuple[Citation, ...] = field(
-        default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
-    )
-    draft: bool = field(default=False, metadata=v.boolean())
-    created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
-    modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+    citations: tuple[Citation, ...] = _citations_field()
+    draft: bool = _draft_field()
+    created: dt.datetime | None = _instant_field()
+    modified: dt.datetime | None = _instant_field()
 
 
+@registry.record
 @v.checked
 @frozen(kw_only=True, weakref_slot=False)
 class Proposal(v.Checked):
@@ -740,8 +460,8 @@ class Proposal(v.Checked):
     .. versionadded:: 0.1.0
     """
 
-    id: str = field(factory=functools.partial(new_id, "proposal"), metadata=v.id_of("proposal"))
-    type: Literal["proposal"] = field(default="proposal", init=False, repr=False)
+    id: str = _id_field("proposal")
+    type: Literal["proposal"] = _type_field("proposal")
     actor: str = field(metadata=v.id_of(*ACTOR_TYPES))
     content: str = field(converter=v.nfc, metadata=v.text())
     kind: ProposalKind | None = field(
@@ -766,12 +486,10 @@ class Proposal(v.Checked):
     meeting: str | None = field(default=None, metadata=v.optional_id_of("meeting"))
     date: UncertainDate | None = field(default=None, metadata=v.optional_instance_of(UncertainDate))
     codes: tuple[Code, ...] = field(default=(), converter=v.to_tuple, metadata=v.instances_of(Code))
-    citations: tuple[Citation, ...] = field(
-        default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
-    )
-    draft: bool = field(default=False, metadata=v.boolean())
-    created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
-    modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+    citations: tuple[Citation, ...] = _citations_field()
+    draft: bool = _draft_field()
+    created: dt.datetime | None = _instant_field()
+    modified: dt.datetime | None = _instant_field()
 
     def _check(self) -> None:
         stances = {response.stance for response in self.responses}
@@ -789,6 +507,7 @@ class Proposal(v.Checked):
             )
 
 
+@registry.record
 @v.checked
 @frozen(kw_only=True, weakref_slot=False)
 class Reference(v.Checked):
@@ -817,20 +536,18 @@ class Reference(v.Checked):
     .. versionadded:: 0.1.0
     """
 
-    id: str = field(factory=functools.partial(new_id, "reference"), metadata=v.id_of("reference"))
-    type: Literal["reference"] = field(default="reference", init=False, repr=False)
+    id: str = _id_field("reference")
+    type: Literal["reference"] = _type_field("reference")
     subject: str = field(metadata=v.id_of(*EVENT_TYPES))
     relation: Relation = field(converter=_to_relation, metadata=v.member_of(Relation))
     target: str | None = field(default=None, metadata=v.optional_id_of(*EVENT_TYPES))
     external: bool = field(default=False, metadata=v.boolean())
     description: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
     date: UncertainDate | None = field(default=None, metadata=v.optional_instance_of(UncertainDate))
-    citations: tuple[Citation, ...] = field(
-        default=(), converter=v.to_tuple, metadata=v.instances_of(Citation)
-    )
-    draft: bool = field(default=False, metadata=v.boolean())
-    created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
-    modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+    citations: tuple[Citation, ...] = _citations_field()
+    draft: bool = _draft_field()
+    created: dt.datetime | None = _instant_field()
+    modified: dt.datetime | None = _instant_field()
 
     def _check(self) -> None:
         if self.target is None and self.description is None:
@@ -849,6 +566,7 @@ class Reference(v.Checked):
             raise FieldError("target", "ref.self", "a reference cannot point at its own 'subject'")
 
 
+@registry.record
 @v.checked
 @frozen(kw_only=True, weakref_slot=False)
 class Source(v.Checked):
@@ -874,8 +592,8 @@ class Source(v.Checked):
     .. versionadded:: 0.1.0
     """
 
-    id: str = field(factory=functools.partial(new_id, "source"), metadata=v.id_of("source"))
-    type: Literal["source"] = field(default="source", init=False, repr=False)
+    id: str = _id_field("source")
+    type: Literal["source"] = _type_field("source")
     title: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
     publisher: str | None = field(default=None, metadata=v.optional_id_of("organization"))
     url: str | None = field(default=None, metadata=v.optional_text())
@@ -886,9 +604,9 @@ class Source(v.Checked):
     authors: tuple[str, ...] = field(default=(), converter=v.nfc_all, metadata=v.texts())
     text: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
     retrieved: dt.datetime | None = field(default=None, metadata=v.optional_instant())
-    draft: bool = field(default=False, metadata=v.boolean())
-    created: dt.datetime | None = field(default=None, metadata=v.optional_instant())
-    modified: dt.datetime | None = field(default=None, metadata=v.optional_instant())
+    draft: bool = _draft_field()
+    created: dt.datetime | None = _instant_field()
+    modified: dt.datetime | None = _instant_field()
 
     def excerpt(self, spans: tuple[Span, ...]) -> str | None:
         """Return the text at *spans*, joined by `ELISION`, or ``None`` without text.
@@ -906,17 +624,5 @@ class Source(v.Checked):
             parts.append(self.text[span.start : span.end])
         return ELISION.join(parts)
 
-
-#: Every record class, by its type tag.
-RECORD_CLASSES: Final[dict[str, type]] = {
-    "person": Person,
-    "organization": Organization,
-    "meeting": Meeting,
-    "statement": Statement,
-    "demand": Demand,
-    "proposal": Proposal,
-    "reference": Reference,
-    "source": Source,
-}
 
 Record = Person | Organization | Meeting | Statement | Demand | Proposal | Reference | Source

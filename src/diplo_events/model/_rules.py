@@ -21,6 +21,7 @@ valid values, and ``problem``, the authority, which names what is wrong. When
 
 import datetime as dt
 import enum
+import linecache
 import math
 import re
 import unicodedata
@@ -32,8 +33,9 @@ import attrs
 from attrs import frozen
 
 from diplo_events.exceptions import FieldError, FieldTypeError
-from diplo_events.model import _ids
+from diplo_events.model import _ids, registry
 from diplo_events.model._countries import ALL_CODES
+from diplo_events.model.registry import TARGETS
 
 #: Largest integer every JSON implementation holds exactly (2**53 - 1).
 MAX_SAFE_INTEGER: Final = 2**53 - 1
@@ -244,17 +246,17 @@ def _id_rule(types: tuple[str, ...]) -> Rule:
 
 def id_of(*types: str) -> dict[str, object]:
     """An id of a record of one of *types*."""
-    return _meta(_id_rule(types))
+    return {**_meta(_id_rule(types)), TARGETS: types}
 
 
 def optional_id_of(*types: str) -> dict[str, object]:
     """``None`` or an id of one of *types*."""
-    return _meta(_optional(_id_rule(types)))
+    return {**_meta(_optional(_id_rule(types))), TARGETS: types}
 
 
 def ids_of(*types: str) -> dict[str, object]:
     """A tuple of ids of *types*."""
-    return _meta(_each(_id_rule(types), "a list of ids"))
+    return {**_meta(_each(_id_rule(types), "a list of ids")), TARGETS: types}
 
 
 def _instance_rule(cls: type) -> Rule:
@@ -478,7 +480,11 @@ def checked(cls: _C) -> _C:
         names["_cross_check"] = cls.__dict__["_check"]
         lines.append("    _cross_check(self)")
     lines.append("    return None")
-    source = "\n".join(lines)
-    exec(compile(source, f"<diplo_events check {cls.__name__}>", "exec"), names)  # noqa: S102 - generated from our own rules, as attrs does
+    source = "\n".join(lines) + "\n"
+    filename = f"<diplo_events generated check {cls.__module__}.{cls.__qualname__}>"
+    # Registered with linecache, as attrs does for its generated methods, so
+    # tracebacks, pdb and inspect.getsource show the generated lines.
+    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
+    exec(compile(source, filename, "exec"), names)  # noqa: S102 - generated from our own rules, as attrs does
     cls.__attrs_post_init__ = names["__attrs_post_init__"]  # type: ignore[attr-defined]
-    return cls
+    return registry.model_class(cls)

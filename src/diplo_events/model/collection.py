@@ -14,7 +14,9 @@ from attrs import field, frozen
 
 from diplo_events.exceptions import DiploEventsError, FieldError
 from diplo_events.model import _rules as v
-from diplo_events.model._records import RECORD_CLASSES, Record, Reference
+from diplo_events.model import registry
+from diplo_events.model._records import Record, Reference
+from diplo_events.model.registry import RECORD_CLASSES
 
 __all__ = ["MODEL_CLASSES", "SCHEMA_VERSION", "Collection", "RecordNotFoundError"]
 
@@ -166,17 +168,5 @@ class Collection(v.Checked):
         return Collection(records=(*self.records, *records), schema_version=self.schema_version)
 
 
-def _model_classes() -> frozenset[type]:
-    found: set[type] = set()
-    pending: list[type] = [v.Checked]
-    while pending:
-        subclasses: list[type] = pending.pop().__subclasses__()
-        for subclass in subclasses:
-            pending.append(subclass)
-            if "__slots__" in subclass.__dict__:  # not the class attrs replaced by a slotted one
-                found.add(subclass)
-    return frozenset(found)
-
-
 #: Every record, value and collection class: what the public functions read and write.
-MODEL_CLASSES: Final = _model_classes()
+MODEL_CLASSES: Final = registry.model_classes()
