@@ -23,8 +23,9 @@ from typing import Any, Final
 import msgspec
 from attrs import frozen
 
+from diplo_events.io import versions
 from diplo_events.model import RECORD_CLASSES, Record
-from diplo_events.model.collection import SCHEMA_VERSION, Collection
+from diplo_events.model.collection import Collection
 
 __all__ = ["decode", "decode_record", "encode", "format_json"]
 
@@ -128,7 +129,7 @@ def _decode_collection(data: bytes) -> Collection | None:
         shell = _COLLECTION_DECODER.decode(data)
     except Exception:  # noqa: BLE001 - let the strict path decide
         return None
-    if shell.type != "collection" or shell.schema_version != SCHEMA_VERSION:
+    if shell.type != "collection" or not versions.is_current(shell.schema_version):
         return None
     # One tag per record, in order, then the collection's own: anything else
     # (say an unknown "type" key in a nested object) leaves it to the strict path.

@@ -23,12 +23,12 @@ from typing import IO, Any, Final, TypeVar, overload
 import attrs
 
 from diplo_events.exceptions import FieldTypeError, Issue, ParseError
-from diplo_events.io import _fastjson, _gc
+from diplo_events.io import _fastjson, _gc, versions
 from diplo_events.io._converter import issues_from_exception, make_converter, structure_document
 from diplo_events.io._gc import gc_paused
 from diplo_events.io._jsontext import check_tree, decode_text, load_text
 from diplo_events.model import RECORD_CLASSES, Record
-from diplo_events.model.collection import MODEL_CLASSES, SCHEMA_VERSION, Collection
+from diplo_events.model.collection import MODEL_CLASSES, Collection
 
 __all__ = ["dump_jsonl", "from_dict", "from_json", "iter_jsonl", "to_dict", "to_json"]
 
@@ -56,29 +56,10 @@ def _covered(path: str, reported: list[str]) -> bool:
     )
 
 
-def _version_issue(data: object, cls: type | None) -> Issue | None:
-    if not isinstance(data, dict):
-        return None
-    if cls is None and data.get("type") != "collection":
-        return None
-    if cls not in {None, Collection} or "schema_version" not in data:
-        return None
-    version = data["schema_version"]
-    if version == SCHEMA_VERSION:
-        return None
-    # No earlier schema version exists yet, so there is nothing to migrate from.
-    return Issue(
-        path="$.schema_version",
-        code="schema.unsupported_version",
-        message=f"schema version {version!r} is not supported; this release reads "
-        f"{SCHEMA_VERSION!r}",
-    )
-
-
 def _structure(data: object, cls: Any, issues: list[Issue], line: int | None) -> object:
-    version_issue = _version_issue(data, cls)
-    if version_issue is not None:
-        issues.append(version_issue)
+    data, version_issues = versions.migrate(data, cls)
+    if version_issues:
+        issues.extend(version_issues)
         raise ParseError(_with_line(issues, line))
     try:
         result = structure_document(_CONVERTER, data, cls)
