@@ -1,16 +1,21 @@
-"""diplo_events: structured, source-checked records of diplomatic events."""
+"""diplo_events: structured, source-checked records of diplomatic events.
+
+The everyday surface: records, values and vocabularies, `Collection`, the JSON
+functions, `validate`, the text readers the README shows, and the exceptions.
+Specialist names live in their subpackage: `diplo_events.model` (the registry
+and graph queries), `diplo_events.io` (the converter, schema versions),
+`diplo_events.drafting` (the extractor's parts).
+
+The drafting stack (`extract`, `parse_date`, `find_dates`,
+`parse_actor_mention`, `ActorMention`) is loaded on first use, so
+``import diplo_events`` stays light.
+"""
+
+import importlib
+import warnings
+from typing import TYPE_CHECKING, Final
 
 from diplo_events._validate import validate
-from diplo_events.drafting._extract import extract
-from diplo_events.drafting.reading._datetext import DateMatch, find_dates, parse_date
-from diplo_events.drafting.reading._mentions import (
-    ActorMention,
-    MentionMatch,
-    NameBook,
-    find_actor_mentions,
-    name_key,
-    parse_actor_mention,
-)
 from diplo_events.exceptions import (
     DiploEventsError,
     FieldError,
@@ -20,60 +25,77 @@ from diplo_events.exceptions import (
     Severity,
     ValidationError,
 )
-from diplo_events.io._converter import configure_converter, issues_from_exception, make_converter
 from diplo_events.io.json import dump_jsonl, from_dict, from_json, iter_jsonl, to_dict, to_json
 from diplo_events.model import (
+    CAMEO,
+    CAMEO_ACTOR,
     ELISION,
+    ISO_3166_1_ALPHA_3,
+    NAMESPACE,
+    PLOVER,
     PLOVER_EVENTS,
+    RECORD_TYPES,
+    SCHEMA_VERSION,
+    WIKIDATA,
+    Capacity,
     Citation,
     Code,
+    Collection,
+    DateDerivation,
     Demand,
+    EventStatus,
     ExternalId,
     Location,
     Meeting,
+    MeetingFormat,
+    MeetingKind,
     Organization,
+    OrganizationKind,
     Participant,
     Person,
     Position,
+    Precision,
     Proposal,
+    ProposalKind,
+    ProposalStatus,
+    ProtocolLevel,
     Record,
+    RecordNotFoundError,
     Reference,
+    Relation,
     Response,
+    ResponseStance,
     Source,
     Span,
     Statement,
-)
-from diplo_events.model._dates import DateDerivation, UncertainDate
-from diplo_events.model._ids import (
-    NAMESPACE,
-    RECORD_TYPES,
+    StatementMode,
+    UncertainDate,
+    Urgency,
     dataset_namespace,
     id_type,
     is_id,
     new_id,
     stable_id,
 )
-from diplo_events.model._vocab import (
-    CAMEO,
-    CAMEO_ACTOR,
-    ISO_3166_1_ALPHA_3,
-    PLOVER,
-    WIKIDATA,
-    Capacity,
-    EventStatus,
-    MeetingFormat,
-    MeetingKind,
-    OrganizationKind,
-    Precision,
-    ProposalKind,
-    ProposalStatus,
-    ProtocolLevel,
-    Relation,
-    ResponseStance,
-    StatementMode,
-    Urgency,
-)
-from diplo_events.model.collection import SCHEMA_VERSION, Collection, RecordNotFoundError
+
+if TYPE_CHECKING:
+    from diplo_events.drafting import (
+        ActorMention,
+        extract,
+        find_dates,
+        parse_actor_mention,
+        parse_date,
+    )
+
+    # Deprecated at the top level (see _MOVED); visible to type checkers until 0.3.0.
+    from diplo_events.drafting import DateMatch as DateMatch
+    from diplo_events.drafting import MentionMatch as MentionMatch
+    from diplo_events.drafting import NameBook as NameBook
+    from diplo_events.drafting import find_actor_mentions as find_actor_mentions
+    from diplo_events.drafting import name_key as name_key
+    from diplo_events.io import configure_converter as configure_converter
+    from diplo_events.io import issues_from_exception as issues_from_exception
+    from diplo_events.io import make_converter as make_converter
 
 __all__ = [
     "CAMEO",
@@ -92,7 +114,6 @@ __all__ = [
     "Code",
     "Collection",
     "DateDerivation",
-    "DateMatch",
     "Demand",
     "DiploEventsError",
     "EventStatus",
@@ -104,8 +125,6 @@ __all__ = [
     "Meeting",
     "MeetingFormat",
     "MeetingKind",
-    "MentionMatch",
-    "NameBook",
     "Organization",
     "OrganizationKind",
     "ParseError",
@@ -132,20 +151,15 @@ __all__ = [
     "Urgency",
     "ValidationError",
     "__version__",
-    "configure_converter",
     "dataset_namespace",
     "dump_jsonl",
     "extract",
-    "find_actor_mentions",
     "find_dates",
     "from_dict",
     "from_json",
     "id_type",
     "is_id",
-    "issues_from_exception",
     "iter_jsonl",
-    "make_converter",
-    "name_key",
     "new_id",
     "parse_actor_mention",
     "parse_date",
@@ -155,12 +169,45 @@ __all__ = [
     "validate",
 ]
 
+# Loaded from diplo_events.drafting on first use, then kept here like any name.
+_LAZY: Final = frozenset(
+    {"ActorMention", "extract", "find_dates", "parse_actor_mention", "parse_date"}
+)
+# Names that moved to a subpackage in 0.2.0; the old spelling works until 0.3.0.
+_MOVED: Final = {
+    "DateMatch": "diplo_events.drafting",
+    "MentionMatch": "diplo_events.drafting",
+    "NameBook": "diplo_events.drafting",
+    "find_actor_mentions": "diplo_events.drafting",
+    "name_key": "diplo_events.drafting",
+    "configure_converter": "diplo_events.io",
+    "issues_from_exception": "diplo_events.io",
+    "make_converter": "diplo_events.io",
+}
 
-def __getattr__(name: str) -> str:
-    # The version comes from the installed package metadata, never a copy here.
+
+def __getattr__(name: str) -> object:
     if name == "__version__":
+        # The version comes from the installed package metadata, never a copy here.
         from importlib.metadata import version  # noqa: PLC0415 - only when asked
 
         return version("diplo_events")
+    if name in _LAZY:
+        value = getattr(importlib.import_module("diplo_events.drafting"), name)
+        globals()[name] = value
+        return value
+    if name in _MOVED:
+        home = _MOVED[name]
+        warnings.warn(
+            f"diplo_events.{name} is deprecated and will be removed in 0.3.0; "
+            f"import it from {home} instead",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(importlib.import_module(home), name)
     msg = f"module 'diplo_events' has no attribute {name!r}"
     raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

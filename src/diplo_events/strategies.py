@@ -29,6 +29,12 @@ To let ``st.from_type(Meeting)`` (and ``st.builds`` inference) use these
 strategies, call `register_type_strategies` once, for example in your
 ``conftest.py``.
 
+Why one long module: it is one public namespace that users import whole, as
+``hypothesis.strategies`` is, and its parts are not independent: the strategy
+of every record type draws its ids from the same pools and respects the same
+graph rules (`diplo_events.model.graph`) that ``consistent_collections()``
+builds whole datasets from.
+
 .. versionadded:: 0.1.0
 """
 

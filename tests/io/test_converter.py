@@ -5,6 +5,7 @@ import cattrs
 import pytest
 
 import diplo_events as de
+from diplo_events.io import configure_converter, issues_from_exception, make_converter
 from diplo_events.io._gc import gc_paused
 
 PERSON = de.stable_id("person", "p")
@@ -13,8 +14,8 @@ PERSON = de.stable_id("person", "p")
 class TestMakeConverter:
     def test_own_converter(self) -> None:
         """make_converter() gives a new cattrs converter that structures and unstructures."""
-        converter = de.make_converter()
-        assert converter is not de.make_converter()
+        converter = make_converter()
+        assert converter is not make_converter()
         participant = de.Participant(actor=PERSON, capacity="host")
         data = converter.unstructure(participant)
         assert data["capacity"] == "host"
@@ -26,12 +27,12 @@ class TestMakeConverter:
 
     def test_strict_and_transformable(self) -> None:
         """Errors are cattrs validation groups, which cattrs.transform_error can render."""
-        converter = de.make_converter()
+        converter = make_converter()
         with pytest.raises(cattrs.BaseValidationError) as info:
             converter.structure({"actor": 5, "title": "x", "zzz": 1}, de.Participant)
         rendered = cattrs.transform_error(info.value)
         assert any("$.actor" in line for line in rendered)
-        issues = de.issues_from_exception(info.value)
+        issues = issues_from_exception(info.value)
         assert [(i.path, i.code) for i in issues] == [
             ("$.actor", "type.mismatch"),
             ("$.zzz", "field.unknown"),
@@ -46,7 +47,7 @@ class TestMakeConverter:
     def test_configure_is_idempotent_enough(self) -> None:
         """configure_converter() can set up a plain cattrs.Converter."""
         converter = cattrs.Converter()
-        de.configure_converter(converter)
+        configure_converter(converter)
         with pytest.raises(cattrs.BaseValidationError):
             converter.structure({"start": "1", "end": 2}, de.Span)
 

@@ -1,1 +1,31 @@
-"""Placeholder."""
+"""Text in, draft records out: the extractor and the readers of dates, names and titles.
+
+`extract`, `parse_date`, `find_dates` and `parse_actor_mention` are also
+importable from ``diplo_events``, which loads this package only when one of
+them is first used. The specialist names (`find_actor_mentions`,
+`MentionMatch`, `DateMatch`, `NameBook`, `name_key`) live here.
+"""
+
+from diplo_events.drafting._extract import extract
+from diplo_events.drafting.reading._datetext import DateMatch, find_dates, parse_date
+from diplo_events.drafting.reading._mentions import (
+    ActorMention,
+    MentionMatch,
+    NameBook,
+    find_actor_mentions,
+    name_key,
+    parse_actor_mention,
+)
+
+__all__ = [
+    "ActorMention",
+    "DateMatch",
+    "MentionMatch",
+    "NameBook",
+    "extract",
+    "find_actor_mentions",
+    "find_dates",
+    "name_key",
+    "parse_actor_mention",
+    "parse_date",
+]
