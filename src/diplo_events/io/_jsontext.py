@@ -15,13 +15,20 @@ from typing import Any, Final
 
 from diplo_events._paths import path_part
 from diplo_events.exceptions import Issue
-from diplo_events.io._converter import AlreadyReportedError
 from diplo_events.model._rules import MAX_SAFE_INTEGER, has_surrogate
 
 __all__ = ["MAX_DEPTH", "check_tree", "decode_text", "load_text"]
 
 #: Deepest nesting of objects and lists accepted; records need about ten levels.
 MAX_DEPTH: Final = 24
+
+
+class AlreadyReportedError(Exception):
+    """A value whose problem was reported while reading the JSON text itself.
+
+    The cattrs layer (``_converter.py``) skips such values instead of
+    reporting them a second time as a type mismatch.
+    """
 
 
 class UnreadableValueError(AlreadyReportedError):
