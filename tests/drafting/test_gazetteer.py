@@ -8,7 +8,14 @@ from diplo_events.drafting.reading import _namebook as nb
 from diplo_events.model._countries import is_country_code
 from diplo_events.model._vocab import OrganizationKind
 
-TABLES = ["demonyms.tsv", "capitals.tsv", "titles.tsv", "bodies.tsv", "name_variants.tsv"]
+TABLES = [
+    "demonyms.tsv",
+    "capitals.tsv",
+    "titles.tsv",
+    "bodies.tsv",
+    "name_variants.tsv",
+    "words.tsv",
+]
 
 
 def _lines(name: str) -> list[str]:
@@ -36,6 +43,7 @@ def test_table_rows_well_formed(name: str) -> None:
         "titles.tsv": 5,
         "bodies.tsv": 6,
         "name_variants.tsv": 2,
+        "words.tsv": 2,
     }
     for line in _lines(name):
         if line.startswith("#") or not line.strip():
@@ -119,7 +127,23 @@ def test_each_table_is_read_once() -> None:
     gz._tables()
     gz._generic_bodies()
     gz._bound_bodies()
+    gz._lexicon()
     mm._joined_names()
     nb._name_variants()
     info = gz._rows.cache_info()
     assert info.misses == info.currsize == len(TABLES)
+
+
+def test_words_have_known_classes() -> None:
+    """Every row of words.tsv is a lower-case word with a known role or list; one role a word."""
+    roles = {"det", "num", "mod", "head", "counterpart", "counterparts", "side", "of", "to"}
+    roles |= {"poss", "comma"}
+    seen: dict[str, str] = {}
+    for line in _lines("words.tsv"):
+        if line.startswith("#"):
+            continue
+        word, kind = line.split("\t")
+        assert word == word.casefold(), line
+        assert kind in roles or kind in gz._LISTS, line
+        if kind in roles:
+            assert seen.setdefault(word, kind) == kind, line

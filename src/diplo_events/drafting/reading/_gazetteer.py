@@ -15,6 +15,10 @@ its sources in ``#`` comment lines):
     Titles and offices with their variants, kind, body and default country.
 ``bodies.tsv``
     International organizations and groups, and generic kinds of ministries.
+``words.tsv``
+    Words read by what they do, not by what they name: function words by role
+    ("the", "former", "counterpart"), particles of names, words that split a
+    phrase or never make a name, and the first and last words of place names.
 
 ``name_variants.tsv`` (romanisation variants of personal names) is read by
 `diplo_events.drafting.reading._namebook`, which alone uses it.
@@ -145,8 +149,9 @@ def _tables() -> _Tables:
         for word in key
         if word.isalpha() and word.islower()
     )
-    extra = {word for word in _FUNCTION_WORDS if word.isalpha()} - _NOT_LEX - _SPLIT
-    return tables._replace(longest=longest, lex_words=(lex_words | extra) - _NOT_LEX)
+    words = _lexicon()
+    extra = {word for word in words.roles if word.isalpha()} - words.not_lex - words.split
+    return tables._replace(longest=longest, lex_words=(lex_words | extra) - words.not_lex)
 
 
 def _load_places(tables: _Tables) -> None:
@@ -207,114 +212,43 @@ def is_national_body(name: str) -> bool:
 
 # --------------------------------------------------------------------------- words
 
-_FUNCTION_WORDS: Final[dict[str, str]] = {
-    "the": "det",
-    "his": "det",
-    "her": "det",
-    "its": "det",
-    "their": "det",
-    "our": "det",
-    "a": "det",
-    "an": "det",
-    "two": "num",
-    "three": "num",
-    "four": "num",
-    "both": "num",
-    "several": "num",
-    "new": "mod",
-    "former": "mod",
-    "acting": "mod",
-    "incoming": "mod",
-    "outgoing": "mod",
-    "interim": "mod",
-    "honourable": "mod",
-    "honorable": "mod",
-    "hon": "mod",
-    "excellency": "mod",
-    "dr": "mod",
-    "prof": "mod",
-    "republic": "mod",  # "the Republic of Malawi" is Malawi
-    "then": "mod",
-    "current": "mod",
-    "newly": "mod",
-    "appointed": "mod",
-    "head": "head",
-    "chief": "head",
-    "counterpart": "counterpart",
-    "counterparts": "counterparts",
-    "side": "side",
-    "delegation": "side",
-    "leadership": "side",
-    "of": "of",
-    "for": "of",
-    "to": "to",
-    "in": "to",
-    "'s": "poss",
-    ",": "comma",
-}
 
-_PARTICLES: Final = frozenset(
-    {"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "ibn"}
-)
+class _Lexicon(NamedTuple):
+    """The words of ``words.tsv``, by class (its header says what each class means)."""
+
+    roles: dict[str, str]
+    particles: frozenset[str]
+    split: frozenset[str]
+    not_name: frozenset[str]
+    not_lex: frozenset[str]
+    features: frozenset[str]
+    place_first: frozenset[str]
+    place_last: frozenset[str]
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
+#: The lists of ``words.tsv``; any other class in it is a role.
+_LISTS: Final = ("particle", "split", "not_name", "not_lex", "feature", "place_first", "place_last")
 
 
-#: Words that are never part of a mention: a candidate phrase is split at them.
-_SPLIT: Final = frozenset(
-    _words("""
-    a an this that these those there they them he she it we i you me my mr mrs ms
-    and or but nor so yet if then than when while whereas because although though since
-    during after before meanwhile however moreover furthermore also still thus hence
-    therefore besides nevertheless nonetheless indeed instead otherwise later earlier
-    today yesterday tomorrow tonight now here where what which who whom whose why how
-    in on at by from with without within into onto upon about above below over under
-    between among against across through throughout toward towards until till via per
-    as to not no yes all any each every some many much more most other such only
-    one five six seven eight nine ten first second third last next
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    according answering speaking asked exactly especially recently finally initially
-    """)
-)
-
-#: Capitalised words that never begin or make a person's name.
-_NOT_NAME: Final = _SPLIT | frozenset(
-    _words("""
-    the his her its their our us your sir dr of for both two three four
-    north south east west northern southern eastern western central middle
-    republic kingdom federation state states union council group committee commission
-    ministry minister ministers office department agency organization organisation
-    center centre institute university church court forces army navy
-    statement declaration agreement treaty resolution report press news
-    sea seas ocean river lake basin gulf bay strait island islands peninsula valley desert
-    canal mountains mount talk talks call meeting meetings summit conference dialogue forum
-    partnership initiative corridor programme program strategy palace hall embassy
-    consulate airport square readout spokesperson
-    integration cooperation consultations understanding affairs development relations
-    security defence defense trade investment energy infrastructure commerce economy
-    finance health education culture justice interior
-    god islam islamic christian muslim
-    """)
-)
-
-_NOT_LEX: Final = frozenset({"of", "for", "the", "to", "in", "a", "an", "and", "on", "'s", ","})
-
-#: Geographic features named after a country: "the Gulf of Guinea", "the Sea of Japan".
-_FEATURES: Final = frozenset(
-    _words("gulf sea bay strait straits horn coast isle isles island islands lake cape river")
-)
-
-#: First and last words of bare names that are places, buildings or outlets, not
-#: people: "San Juan", "Saint Petersburg"; "Jubilee House", "Northgate Wire".
-_PLACE_FIRST: Final = frozenset(_words("san santa santo são saint sankt st."))
-_PLACE_LAST: Final = frozenset(
-    _words("""
-    house hotel delta pass province region district county
-    mosque cathedral temple shrine museum hospital stadium
-    wire service times herald tribune gazette journal radio television channel
-    """)
-)
+@functools.cache
+def _lexicon() -> _Lexicon:
+    """Load the word lists once."""
+    roles: dict[str, str] = {}
+    lists: dict[str, set[str]] = {name: set() for name in _LISTS}
+    for word, kind in _rows("words.tsv", 2):
+        if kind in lists:
+            lists[kind].add(word)
+        else:
+            roles[word] = kind
+    split = frozenset(lists["split"])
+    return _Lexicon(
+        roles=roles,
+        particles=frozenset(lists["particle"]),
+        split=split,
+        # A word never part of a mention is never part of a name either.
+        not_name=split | lists["not_name"],
+        not_lex=frozenset(lists["not_lex"]),
+        features=frozenset(lists["feature"]),
+        place_first=frozenset(lists["place_first"]),
+        place_last=frozenset(lists["place_last"]),
+    )

@@ -22,11 +22,8 @@ from typing import Final
 from attrs import frozen
 
 from diplo_events.drafting.reading._gazetteer import (
-    _FEATURES,
-    _PLACE_FIRST,
-    _PLACE_LAST,
-    _SPLIT,
     _fold,
+    _lexicon,
     _rows,
     _tables,
     _tokens,
@@ -136,12 +133,13 @@ def _masked(text: str) -> str:
 def _clean(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Yield sub-ranges of a candidate, dropping stop words at its edges and splitting at them."""
     tokens = _tokens(text[start:end])
+    split = _lexicon().split
     piece: list[tuple[str, int, int]] = []
     for token in [*tokens, ("", 0, 0)]:
         word = token[0]
         folded = word.casefold()
         if word and (
-            (folded not in _SPLIT or word.isupper())
+            (folded not in split or word.isupper())
             and not (not piece and len(word) > 4 and word.endswith(("ing", "ly")))  # noqa: PLR2004 - "Going"
         ):
             piece.append(token)
@@ -205,7 +203,11 @@ def _possessor(
 
 def _names_a_feature(tokens: list[tuple[str, int, int]], index: int) -> bool:
     """Tell whether the tail at *index* names a sea or a coast: "the Gulf of Guinea"."""
-    return index > 1 and tokens[index - 1][0] == "of" and _fold(tokens[index - 2][0]) in _FEATURES
+    return (
+        index > 1
+        and tokens[index - 1][0] == "of"
+        and _fold(tokens[index - 2][0]) in _lexicon().features
+    )
 
 
 def _candidates(text: str, surnames: set[str]) -> list[tuple[int, int, ActorMention]]:
@@ -260,7 +262,8 @@ def _not_a_person(text: str, start: int, end: int, mention: ActorMention) -> boo
     if not _untitled_name(mention) or mention.name is None or mention.organization is not None:
         return False
     words = mention.name.casefold().split()
-    if words[0] in _PLACE_FIRST or words[-1] in _PLACE_LAST:
+    lexicon = _lexicon()
+    if words[0] in lexicon.place_first or words[-1] in lexicon.place_last:
         return True
     possessive = text.startswith(("'", "\u2019"), end)
     return not possessive and _LOCATIVE.search(text, max(0, start - 12), start) is not None

@@ -17,14 +17,12 @@ from typing import Final, Literal, NamedTuple, cast
 from attrs import frozen
 
 from diplo_events.drafting.reading._gazetteer import (
-    _FUNCTION_WORDS,
-    _NOT_NAME,
-    _PARTICLES,
     _RSQUO,
     _Body,
     _fold,
     _generic_body,
     _Lex,
+    _lexicon,
     _tables,
     _Title,
     _tokens,
@@ -96,7 +94,7 @@ def _name_like(word: str) -> bool:
     return (
         word[:1].isupper()
         and not word.isupper()
-        and word.casefold() not in _NOT_NAME
+        and word.casefold() not in _lexicon().not_name
         and not word[:1].isdigit()
     ) or (len(word) == 1 and word.isupper() and word not in {"I", "A"})
 
@@ -111,6 +109,7 @@ class _Item(NamedTuple):
 
 def _items(tokens: list[tuple[str, int, int]]) -> list[_Item]:
     tables = _tables()
+    words = _lexicon()
     items: list[_Item] = []
     count = len(tokens)
     exact_keys = [word.replace(_RSQUO, "'") for word, _, _ in tokens]
@@ -135,12 +134,12 @@ def _items(tokens: list[tuple[str, int, int]]) -> list[_Item]:
                 break
         if found is None:
             word = tokens[index][0]
-            function = _FUNCTION_WORDS.get(folded_keys[index])
+            function = words.roles.get(folded_keys[index])
             if function is not None:
                 found = _Item(function, None, False, index, index + 1)  # noqa: FBT003
             elif _name_like(word):
                 found = _Item("word", None, False, index, index + 1)  # noqa: FBT003
-            elif folded_keys[index] in _PARTICLES:
+            elif folded_keys[index] in words.particles:
                 found = _Item("particle", None, False, index, index + 1)  # noqa: FBT003
             else:
                 found = _Item("other", None, False, index, index + 1)  # noqa: FBT003
