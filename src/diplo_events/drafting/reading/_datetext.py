@@ -86,6 +86,11 @@ Issue codes raised by `parse_date` (in a `ParseError`, with path ``$``):
 ``date.not_found``, ``date.ambiguous``, ``date.needs_anchor``,
 ``date.numeric_order`` and ``date.impossible``.
 
+This module holds the two public readers. The grammar that finds the
+expressions and the sentences that point ahead is in
+`diplo_events.drafting.reading._dategrammar`; the rules above, which turn
+one expression into a date, are in `diplo_events.drafting.reading._daterule`.
+
 >>> import datetime as dt
 >>> parse_date("on Monday", anchor=dt.date(2020, 12, 8)).edtf
 '2020-12-07'
