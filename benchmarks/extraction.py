@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import diplo_events as de
-from diplo_events.drafting.reading._mentions import name_key
+from diplo_events.drafting import name_key
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 GOLD_DIR = DATA_DIR / "extraction"

@@ -38,7 +38,7 @@ from typing import Any
 import extraction as harness
 
 import diplo_events as de
-from diplo_events.drafting.reading._mentions import name_key
+from diplo_events.drafting import name_key
 
 HERE = Path(__file__).resolve().parent
 SETS = {

@@ -8,14 +8,9 @@ them is first used. The specialist names (`find_actor_mentions`,
 
 from diplo_events.drafting._extract import extract
 from diplo_events.drafting.reading._datetext import DateMatch, find_dates, parse_date
-from diplo_events.drafting.reading._mentions import (
-    ActorMention,
-    MentionMatch,
-    NameBook,
-    find_actor_mentions,
-    name_key,
-    parse_actor_mention,
-)
+from diplo_events.drafting.reading._mentions import MentionMatch, find_actor_mentions
+from diplo_events.drafting.reading._namebook import NameBook, name_key
+from diplo_events.drafting.reading._phrase import ActorMention, parse_actor_mention
 
 __all__ = [
     "ActorMention",

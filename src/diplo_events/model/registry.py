@@ -52,15 +52,15 @@ class Role(enum.StrEnum):
     .. versionadded:: 0.2.0
     """
 
-    #: Can speak, take part, demand and propose: persons and organizations.
+    #: Persons and organizations, who speak, take part, demand and propose.
     ACTOR = "actor"
-    #: Happens in time and can be referred to: meetings.
+    #: Meetings, which happen in time and can be referred to.
     EVENT = "event"
-    #: Something an actor says, asks or offers; also an event that can be referred to.
+    #: Statements, demands and proposals, which an actor makes and which can be referred to.
     CLAIM = "claim"
-    #: Links one event to another: references.
+    #: References, which link one event to another.
     LINK = "link"
-    #: A document that evidences records: sources.
+    #: Sources, the documents that evidence records.
     SOURCE = "source"
 
 
@@ -77,9 +77,9 @@ _DECLARED: Final = (
 )
 _ROLES: Final = dict(_DECLARED)
 
-#: Every record type tag, in documented order; each is also an id prefix.
+#: Every record type tag, in documented order, each also an id prefix.
 RECORD_TYPES: Final = tuple(tag for tag, _ in _DECLARED)
-#: Record types that can act: speak, take part, demand, propose.
+#: Record types that can act (speak, take part, demand, propose).
 ACTOR_TYPES: Final = tuple(tag for tag, role in _DECLARED if role is Role.ACTOR)
 #: Record types that are events in time and can be referred to by a `Reference`.
 EVENT_TYPES: Final = tuple(tag for tag, role in _DECLARED if role in {Role.EVENT, Role.CLAIM})
