@@ -43,7 +43,7 @@ import functools
 import operator
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -639,6 +639,17 @@ def responses() -> st.SearchStrategy[Response]:
 # --- records -------------------------------------------------------------------------
 
 
+def _common(pool: "_Pool | None") -> dict[str, st.SearchStrategy[Any]]:
+    """Strategies for the fields every record has; with *pool*, for its citations too."""
+    cited = {"citations": pool.citations()} if pool is not None else {}
+    return {
+        **cited,
+        "draft": st.booleans(),
+        "created": _optional(_INSTANTS),
+        "modified": _optional(_INSTANTS),
+    }
+
+
 def _persons(pool: _Pool, identity: st.SearchStrategy[str]) -> st.SearchStrategy[Person]:
     return st.builds(
         Person,
@@ -649,10 +660,7 @@ def _persons(pool: _Pool, identity: st.SearchStrategy[str]) -> st.SearchStrategy
         positions=_tuples(_positions(pool)),
         external_ids=_tuples(_EXTERNAL_IDS),
         description=_optional(_TEXTS),
-        citations=pool.citations(),
-        draft=st.booleans(),
-        created=_optional(_INSTANTS),
-        modified=_optional(_INSTANTS),
+        **_common(pool),
     )
 
 
@@ -680,10 +688,7 @@ def _organizations(draw: st.DrawFn, pool: _Pool, identity: st.SearchStrategy[str
         codes=draw(_tuples(_CODES)),
         external_ids=draw(_tuples(_EXTERNAL_IDS)),
         description=draw(_optional(_TEXTS)),
-        citations=draw(pool.citations()),
-        draft=draw(st.booleans()),
-        created=draw(_optional(_INSTANTS)),
-        modified=draw(_optional(_INSTANTS)),
+        **{name: draw(field) for name, field in _common(pool).items()},
     )
 
 
@@ -721,10 +726,7 @@ def _meetings(draw: st.DrawFn, pool: _Pool, identity: st.SearchStrategy[str]) ->
         codes=draw(_tuples(_CODES)),
         external_ids=draw(_tuples(_EXTERNAL_IDS)),
         description=draw(_optional(_TEXTS)),
-        citations=draw(pool.citations()),
-        draft=draw(st.booleans()),
-        created=draw(_optional(_INSTANTS)),
-        modified=draw(_optional(_INSTANTS)),
+        **{name: draw(field) for name, field in _common(pool).items()},
     )
 
 
@@ -750,10 +752,7 @@ def _statements(pool: _Pool, identity: st.SearchStrategy[str]) -> st.SearchStrat
         language=_optional(st.sampled_from(("en", "ru", "hy", "fr")) | _TEXTS),
         topics=_tuples(_TEXTS),
         codes=_tuples(_CODES),
-        citations=pool.citations(),
-        draft=st.booleans(),
-        created=_optional(_INSTANTS),
-        modified=_optional(_INSTANTS),
+        **_common(pool),
     )
 
 
@@ -777,10 +776,7 @@ def _demands(pool: _Pool, identity: st.SearchStrategy[str]) -> st.SearchStrategy
         meeting=pool.optional("meeting"),
         date=_optional(_UNCERTAIN_DATES),
         codes=_tuples(_CODES),
-        citations=pool.citations(),
-        draft=st.booleans(),
-        created=_optional(_INSTANTS),
-        modified=_optional(_INSTANTS),
+        **_common(pool),
     )
 
 
@@ -818,10 +814,7 @@ def _proposals(draw: st.DrawFn, pool: _Pool, identity: st.SearchStrategy[str]) -
         meeting=draw(pool.optional("meeting")),
         date=draw(_optional(_UNCERTAIN_DATES)),
         codes=draw(_tuples(_CODES)),
-        citations=draw(pool.citations()),
-        draft=draw(st.booleans()),
-        created=draw(_optional(_INSTANTS)),
-        modified=draw(_optional(_INSTANTS)),
+        **{name: draw(field) for name, field in _common(pool).items()},
     )
 
 
@@ -849,10 +842,7 @@ def _references(draw: st.DrawFn, pool: _Pool, identity: st.SearchStrategy[str]) 
         external=external,
         description=description,
         date=draw(_optional(_UNCERTAIN_DATES)),
-        citations=draw(pool.citations()),
-        draft=draw(st.booleans()),
-        created=draw(_optional(_INSTANTS)),
-        modified=draw(_optional(_INSTANTS)),
+        **{name: draw(field) for name, field in _common(pool).items()},
     )
 
 
@@ -879,9 +869,7 @@ def _sources(pool: _Pool, identity: st.SearchStrategy[str]) -> st.SearchStrategy
         authors=_tuples(_TEXTS),
         text=_optional(_SOURCE_TEXTS),
         retrieved=_optional(_INSTANTS),
-        draft=st.booleans(),
-        created=_optional(_INSTANTS),
-        modified=_optional(_INSTANTS),
+        **_common(None),
     )
 
 
