@@ -70,20 +70,20 @@ CALL = de.Meeting(
     ),
     citations=(cite("spoke by phone"),),
 )
-AGREED = de.Statement(
-    speaker=LOPES.id,
-    text="We agreed to meet again,",
-    mode=de.StatementMode.DIRECT_QUOTE,
-    meeting=CALL.id,
-    citations=(cite("We agreed to meet again,"),),
-)
-GO_ON = de.Statement(
-    speaker=BERG.id,
-    text="Talks go on,",
-    mode=de.StatementMode.DIRECT_QUOTE,
-    meeting=CALL.id,
-    citations=(cite("Talks go on,"),),
-)
+
+
+def quote(speaker: de.Person, words: str) -> de.Statement:
+    return de.Statement(
+        speaker=speaker.id,
+        text=words,
+        mode=de.StatementMode.DIRECT_QUOTE,
+        meeting=CALL.id,
+        citations=(cite(words),),
+    )
+
+
+AGREED = quote(LOPES, "We agreed to meet again,")
+GO_ON = quote(BERG, "Talks go on,")
 BORDER = de.Demand(
     actor=LOPES.id,
     content="reopen the border",

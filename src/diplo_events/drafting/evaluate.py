@@ -79,7 +79,7 @@ class Extractor(Protocol):
 
     `diplo_events.extract` is one. Any function that takes the text and a
     keyword ``published`` (the gold file's publication date) and returns a
-    `~diplo_events.Collection` of drafts is another.
+    `Collection` of drafts is another.
 
     .. versionadded:: 0.2.0
     """
@@ -137,20 +137,18 @@ class Tally:
 
 
 class Evaluation(NamedTuple):
-    """What `evaluate` finds on one set.
-
-    Attributes:
-        tallies: A `Tally` per name of `CATEGORIES`, in that order.
-        showcase: The details `score_text` returns for the `SHOWCASE` text,
-            or an empty dict when the set does not hold it.
-        validation_errors: Each text's name with the number of errors
-            `diplo_events.validate` finds in its drafts, in the order scored.
+    """What `evaluate` finds on one set; a named tuple, so it also unpacks.
 
     .. versionadded:: 0.2.0
     """
 
+    #: A `Tally` per name of `CATEGORIES`, in that order.
     tallies: dict[str, Tally]
+    #: The details `score_text` returns for the `SHOWCASE` text, or an empty
+    #: dict when the set does not hold it.
     showcase: dict[str, Any]
+    #: Each text's name with the number of errors `diplo_events.validate`
+    #: finds in its drafts, in the order scored.
     validation_errors: list[tuple[str, int]]
 
 
@@ -263,12 +261,13 @@ def score_text(
             added to them.
 
     Returns:
-        The details shown for the showcase text: ``"quotes"`` (quotes found
-        with their exact span, of those with the right speaker, gold quotes,
-        quotes drafted), ``"participants"`` (each gold participant found, with
-        whether their title and country are right), ``"gold participants"``,
-        ``"demands"`` and ``"proposals"`` (found, gold) and ``"reference
-        dates"`` (the EDTF dates of the matched references, sorted).
+        The details shown for the showcase text, by key. ``"quotes"`` holds
+        the quotes found with their exact span, those of them with the right
+        speaker, the gold quotes and the quotes drafted; ``"participants"``,
+        each gold participant found, with whether their title and country
+        are right; ``"gold participants"``, their number; ``"demands"`` and
+        ``"proposals"``, those found and those in the gold; ``"reference
+        dates"``, the EDTF dates of the matched references, sorted.
 
     .. versionadded:: 0.2.0
     """
@@ -390,7 +389,7 @@ def evaluate(folder: str | os.PathLike[str], *, extractor: Extractor | None = No
 
     Raises:
         FieldTypeError: *extractor* is not callable, or it returned something
-            other than a `~diplo_events.Collection` (code ``type.mismatch``).
+            other than a `Collection` (code ``type.mismatch``).
         FileNotFoundError: *folder* is not a folder, or a text has no gold file.
 
     .. versionadded:: 0.2.0
