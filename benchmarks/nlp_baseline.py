@@ -40,6 +40,17 @@ import extraction as harness
 import diplo_events as de
 from diplo_events.drafting import name_key
 
+# The private helpers are evaluate()'s matching rules, applied here to the spaCy drafts.
+from diplo_events.drafting.evaluate import (
+    Tally,
+    _cue_span,
+    _match_pairs,
+    _Names,
+    _overlaps,
+    evaluate,
+    load_set,
+)
+
 HERE = Path(__file__).resolve().parent
 SETS = {
     "main set": harness.GOLD_DIR,
@@ -57,10 +68,10 @@ def request(repeat: int) -> dict[str, Any]:
     """What the spaCy side is asked: every gold text with its gold quote spans."""
     texts = []
     for folder in SETS.values():
-        for name, text, gold in harness.load_set(folder):
-            spans = [harness.cue_span(text, q["text"]) for q in gold["quotes"]]
+        for name, text, gold in load_set(folder):
+            spans = [_cue_span(text, q["text"]) for q in gold["quotes"]]
             texts.append({"key": _key(folder, name), "text": text, "quotes": spans})
-    timed = [_key(harness.GOLD_DIR, name) for name, _, _ in harness.load_set()]
+    timed = [_key(harness.GOLD_DIR, name) for name, _, _ in load_set(harness.GOLD_DIR)]
     return {"texts": texts, "timed": timed, "repeat": repeat}
 
 
@@ -91,9 +102,9 @@ class Side:
     """The tallies of one side on one set."""
 
     def __init__(self) -> None:
-        self.quotes = harness.Tally()
-        self.speakers = harness.Tally()
-        self.reported = harness.Tally()
+        self.quotes = Tally()
+        self.speakers = Tally()
+        self.reported = Tally()
         self.gold_speakers = [0, 0]
         self.people = [0, 0]
 
@@ -101,20 +112,20 @@ class Side:
 def score_spacy(folder: Path, drafts: dict[str, Any]) -> Side:
     """Score the spaCy drafts of one set by the harness's rules."""
     side = Side()
-    for name, text, gold in harness.load_set(folder):
+    for name, text, gold in load_set(folder):
         draft = drafts["texts"][_key(folder, name)]
-        gold_quotes = [(harness.cue_span(text, q["text"]), q["speaker"]) for q in gold["quotes"]]
+        gold_quotes = [(_cue_span(text, q["text"]), q["speaker"]) for q in gold["quotes"]]
         found = [((q["start"], q["end"]), q["speaker"]) for q in draft["quotes"]]
-        pairs = harness.match_pairs(gold_quotes, found, lambda g, p: g[0] == p[0])
+        pairs = _match_pairs(gold_quotes, found, lambda g, p: g[0] == p[0])
         side.quotes.add(len(pairs), len(found), len(gold_quotes))
         right = sum(1 for g, p in pairs if same_speaker(p[1], g[1]))
         side.speakers.add(right, len(found), len(gold_quotes))
         for (_, speaker), parsed in zip(gold_quotes, draft["parse_speakers"], strict=True):
             side.gold_speakers[0] += same_speaker(parsed, speaker)
             side.gold_speakers[1] += 1
-        cues = [harness.cue_span(text, g["cue"]) for g in gold["reported"]]
+        cues = [_cue_span(text, g["cue"]) for g in gold["reported"]]
         sentences = [tuple(span) for span in draft["reported"]]
-        matched = harness.match_pairs(cues, sentences, harness.overlaps)
+        matched = _match_pairs(cues, sentences, _overlaps)
         side.reported.add(len(matched), len(sentences), len(cues))
         persons = {name_key(p) for p in draft["persons"]}
         for person in gold["participants"]:
@@ -127,14 +138,14 @@ def score_spacy(folder: Path, drafts: dict[str, Any]) -> Side:
 def score_extract(folder: Path) -> Side:
     """Score extract() on one set by the same rules."""
     side = Side()
-    tallies, _, _ = harness.evaluate(folder)
+    tallies, _, _ = evaluate(folder)
     side.quotes = tallies["direct quotes"]
     side.speakers = tallies["speakers"]
     side.reported = tallies["reported statements"]
     side.gold_speakers = [tallies["speakers"].hits, tallies["speakers"].gold]
-    for _, text, gold in harness.load_set(folder):
+    for _, text, gold in load_set(folder):
         collection = de.extract(text, published=dt.date.fromisoformat(gold["published"]))
-        names = harness.Names(collection)
+        names = _Names(collection)
         people = [p.id for p in collection.of_type(de.Person)]
         for person in gold["participants"]:
             spellings = [person["name"], *person["aliases"]]
@@ -170,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'':<36}{'spaCy':>14}{'extract()':>14}")
     for label, folder in SETS.items():
         theirs, ours = score_spacy(folder, drafts), score_extract(folder)
-        print(f"{label} ({len(harness.load_set(folder))} texts)")
+        print(f"{label} ({len(load_set(folder))} texts)")
         rows = [
             ("direct quotes (exact span)", f"{theirs.quotes.f1:.2f}", f"{ours.quotes.f1:.2f}"),
             ("speakers of those quotes", f"{theirs.speakers.f1:.2f}", f"{ours.speakers.f1:.2f}"),

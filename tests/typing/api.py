@@ -4,6 +4,7 @@ import datetime as dt
 import io
 
 import diplo_events as de
+from diplo_events.drafting.evaluate import Evaluation, Extractor, Tally, evaluate
 
 lavrov: de.Person = de.Person(name="Sergey Lavrov", aliases=["Sergei Lavrov"])
 talks = de.Meeting(
@@ -28,3 +29,16 @@ try:
     de.from_json("{}")
 except de.ParseError as error:
     paths: list[str] = [issue.path for issue in error.issues]
+
+
+def score_an_extractor() -> float:
+    def source_only(text: str, *, published: dt.date) -> de.Collection:
+        source = de.Source(text=text, published=de.UncertainDate.day(published))
+        return de.Collection(records=[source])
+
+    rules: Extractor = de.extract
+    mine: Evaluation = evaluate("tests/data/extraction", extractor=source_only)
+    tallies, _, errors = evaluate("tests/data/extraction", extractor=rules)
+    quotes: Tally = tallies["direct quotes"]
+    invalid: int = sum(count for _, count in errors)
+    return mine.tallies["meetings"].f1 - quotes.f1 + invalid
