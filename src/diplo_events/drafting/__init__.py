@@ -3,10 +3,13 @@
 `extract`, `parse_date`, `find_dates` and `parse_actor_mention` are also
 importable from ``diplo_events``, which loads this package only when one of
 them is first used. The specialist names (`find_actor_mentions`,
-`MentionMatch`, `DateMatch`, `NameBook`, `name_key`) live here.
+`MentionMatch`, `DateMatch`, `NameBook`, `name_key`) live here, with
+`Extractor`, the shape every extractor has (``extract`` is one), and
+`diplo_events.drafting.evaluate`, which scores any of them against gold texts.
 """
 
 from diplo_events.drafting._extract import extract
+from diplo_events.drafting.evaluate import Extractor
 from diplo_events.drafting.reading._datetext import DateMatch, find_dates, parse_date
 from diplo_events.drafting.reading._mentions import MentionMatch, find_actor_mentions
 from diplo_events.drafting.reading._namebook import NameBook, name_key
@@ -15,6 +18,7 @@ from diplo_events.drafting.reading._phrase import ActorMention, parse_actor_ment
 __all__ = [
     "ActorMention",
     "DateMatch",
+    "Extractor",
     "MentionMatch",
     "NameBook",
     "extract",
