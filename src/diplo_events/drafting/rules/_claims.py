@@ -17,11 +17,11 @@ from diplo_events.drafting.rules._cues import (
     ACCEPT_RE,
     DEMAND_NARRATIVE_RE,
     DEMAND_RE,
-    PROPOSAL_KIND,
     PROPOSAL_RE,
     REJECT_RE,
     URGENCY,
     confidence,
+    proposal_kind,
 )
 from diplo_events.drafting.rules._meetings import Meetings
 from diplo_events.drafting.rules._shared import (
@@ -37,6 +37,7 @@ from diplo_events.drafting.rules._statements import Statements
 from diplo_events.model import (
     Demand,
     Proposal,
+    ProposalKind,
     ProposalStatus,
     Response,
     ResponseStance,
@@ -114,7 +115,7 @@ def draft_claims(
                 unit,
                 cue_start=unit.start + cue.start(),
                 cue_end=unit.start + cue.end(),
-                cue=cue.group(0),
+                kind=proposal_kind(cue),
             )
             if made is not None:
                 proposals.append((made, unit.start + cue.end()))
@@ -227,9 +228,15 @@ def _phrase_start(text: str, subject_start: int) -> int:
 
 
 def _proposal(
-    doc: Document, cast: Cast, ids: Ids, unit: _Unit, *, cue_start: int, cue_end: int, cue: str
+    doc: Document,
+    cast: Cast,
+    ids: Ids,
+    unit: _Unit,
+    *,
+    cue_start: int,
+    cue_end: int,
+    kind: ProposalKind,
 ) -> Proposal | None:
-    lowered = cue.lower()
     # "accepted the invitation" answers a proposal; it is not a new one.
     if ACCEPT_RE.search(doc.text, max(unit.start, cue_start - 30), cue_start):
         return None
@@ -264,7 +271,6 @@ def _proposal(
     end = clause_end(doc, cue_end, unit.end)
     if end <= start:
         return None
-    kind = next(k for stem, k in PROPOSAL_KIND if stem in lowered)
     evidence = (unit.statement,) if unit.statement and unit.speaker == actor_key else ()
     if actor_key == unit.speaker:
         addressees = tuple(a for a in addressees if a != cast.actors[actor_key].id)

@@ -1,50 +1,56 @@
 """The words the rules look for, read from ``data/cues/``, and the patterns made of them.
 
 Words are data: speech verbs, looking-ahead cues, meeting-kind words, demand,
-proposal and response cues, and the confidence of every rule, each in a TSV
-file that says what it is and where it comes from. They are read once, when
-this module is first imported; the patterns the stages search with are
-compiled here from them, and the grammar around the words stays in code.
+proposal, response and reference cues, and the confidence of every rule, each
+in a TSV file that says what it is and where it comes from. They are read
+once, when this module is first imported. The patterns the stages search with
+are compiled here from them; the grammar around the words stays in code.
+
+Every word list is matched as whole words, in any case. The order of the
+words in a list does not change what a pattern finds: no word of a list is
+another one followed by more words, so at most one of them can match at any
+place (``tests/drafting/test_cues.py`` checks this).
 """
 
 import functools
 import re
 from collections.abc import Iterable
-from importlib import resources
 from typing import Final
 
-from diplo_events.model import MeetingKind, ProposalKind, Relation, Urgency
+from diplo_events.drafting._tables import rows as _rows
+from diplo_events.model import MeetingKind, ProposalKind, Relation, ResponseStance, Urgency
 
 __all__ = [
+    "ACCEPT_RE",
+    "AHEAD_RE",
+    "DEMAND_NARRATIVE_RE",
+    "DEMAND_RE",
+    "DOCUMENTS",
+    "FUTURE_EVENT_RE",
+    "KIND_CUES",
+    "PLANNED_RE",
     "PREPOSITIONS",
+    "PRESS_RE",
+    "PROPOSAL_RE",
+    "RECEPTION_RE",
+    "REFERENCE_CUES",
+    "REJECT_RE",
+    "REPORTED_ON",
+    "REPORTED_ON_RE",
+    "REPORTED_RE",
+    "SPEECH",
+    "SPEECH_RE",
     "TITLE_HEADS",
+    "URGENCY",
     "confidence",
+    "proposal_kind",
     "rows",
 ]
 
 
-@functools.cache
 def rows(filename: str, columns: int) -> tuple[tuple[str, ...], ...]:
-    """The data rows of ``data/cues/<filename>``, each padded to *columns* fields.
-
-    Raises:
-        ValueError: A row has more fields than *columns*.
-    """
-    text = (
-        resources.files("diplo_events")
-        .joinpath("data", "cues", filename)
-        .read_text(encoding="utf-8")
-    )
-    found: list[tuple[str, ...]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if len(fields) > columns:
-            message = f"{filename}:{number}: {len(fields)} fields, expected {columns}"
-            raise ValueError(message)
-        found.append((*fields, *[""] * (columns - len(fields))))
-    return tuple(found)
+    """The data rows of ``data/cues/<filename>``, each padded to *columns* fields."""
+    return _rows("cues", filename, columns)
 
 
 @functools.cache
@@ -62,7 +68,7 @@ def confidence(rule: str) -> float:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regular-expression alternation matching any of *words* literally."""
+    """A regular-expression alternation matching any of *words* literally, in file order."""
     return "|".join(_escape(word) for word in words)
 
 
@@ -71,126 +77,212 @@ def _escape(word: str) -> str:
     return "".join("\\" + c if c in ".^$*+?{}[]\\|()" else c for c in word)
 
 
+def _column(filename: str, columns: int, *, key: int, value: str, word: int) -> list[str]:
+    """Column *word* of the rows of *filename* whose column *key* holds *value*, in order."""
+    return [row[word] for row in rows(filename, columns) if row[key] == value]
+
+
+def _yes(filename: str, columns: int, flag: int) -> list[str]:
+    return _column(filename, columns, key=flag, value="yes", word=0)
+
+
+# --- the subject of a clause, and titles -------------------------------------------------
+
 #: Words that, right before a mention, show it is no subject: "talks with Lavrov".
 PREPOSITIONS: Final = frozenset(word for (word,) in rows("prepositions.tsv", 1))
 #: For the last word of a title, the last words of titles of the same kind of office.
 TITLE_HEADS: Final = {head: set(same.split("|")) for head, same in rows("title_heads.tsv", 2)}
 
+# --- speech verbs: one list for quotes and reported speech ------------------------------
 
-SPEECH: Final = (
-    r"said|says|say|stated|states|stressed|stresses|noted|notes|added|adds|"
-    r"emphasi[sz]ed|emphasi[sz]es|underlined|underscored|pointed out|believes|believed|"
-    r"announced|told|tells|warned|warns|insisted|insists|declared|reiterated|confirmed|"
-    r"explained|argued|affirmed|assured|highlighted|remarked|recalled|acknowledged|"
-    r"continued|replied|responded|observed|wrote|asked|urged|demanded|called"
-)
+#: The speech verbs that name the speaker of a quote, as an alternation.
+SPEECH: Final = alternation(_yes("speech_verbs.tsv", 3, 1))
 SPEECH_RE: Final = re.compile(rf"\b(?:{SPEECH})\b", re.IGNORECASE)
-# Verbs of reported speech. Demanding verbs ("urged", "called on") make demands
-# instead, and "expressed" (gratitude, concern) reports a gesture, not words.
+#: The speech verbs that make a sentence reported speech.
 REPORTED_RE: Final = re.compile(
-    r"\b(?:said|says|say|saying|stated|states|stressed|stresses|noted|notes|added|adds|"
-    r"emphasi[sz]ed|emphasi[sz]es|underlined|underscored|pointed out|believes|believed|"
-    r"announced|told|tells|warned|warns|declared|reiterated|reaffirmed|confirmed|explained|"
-    r"argued|affirmed|assured|highlighted|remarked|recalled|acknowledged|replied|responded|"
-    r"observed|wrote|described|outlined|welcomed|briefed|hoped|thanked|spoke about|according to|"
-    r"protested|conveyed|cited|expressed|"
-    r"in the words of|with a statement that)\b",
+    rf"\b(?:{alternation(_yes('speech_verbs.tsv', 3, 2))})\b", re.IGNORECASE
+)
+# Words just before a date that make it the date something was said: "the ministry said on Tuesday".
+REPORTED_ON: Final = r"\b(?:said|says|told \w+|announced|reported|stated|added)\s*$"
+REPORTED_ON_RE: Final = re.compile(REPORTED_ON, re.IGNORECASE)
+
+# --- looking ahead ----------------------------------------------------------------------
+
+
+def _ahead(part: str, use: int) -> str:
+    return alternation(
+        row[0] for row in rows("looking_ahead.tsv", 4) if row[1] == part and row[use] == "yes"
+    )
+
+
+#: A meeting still to come: "will meet", "is expected to visit", "plans to hold".
+AHEAD_RE: Final = re.compile(
+    rf"\b(?:{_ahead('modal', 2)})\s+(?:(?:{_ahead('adverb', 2)})\s+)?(?:{_ahead('verb', 2)})\b"
+    rf"|\b(?:is|are)\s+(?:{_ahead('schedule', 2)})\s+to\s+(?:{_ahead('verb', 2)})\b"
+    rf"|\bplans?\s+to\s+(?:{_ahead('plan-verb', 2)})\b",
     re.IGNORECASE,
 )
+
+
+def _reference_words(role: str) -> str:
+    return alternation(_column("reference_cues.tsv", 2, key=0, value=role, word=1))
+
+
+#: Documents whose signing is an event: "had signed an Antarctic logistics arrangement".
+DOCUMENTS: Final = f"(?:{_reference_words('document')})"
+_NEXT_EVENTS: Final = f"(?:{_reference_words('next-event')})"
+
+#: A planned event named in a sentence: "he would visit Yerevan", "the next round of talks".
+PLANNED_RE: Final = re.compile(
+    rf"\b(?:{_ahead('modal', 3)})\s+(?:(?:{_ahead('adverb', 3)})\s+)?(?:{_ahead('verb', 3)})\b"
+    # "would meet its commitments": meeting an obligation is no meeting
+    r"(?!\s+(?:its|their|our|his|her|the|all)\s+(?:[a-z-]+\s+)?(?:commitments?|obligations?|"
+    r"targets?|deadlines?|needs|demands|requirements|costs?|expectations))|"
+    r"\b(?:happy|glad|pleased) to (?:come|visit)\b|"
+    rf"\bplan(?:s|ned)? to (?:{_ahead('plan-verb', 3)})\b|"
+    r"\bbe held\b|\bagreed to (?:meet|hold)\b|\bto hold (?:another|a further|a new)\b|"
+    r"\bexpects? to (?:hold|meet|visit)\b|\b(?:offered|offers|plans|agreed) to host\b|"
+    rf"\b(?:next|upcoming)\s+(?:[\w.+-]+\s+){{0,4}}?{_NEXT_EVENTS}\b|"
+    r"\binvit(?:ed|es|e)\s+(?:[\w’'.-]+\s+){0,4}?(?:to|for)\s+(?:attend|visit|come|return|the|a|an)\b",
+    re.IGNORECASE,
+)
+#: A sentence that names an event a date lying ahead may be the date of.
+FUTURE_EVENT_RE: Final = re.compile(rf"\b(?:{_reference_words('future-event')})\b", re.IGNORECASE)
+
+# --- meeting kinds and the parts of a meeting -------------------------------------------
+
+
+def _kind_words(kind: MeetingKind, use: str) -> str:
+    return alternation(
+        row[2] for row in rows("meeting_kinds.tsv", 3) if row[0] == kind.value and row[1] == use
+    )
+
+
+def _kind_re(kind: MeetingKind, *patterns: str) -> re.Pattern[str]:
+    words = _kind_words(kind, "kind")
+    found = [rf"\b(?:{words})\b"] if words else []
+    return re.compile("|".join([*found, *patterns]), re.IGNORECASE)
+
+
+#: Meeting kinds and their cues, strongest cue first.
 KIND_CUES: Final = (
     (
         MeetingKind.VIDEO_CALL,
-        re.compile(
+        _kind_re(
+            MeetingKind.VIDEO_CALL,
             r"\bvideo[\s-]?(?:call|conference|link)|videoconference|virtual (?:meeting|talks)",
-            re.IGNORECASE,
         ),
     ),
     (
         MeetingKind.PHONE_CALL,
-        re.compile(
-            r"\b(?:tele)?phone(?:d)?\b|\bcall(?:ed)? with\b|\bphone call\b|"
-            r"\bsp(?:oke|eaks?) (?:\w+ ){0,2}?(?:with|to)\b|\bheld a call\b",
-            re.IGNORECASE,
-        ),
+        _kind_re(MeetingKind.PHONE_CALL, r"\bsp(?:oke|eaks?) (?:\w+ ){0,2}?(?:with|to)\b"),
     ),
-    (MeetingKind.SUMMIT, re.compile(r"\bsummit\b", re.IGNORECASE)),
+    (MeetingKind.SUMMIT, _kind_re(MeetingKind.SUMMIT)),
     (
         MeetingKind.SIGNING,
-        re.compile(
-            r"\bsigning ceremony\b|\bsign(?:ed|ing) (?:an?|the) (?:[a-z-]+ ){0,3}"
+        _kind_re(
+            MeetingKind.SIGNING,
+            r"\bsign(?:ed|ing) (?:an?|the) (?:[a-z-]+ ){0,3}"
             r"(?:agreement|memorandum|treaty|accord|declaration|protocol|deal|communiqu[ée])",
-            re.IGNORECASE,
         ),
     ),
     (
         MeetingKind.TALKS,
-        re.compile(
-            r"\b(?:met|meet|meets|meeting|talks|consultations|ministerial|conference|hosted|"
-            r"round ?table|discussed .{0,40}\bwith)\b|"
+        _kind_re(
+            MeetingKind.TALKS,
+            r"\bdiscussed .{0,40}\bwith\b",
             # "received the Prime Minister", not "received a guard of honour"
             r"\breceived\s+(?:the\s+|his\s+|her\s+|visiting\s+)?(?-i:[A-Z])",
-            re.IGNORECASE,
         ),
     ),
-    (MeetingKind.VISIT, re.compile(r"\bvisit(?:ed|s|ing)?\b", re.IGNORECASE)),
-    # "The President received the Prime Minister" is an audience, not a reception.
-    (MeetingKind.RECEPTION, re.compile(r"\breception\b", re.IGNORECASE)),
+    (MeetingKind.VISIT, _kind_re(MeetingKind.VISIT)),
+    (MeetingKind.RECEPTION, _kind_re(MeetingKind.RECEPTION)),
 )
-# Remarks "to reporters" are not a press conference; the text must say there was one.
+#: A press conference the text says there was ("remarks to reporters" are none).
 PRESS_RE: Final = re.compile(
-    r"\b(?:joint )?(?:press|news) conference\b|\bpress briefing\b|\bpress availability\b",
-    re.IGNORECASE,
+    rf"\b(?:{_kind_words(MeetingKind.PRESS_CONFERENCE, 'part')})\b", re.IGNORECASE
 )
-# Words that show a sentence is about the meeting, for finding its date nearby.
-REPORTED_ON: Final = r"\b(?:said|says|told \w+|announced|reported|stated|added)\s*$"
-REPORTED_ON_RE: Final = re.compile(REPORTED_ON, re.IGNORECASE)
+#: A banquet, dinner or reception given during a visit.
+RECEPTION_RE: Final = re.compile(
+    rf"\b(?:{_kind_words(MeetingKind.RECEPTION, 'part')})\b", re.IGNORECASE
+)
+
+# --- demands, proposals and the responses to them ---------------------------------------
+
+
+def _demand_cues(flag: int, tried: str) -> str:
+    return alternation(
+        row[0] for row in rows("demand_cues.tsv", 4) if row[flag] == "yes" and row[3] == tried
+    )
+
+
+# A verb with a named party and "to": "expects the EU to", "wants ... to", "asked Turkey to".
+_EXPECTS_TO: Final = (
+    r"expect(?:s|ed)?(?= (?:[\w’'-]+ ){0,2}(?-i:[A-Z])[\w’'-]*(?: [\w’'-]+){0,2} to\b)"
+)
+_WANTS_TO: Final = r"want(?:s|ed)?(?= [^.;]{1,80}? to\b)"
+_ASKS_TO: Final = r"ask(?:s|ed)?(?= (?:the )?(?-i:[A-Z])[^.,;]{0,60}? to\b)"
+#: Demand cues in what someone said.
 DEMAND_RE: Final = re.compile(
-    r"\b(?:demand(?:s|ed)?|call(?:s|ed)? (?:on|upon|for)|urg(?:e|es|ed)|"
-    r"insist(?:s|ed)? (?:that|on)|should|must|expect(?:s|ed)? that|"
-    r"expect(?:s|ed)?(?= (?:[\w’'-]+ ){0,2}(?-i:[A-Z])[\w’'-]*(?: [\w’'-]+){0,2} to\b)|"
-    r"want(?:s|ed)?(?= [^.;]{1,80}? to\b)|"
-    r"ask(?:s|ed)?(?= (?:the )?(?-i:[A-Z])[^.,;]{0,60}? to\b)|(?:ask|request)(?:s|ed)? that)\b",
+    rf"\b(?:{_demand_cues(1, 'first')}|{_EXPECTS_TO}|{_WANTS_TO}|{_ASKS_TO}"
+    rf"|{_demand_cues(1, 'last')})\b",
     re.IGNORECASE,
 )
+#: Demand cues in the narrative around what was said.
 DEMAND_NARRATIVE_RE: Final = re.compile(
-    r"\b(?:demand(?:s|ed)?|call(?:s|ed) (?:on|upon|for)|urg(?:e|es|ed)|"
-    r"insist(?:s|ed)? (?:that|on)|want(?:s|ed)?(?= [^.;]{1,80}? to\b)|"
-    r"ask(?:s|ed)?(?= (?:the )?(?-i:[A-Z])[^.,;]{0,60}? to\b)|(?:ask|request)(?:s|ed)? that)\b",
+    rf"\b(?:{_demand_cues(2, 'first')}|{_WANTS_TO}|{_ASKS_TO}|{_demand_cues(2, 'last')})\b",
     re.IGNORECASE,
 )
+#: Urgency levels and their cues, the most urgent first.
+URGENCY: Final = tuple(
+    (
+        Urgency(level),
+        re.compile(
+            rf"\b(?:{alternation(_column('urgency_cues.tsv', 2, key=0, value=level, word=1))})\b",
+            re.IGNORECASE,
+        ),
+    )
+    for level in dict.fromkeys(level for level, _ in rows("urgency_cues.tsv", 2))
+)
+
+_PROPOSAL_KINDS: Final = dict.fromkeys(kind for _, kind in rows("proposal_cues.tsv", 2))
+#: Proposal cues, one named group per kind of proposal.
 PROPOSAL_RE: Final = re.compile(
-    r"\b(?:propos(?:e|es|ed)|offer(?:s|ed)?|invit(?:e|es|ed)|suggest(?:s|ed)?|"
-    r"expressed (?:our|his|her|their|its) readiness|(?:is|are|was|were) (?:ready|prepared) to)\b",
+    r"\b(?:"
+    + "|".join(
+        f"(?P<{kind}>{alternation(_column('proposal_cues.tsv', 2, key=1, value=kind, word=0))})"
+        for kind in _PROPOSAL_KINDS
+    )
+    + r")\b",
     re.IGNORECASE,
 )
-PROPOSAL_KIND: Final = (
-    ("invit", ProposalKind.INVITATION),
-    ("offer", ProposalKind.OFFER),
-    ("read", ProposalKind.OFFER),
-    ("prepared", ProposalKind.OFFER),
-    ("suggest", ProposalKind.SUGGESTION),
-    ("propos", ProposalKind.SUGGESTION),
-)
-ACCEPT_RE: Final = re.compile(
-    r"\b(?:accept(?:s|ed)?|will be (?:happy|glad|pleased) to (?:come|visit|attend|take part|join)|"
-    r"gladly|agreed to (?:come|visit|attend|join))\b",
-    re.IGNORECASE,
-)
-REJECT_RE: Final = re.compile(
-    r"\b(?:declin(?:e|es|ed)|reject(?:s|ed)|turned down|refus(?:e|es|ed))\b", re.IGNORECASE
-)
-#: Documents whose signing is an event: "had signed an Antarctic logistics arrangement".
-DOCUMENTS: Final = (
-    r"(?:agreements?|arrangements?|memorand(?:um|a)|accords?|treat(?:y|ies)|deals?|declarations?|"
-    r"protocols?|conventions?|charters?|contracts?|communiqu[ée]s?|roadmaps?|plans?)"
-)
+
+
+def proposal_kind(cue: re.Match[str]) -> ProposalKind:
+    """The kind of proposal a match of `PROPOSAL_RE` makes: the name of its group."""
+    return ProposalKind(cue.lastgroup or "")
+
+
+def _response_re(stance: ResponseStance) -> re.Pattern[str]:
+    words = _column("response_cues.tsv", 2, key=0, value=stance.value, word=1)
+    return re.compile(rf"\b(?:{alternation(words)})\b", re.IGNORECASE)
+
+
+#: An acceptance of a proposal: "accepted", "will be happy to come".
+ACCEPT_RE: Final = _response_re(ResponseStance.ACCEPTED)
+#: A rejection of a proposal: "declined", "turned down".
+REJECT_RE: Final = _response_re(ResponseStance.REJECTED)
+
+# --- references to other events ---------------------------------------------------------
+
+#: Relations to other events, each with the words that must come first in the
+#: sentence (or None), and the words just before a date that name the relation.
 REFERENCE_CUES: Final = (
     (
         Relation.IMPLEMENTS,
-        re.compile(r"\bimplement(?:ation|ing|s|ed)?\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{_reference_words('implementation')})\b", re.IGNORECASE),
         re.compile(
-            r"\b(?:agreement|truce|ceasefire|cease-fire|accord|treaty|statement|declaration|"
-            r"deal|memorandum|resolution|document)\b[^.;]{0,60}\bsigned\b",
+            rf"\b(?:{_reference_words('signed-document')})\b[^.;]{{0,60}}\bsigned\b",
             re.IGNORECASE,
         ),
     ),
@@ -198,9 +290,8 @@ REFERENCE_CUES: Final = (
         Relation.PREVIOUS,
         None,
         re.compile(
-            r"\b(?:previous|last|earlier|prior|first)\s+(?:[a-z-]+\s+){0,2}"
-            r"(?:talks|meetings?|round|visits?|contact|conversation|call|session|summit|"
-            r"conference|dialogue|ministerial|consultations)\b|"
+            rf"\b(?:{_reference_words('earlier')})\s+(?:[a-z-]+\s+){{0,2}}"
+            rf"(?:{_reference_words('earlier-event')})\b|"
             r"\b(?:met|visited|spoke)\b|\btalks\b[^.;]{0,40}\btook place\b|"
             # "had signed an arrangement ... in November 2019", "the schedule agreed by ..."
             rf"\bsigned\s+(?:an?|the|their)\s+(?:[\w-]+\s+){{0,4}}?{DOCUMENTS}\b|"
@@ -217,53 +308,10 @@ REFERENCE_CUES: Final = (
         Relation.CITES,
         None,
         re.compile(
-            r"\b(?:agreement|truce|ceasefire|cease-fire|accord|treaty|statement|declaration|"
-            r"deal|memorandum|resolution|communiqu[ée]|code|convention|charter|protocol)\b[^.;]{0,60}"
+            rf"\b(?:{_reference_words('cited-document')})\b[^.;]{{0,60}}"
             r"\b(?:signed|adopted|reached|issued)\b|"
-            r"\b(?:award|ruling|judgment|treaty|agreement|accord|convention|resolution|declaration|"
-            r"communiqu[ée]|charter|memorandum)\s+(?:(?:of|from)\s*)?$",
+            rf"\b(?:{_reference_words('named-document')})\s+(?:(?:of|from)\s*)?$",
             re.IGNORECASE,
-        ),
-    ),
-)
-EVENT_NOUNS: Final = (
-    r"(?:round of talks|meetings?|sessions?|dialogue|summit|talks|ministerial|consultations|call|"
-    r"visit|conference|forum)"
-)
-PLANNED_RE: Final = re.compile(
-    r"\b(?:will|would|shall)\s+(?:(?:also|soon|again|then)\s+)?(?:visit|come|meet|travel|hold|host|"
-    r"attend|convene|return|join)\b"
-    # "would meet its commitments": meeting an obligation is no meeting
-    r"(?!\s+(?:its|their|our|his|her|the|all)\s+(?:[a-z-]+\s+)?(?:commitments?|obligations?|"
-    r"targets?|deadlines?|needs|demands|requirements|costs?|expectations))|"
-    r"\b(?:happy|glad|pleased) to (?:come|visit)\b|"
-    r"\bplan(?:s|ned)? to (?:visit|meet|hold|travel|host|attend|convene)\b|"
-    r"\bbe held\b|\bagreed to (?:meet|hold)\b|\bto hold (?:another|a further|a new)\b|"
-    r"\bexpects? to (?:hold|meet|visit)\b|\b(?:offered|offers|plans|agreed) to host\b|"
-    rf"\b(?:next|upcoming)\s+(?:[\w.+-]+\s+){{0,4}}?{EVENT_NOUNS}\b|"
-    r"\binvit(?:ed|es|e)\s+(?:[\w’'.-]+\s+){0,4}?(?:to|for)\s+(?:attend|visit|come|return|the|a|an)\b",
-    re.IGNORECASE,
-)
-AHEAD_RE: Final = re.compile(
-    r"\b(?:will|shall|would)\s+(?:(?:also|soon|again|then|first)\s+)?(?:meet|hold|visit|travel|host|"
-    r"receive|attend)\b|\b(?:is|are)\s+(?:due|expected|set|scheduled|slated|planning|going)\s+to\s+"
-    r"(?:meet|hold|visit|travel|host|receive|attend)\b|\bplans?\s+to\s+(?:meet|visit|hold|host)\b",
-    re.IGNORECASE,
-)
-RECEPTION_RE: Final = re.compile(
-    r"\b(?:state |official |gala )?(?:banquet|dinner|luncheon)\b|"
-    r"\breception in (?:his|her|their) honou?r\b",
-    re.IGNORECASE,
-)
-URGENCY: Final = (
-    (
-        Urgency.IMMEDIATE,
-        re.compile(r"\b(?:immediately|without delay|at once|now)\b", re.IGNORECASE),
-    ),
-    (
-        Urgency.HIGH,
-        re.compile(
-            r"\b(?:as soon as possible|urgent(?:ly)?|swift(?:ly)?|promptly)\b", re.IGNORECASE
         ),
     ),
 )

@@ -18,6 +18,7 @@ from diplo_events.drafting.reading._document import Document
 from diplo_events.drafting.reading._text import Unit
 from diplo_events.drafting.rules._cues import (
     DOCUMENTS,
+    FUTURE_EVENT_RE,
     PLANNED_RE,
     REFERENCE_CUES,
     REPORTED_ON_RE,
@@ -40,11 +41,6 @@ __all__ = ["draft_references"]
 REFERENCE_WORDS: Final = confidence("reference-words")
 REFERENCE_AGAIN: Final = confidence("reference-again")
 
-_FUTURE_EVENT_RE: Final = re.compile(
-    r"\b(?:meet|meetings?|visits?|talks|summits?|conferences?|sessions?|round|hold|held|travel|"
-    r"dialogue|ministerial|forum|debate|consultations)\b",
-    re.IGNORECASE,
-)
 #: Planned-event cues closer than this (in characters) to a reference already
 #: drafted are taken to speak of the same event ("he would visit Yerevan ... I
 #: will be happy to come").
@@ -211,7 +207,7 @@ def _planned_relation(
     doc: Document, match: DateMatch, sentence: Unit
 ) -> tuple[Relation | None, int, int]:
     """A date that lies ahead dates a planned event if its sentence names one."""
-    if not _FUTURE_EVENT_RE.search(doc.text, sentence.start, sentence.end):
+    if not FUTURE_EVENT_RE.search(doc.text, sentence.start, sentence.end):
         return None, 0, 0
     start = max(sentence.start, last_clause(doc.text, sentence.start, match.span.start))
     end = max(match.span.end, clause_end(doc, match.span.end, sentence.end))
