@@ -18,20 +18,34 @@ from collections.abc import Iterable
 from typing import Final
 
 from diplo_events.drafting._tables import rows as _rows
-from diplo_events.model import MeetingKind, ProposalKind, Relation, ResponseStance, Urgency
+from diplo_events.model import (
+    EventStatus,
+    MeetingKind,
+    ProposalKind,
+    ProtocolLevel,
+    Relation,
+    ResponseStance,
+    Urgency,
+)
 
 __all__ = [
+    "ABOUT_MEETING_RE",
     "ACCEPT_RE",
     "AHEAD_RE",
+    "ALSO_RE",
+    "CALLED_OFF_RE",
     "DEMAND_NARRATIVE_RE",
     "DEMAND_RE",
     "DOCUMENTS",
     "FUTURE_EVENT_RE",
+    "HOST_RE",
     "KIND_CUES",
     "PLANNED_RE",
     "PREPOSITIONS",
     "PRESS_RE",
     "PROPOSAL_RE",
+    "PROTOCOL",
+    "PUT_OFF_RE",
     "RECEPTION_RE",
     "REFERENCE_CUES",
     "REJECT_RE",
@@ -206,6 +220,28 @@ PRESS_RE: Final = re.compile(
 RECEPTION_RE: Final = re.compile(
     rf"\b(?:{_kind_words(MeetingKind.RECEPTION, 'part')})\b", re.IGNORECASE
 )
+
+
+def _meeting_cues(use: str, value: str | None = None) -> re.Pattern[str]:
+    words = [cue for u, v, cue in rows("meeting_cues.tsv", 3) if u == use and value in {None, v}]
+    return re.compile(rf"\b(?:{alternation(words)})\b", re.IGNORECASE)
+
+
+#: The meeting was called off.
+CALLED_OFF_RE: Final = _meeting_cues("status", EventStatus.CANCELLED.value)
+#: The meeting was put off: it is still planned.
+PUT_OFF_RE: Final = _meeting_cues("status", EventStatus.PLANNED.value)
+#: Protocol levels and their cues, in order.
+PROTOCOL: Final = tuple(
+    (ProtocolLevel(level), _meeting_cues("protocol", level))
+    for level in dict.fromkeys(v for u, v, _ in rows("meeting_cues.tsv", 3) if u == "protocol")
+)
+#: The first person named in the sentence hosted the others.
+HOST_RE: Final = _meeting_cues("host")
+#: More participants named in the sentence after the meeting's.
+ALSO_RE: Final = _meeting_cues("also")
+#: A sentence about the meeting, which may give its date.
+ABOUT_MEETING_RE: Final = _meeting_cues("about")
 
 # --- demands, proposals and the responses to them ---------------------------------------
 

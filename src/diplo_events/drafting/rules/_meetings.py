@@ -21,10 +21,16 @@ from diplo_events.drafting.reading._mentions import ActorMention
 from diplo_events.drafting.reading._text import Unit
 from diplo_events.drafting.rules._actors import state_actor
 from diplo_events.drafting.rules._cues import (
+    ABOUT_MEETING_RE,
     AHEAD_RE,
+    ALSO_RE,
+    CALLED_OFF_RE,
+    HOST_RE,
     KIND_CUES,
     PLANNED_RE,
     PRESS_RE,
+    PROTOCOL,
+    PUT_OFF_RE,
     RECEPTION_RE,
     REPORTED_ON,
     REPORTED_ON_RE,
@@ -44,7 +50,6 @@ from diplo_events.model import (
     OrganizationKind,
     Participant,
     Precision,
-    ProtocolLevel,
     Span,
     UncertainDate,
     is_country_code,
@@ -58,23 +63,6 @@ PART_CUE: Final = confidence("part-cue")
 PART_PARTICIPANT: Final = confidence("part-participant")
 PRESS_CUE: Final = confidence("press-conference-cue")
 
-# Words that show a sentence is about the meeting, for finding its date nearby.
-_EVENT_NOUN_RE: Final = re.compile(
-    r"\b(?:talks|meeting|met|summit|call|conversation|visit|ministerial|conference|session|"
-    r"consultations)\b",
-    re.IGNORECASE,
-)
-_PROTOCOL: Final = (
-    (ProtocolLevel.STATE, re.compile(r"\bstate visit\b", re.IGNORECASE)),
-    (ProtocolLevel.OFFICIAL, re.compile(r"\bofficial visit\b", re.IGNORECASE)),
-    (ProtocolLevel.WORKING, re.compile(r"\bworking visit\b", re.IGNORECASE)),
-)
-_HOST_RE: Final = re.compile(r"\b(?:hosted|hosts|welcomed|received)\b", re.IGNORECASE)
-_ALSO_RE: Final = re.compile(
-    r"\b(?:joined|attended|took part|participated|were present|also present|chaired|co-chaired|"
-    r"hosted|moderated|presided)\b",
-    re.IGNORECASE,
-)
 _AGENT_BY_RE: Final = re.compile(
     r"\b(?:chaired|co-chaired|hosted|attended|moderated|joined|received|welcomed|presided over)"
     r"(?:\s+\w+)?\s+by\s*$"
@@ -202,7 +190,7 @@ def draft_meetings(doc: Document, cast: Cast) -> Meetings:
     words = " ".join(
         doc.text[max(doc.sents[i].start, body) : doc.sents[i].end] for i in [index, *context]
     )
-    protocol = next((level for level, rx in _PROTOCOL if rx.search(words)), None)
+    protocol = next((level for level, rx in PROTOCOL if rx.search(words)), None)
     capacities = _capacities(
         scene, participants_keys, doc.text[start : sentence.end], place_country
     )
@@ -253,16 +241,6 @@ def draft_meetings(doc: Document, cast: Cast) -> Meetings:
     )
 
 
-_CALLED_OFF_RE: Final = re.compile(
-    r"\b(?:cancell?ed|called off|scrapped|abandoned)\b", re.IGNORECASE
-)
-_PUT_OFF_RE: Final = re.compile(
-    r"\b(?:postponed|put off|delayed|deferred|rescheduled|had been (?:expected|scheduled|due) to|"
-    r"(?:was|were) due to)\b",
-    re.IGNORECASE,
-)
-
-
 def _status(doc: Document, indices: list[int], body: int) -> EventStatus:
     """Held, unless the meeting's sentences say it was called off, put off or is still to come."""
     words = " ".join(
@@ -270,9 +248,9 @@ def _status(doc: Document, indices: list[int], body: int) -> EventStatus:
         for i in indices
         if doc.sents[i].end > body
     )
-    if _CALLED_OFF_RE.search(words):
+    if CALLED_OFF_RE.search(words):
         return EventStatus.CANCELLED
-    if _PUT_OFF_RE.search(words):
+    if PUT_OFF_RE.search(words):
         return EventStatus.PLANNED
     main = doc.sents[indices[0]]
     if AHEAD_RE.search(doc.outside_quotes(max(main.start, body), main.end)):
@@ -397,7 +375,7 @@ def _participants(
     candidates = list(indices)
     if index + 1 < len(doc.sents):
         following = doc.sents[index + 1]
-        if _ALSO_RE.search(doc.text, following.start, following.end):
+        if ALSO_RE.search(doc.text, following.start, following.end):
             candidates.append(index + 1)
     others: dict[str, tuple[int, int]] = {}
     for sentence_index in candidates:
@@ -493,7 +471,7 @@ def _date_candidates(  # noqa: C901 - one test per reason a date is not the meet
             if doc.para_of_sent[candidate] > first_para + 1:
                 break
             unit = doc.sents[candidate]
-            if _EVENT_NOUN_RE.search(doc.text, unit.start, unit.end):
+            if ABOUT_MEETING_RE.search(doc.text, unit.start, unit.end):
                 order.append(candidate)
     found: list[DateMatch] = []
     reported: list[DateMatch] = []
@@ -576,7 +554,7 @@ def _capacities(
             country = scene.actors[key].country
             if country is not None:
                 capacities[key] = Capacity.HOST if country == place_country else Capacity.VISITOR
-    elif _HOST_RE.search(words) and len(keys) > 1:
+    elif HOST_RE.search(words) and len(keys) > 1:
         first = next(iter(keys))
         for key in keys:
             capacities[key] = Capacity.HOST if key == first else Capacity.VISITOR
