@@ -53,33 +53,24 @@ _PRONOUN_REACH: Final = 60
 _PRONOUN_NEAR: Final = 16
 
 
+@attrs.define
 class _Draft:
-    """An actor being read, its facts filled in mention by mention; frozen at the end."""
+    """An actor being read, its facts filled in mention by mention; frozen at the end.
 
-    __slots__ = (
-        "country",
-        "first",
-        "gender",
-        "key",
-        "kind",
-        "name",
-        "org_kind",
-        "organization",
-        "title",
-        "titled_in_full",
-    )
+    Its fields are those of `Actor` but its id and names, and whether its
+    title was given with the full name.
+    """
 
-    def __init__(self, key: str, kind: str, first: Span) -> None:
-        self.key = key
-        self.kind = kind  # "person" or "organization"
-        self.first = first
-        self.name: str | None = None
-        self.title: str | None = None
-        self.titled_in_full = False
-        self.gender: str | None = None  # "m" or "f", from honorifics and pronouns
-        self.country: str | None = None
-        self.organization: str | None = None
-        self.org_kind: OrganizationKind | None = None
+    key: str
+    kind: str  # "person" or "organization"
+    first: Span
+    name: str | None = None
+    title: str | None = None
+    gender: str | None = None  # "m" or "f", from honorifics and pronouns
+    country: str | None = None
+    organization: str | None = None
+    org_kind: OrganizationKind | None = None
+    titled_in_full: bool = False
 
 
 class _Reading:
@@ -332,23 +323,16 @@ def _gender_hints(reading: _Reading) -> None:
             actor.gender = "m" if pronoun.group(0).lower() in {"his", "he"} else "f"
 
 
+#: The fields an actor keeps once read.
+_FACTS: Final = frozenset(attrs.fields_dict(Actor)) - {"id", "names"}
+
+
 def _frozen(doc: Document, book: NameBook, actor: _Draft) -> Actor:
     names: tuple[str, ...] = ()
     if actor.kind == "person":
         names = book.names(actor.key.partition(":")[2])
-    return Actor(
-        key=actor.key,
-        id=_actor_id(doc, actor.key),
-        kind=actor.kind,
-        first=actor.first,
-        name=actor.name,
-        title=actor.title,
-        gender=actor.gender,
-        country=actor.country,
-        organization=actor.organization,
-        org_kind=actor.org_kind,
-        names=names,
-    )
+    facts = attrs.asdict(actor, recurse=False, filter=lambda field, _: field.name in _FACTS)
+    return Actor(id=_actor_id(doc, actor.key), names=names, **facts)
 
 
 def _actor_id(doc: Document, key: str) -> str:

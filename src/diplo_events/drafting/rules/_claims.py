@@ -13,6 +13,7 @@ from typing import Final, NamedTuple
 import attrs
 
 from diplo_events.drafting.reading._document import Document
+from diplo_events.drafting.reading._text import Unit
 from diplo_events.drafting.rules._cues import (
     ACCEPT_RE,
     DEMAND_NARRATIVE_RE,
@@ -45,8 +46,11 @@ from diplo_events.model import (
 
 __all__ = ["draft_claims"]
 
+#: A demand: the clause of its cue, from its subject or addressee to its end.
 DEMAND_WORDS: Final = confidence("demand-words")
+#: A proposal: the clause of its cue, from its subject to its end.
 PROPOSAL_WORDS: Final = confidence("proposal-words")
+#: An acceptance or rejection of a proposal in the sentences after it.
 RESPONSE_WORDS: Final = confidence("response-words")
 
 _FIRST_PERSON_RE: Final = re.compile(r"\b(?:I|[Ww]e|[Mm]e|[Uu]s)\b")
@@ -92,33 +96,19 @@ def draft_claims(
     for position, unit in enumerate(units):
         words = doc.text[unit.start : unit.end]
         cue_re = DEMAND_RE if unit.statement is not None else DEMAND_NARRATIVE_RE
+        following = units[position + 1] if position + 1 < len(units) else None
         for cue in cue_re.finditer(words):
-            demand = _demand(
-                doc,
-                cast,
-                ids,
-                unit,
-                cue_start=unit.start + cue.start(),
-                cue_end=unit.start + cue.end(),
-                following=units[position + 1] if position + 1 < len(units) else None,
-            )
+            span = Unit(unit.start + cue.start(), unit.start + cue.end())
+            demand = _demand(doc, cast, ids, unit, span, following=following)
             if demand is not None:
                 records.append(demand)
         for cue in PROPOSAL_RE.finditer(words):
-            at = unit.start + cue.start()
-            if any(_span_of(p)[0] <= at < _span_of(p)[1] for p, _ in proposals[-RECENT:]):
+            span = Unit(unit.start + cue.start(), unit.start + cue.end())
+            if any(_span_of(p)[0] <= span.start < _span_of(p)[1] for p, _ in proposals[-RECENT:]):
                 continue  # "X proposed that the three countries invite Y": one proposal
-            made = _proposal(
-                doc,
-                cast,
-                ids,
-                unit,
-                cue_start=unit.start + cue.start(),
-                cue_end=unit.start + cue.end(),
-                kind=proposal_kind(cue),
-            )
+            made = _proposal(doc, cast, ids, unit, span, kind=proposal_kind(cue))
             if made is not None:
-                proposals.append((made, unit.start + cue.end()))
+                proposals.append((made, span.end))
     records.extend(
         _with_response(doc, cast, statements, proposal, after) for proposal, after in proposals
     )
@@ -149,11 +139,11 @@ def _demand(  # noqa: C901, PLR0912 - one branch per form of demand
     cast: Cast,
     ids: Ids,
     unit: _Unit,
+    at: Unit,
     *,
-    cue_start: int,
-    cue_end: int,
     following: _Unit | None,
 ) -> Demand | None:
+    cue_start, cue_end = at
     cue = doc.text[cue_start:cue_end].lower()
     clause_start = last_clause(doc.text, max(unit.start, cue_start - 120), cue_start)
     if _PROPOSED_BEFORE_RE.search(doc.text, clause_start, cue_start):
@@ -232,11 +222,11 @@ def _proposal(
     cast: Cast,
     ids: Ids,
     unit: _Unit,
+    at: Unit,
     *,
-    cue_start: int,
-    cue_end: int,
     kind: ProposalKind,
 ) -> Proposal | None:
+    cue_start, cue_end = at
     # "accepted the invitation" answers a proposal; it is not a new one.
     if ACCEPT_RE.search(doc.text, max(unit.start, cue_start - 30), cue_start):
         return None

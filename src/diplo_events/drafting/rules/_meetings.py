@@ -63,16 +63,6 @@ PART_CUE: Final = confidence("part-cue")
 PART_PARTICIPANT: Final = confidence("part-participant")
 PRESS_CUE: Final = confidence("press-conference-cue")
 
-_AGENT_BY_RE: Final = re.compile(
-    r"\b(?:chaired|co-chaired|hosted|attended|moderated|joined|received|welcomed|presided over)"
-    r"(?:\s+\w+)?\s+by\s*$"
-    # The one who invited a visitor hosts the visit.
-    r"|\b(?:at the invitation of|as (?:the )?guests? of)\s*$",
-    re.IGNORECASE,
-)
-_PLACE_BEFORE_RE: Final = re.compile(
-    r"\b(?:in|at|held in|to|visit to|visiting|arrived in)\s+(?:the\s+)?$", re.IGNORECASE
-)
 # Words before a date that make it another event's date, or the date something was said.
 _NOT_MEETING_DATE_RE: Final = re.compile(
     r"\b(?:signed|sign|signing|previous|last|earlier|prior|since|after|following|before|until|"
@@ -113,6 +103,15 @@ class Meetings:
     press: Meeting | None = None
     press_from: int = -1
     states: tuple[Actor, ...] = ()
+
+    def in_unheld_main(self, sentence: int) -> bool:
+        """Whether *sentence* is the one that reports a main meeting not held (yet)."""
+        main = self.main
+        return (
+            main is not None
+            and main.status is not EventStatus.HELD
+            and sentence == self.main_sentence
+        )
 
     def meeting_at(self, offset: int) -> str | None:
         """The id of the meeting the words at *offset* were said at."""
@@ -363,6 +362,16 @@ def _descriptors(doc: Document, scene: _Scene, start: int, end: int) -> list[tup
     return found
 
 
+# A mention after these words takes part although a preposition comes before it.
+_AGENT_BY_RE: Final = re.compile(
+    r"\b(?:chaired|co-chaired|hosted|attended|moderated|joined|received|welcomed|presided over)"
+    r"(?:\s+\w+)?\s+by\s*$"
+    # The one who invited a visitor hosts the visit.
+    r"|\b(?:at the invitation of|as (?:the )?guests? of)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _participants(
     doc: Document, scene: _Scene, indices: list[int], body: int
 ) -> dict[str, tuple[int, int]]:
@@ -527,6 +536,12 @@ def _split_range(date: UncertainDate) -> tuple[UncertainDate, UncertainDate | No
             UncertainDate.day(date.latest, derivation=derivation),
         )
     return date, None
+
+
+# A place named after these words may be where the meeting was held: "talks in Moscow".
+_PLACE_BEFORE_RE: Final = re.compile(
+    r"\b(?:in|at|held in|to|visit to|visiting|arrived in)\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 def _location(

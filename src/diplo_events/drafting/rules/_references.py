@@ -27,19 +27,9 @@ from diplo_events.drafting.rules._cues import (
 from diplo_events.drafting.rules._meetings import Meetings
 from diplo_events.drafting.rules._shared import RECENT, Cast, Ids, clause_end, last_clause
 from diplo_events.exceptions import ParseError
-from diplo_events.model import (
-    EventStatus,
-    Meeting,
-    OrganizationKind,
-    Reference,
-    Relation,
-    UncertainDate,
-)
+from diplo_events.model import Meeting, OrganizationKind, Reference, Relation, UncertainDate
 
 __all__ = ["draft_references"]
-
-REFERENCE_WORDS: Final = confidence("reference-words")
-REFERENCE_AGAIN: Final = confidence("reference-again")
 
 #: Planned-event cues closer than this (in characters) to a reference already
 #: drafted are taken to speak of the same event ("he would visit Yerevan ... I
@@ -72,7 +62,7 @@ def draft_references(doc: Document, cast: Cast, meetings: Meetings) -> tuple[Ref
     for index, match in enumerate(doc.dates):
         if match.span.start < body or index == meetings.main_date_index:
             continue
-        if _in_unheld_main(doc, meetings, match.span.start):
+        if meetings.in_unheld_main(doc.sentence_at(match.span.start)):
             continue  # the planned meeting itself
         sentence = doc.sents[doc.sentence_at(match.span.start)]
         if match.future and _PAST_EVENT_BEFORE_RE.search(
@@ -98,7 +88,7 @@ def _planned_references(
     """Planned events named without a date: "he would visit Yerevan"."""
     for sentence in doc.sents:
         for cue in PLANNED_RE.finditer(doc.text, sentence.start, sentence.end):
-            if _in_unheld_main(doc, meetings, cue.start()):
+            if meetings.in_unheld_main(doc.sentence_at(cue.start())):
                 continue
             start = _planned_start(doc, cast, sentence, cue.start())
             end = clause_end(doc, cue.end(), sentence.end)
@@ -322,13 +312,10 @@ def _planned_start(doc: Document, cast: Cast, sentence: Unit, cue_at: int) -> in
     return start
 
 
-def _in_unheld_main(doc: Document, meetings: Meetings, offset: int) -> bool:
-    main = meetings.main
-    return (
-        main is not None
-        and main.status is not EventStatus.HELD
-        and doc.sentence_at(offset) == meetings.main_sentence
-    )
+#: The words that name another event: a dated one or a planned one.
+REFERENCE_WORDS: Final = confidence("reference-words")
+#: Later words that speak again of a planned event already cited.
+REFERENCE_AGAIN: Final = confidence("reference-again")
 
 
 def _reference(doc: Document, ids: Ids, main: Meeting, pending: _Pending) -> Reference | None:

@@ -43,12 +43,13 @@ SPEAKER_GUESSED: Final = confidence("speaker-guessed")
 #: The words of reported speech are its clause.
 REPORTED_WORDS: Final = confidence("reported-words")
 
-_MIN_REPORTED_WORDS: Final = 4
-_ACCORDING_RE: Final = re.compile(r"\baccording to\s*$", re.IGNORECASE)
-_HONORIFIC_RE: Final = re.compile(r"\b(Mr|Ms|Mrs|Madam)\.?\s+$")
-_WHO_SAID_RE: Final = re.compile(rf",\s*who\s+(?:then\s+|later\s+)?(?:{SPEECH})\b", re.IGNORECASE)
-_QUOTED_AS_RE: Final = re.compile(r"\bquoted\s+(?:\S+\s+){1,4}?as saying\b", re.IGNORECASE)
+# Whether a quote is a statement of its own: long enough, or a whole sentence.
 _MIN_QUOTE_WORDS: Final = 4
+_INTRODUCED_RE: Final = re.compile(r"[:,]\s*$")
+_SENTENCE_END_RE: Final = re.compile(r"[.!?…][’']?\s*$")
+
+# Who said a quote. How far after its closing mark the speaker may be named:
+_AFTER_WINDOW: Final = 80
 # A speaker named after a quote whom the text does not let us resolve: someone
 # unnamed ("a senior State Department official said") or a name we never saw in full.
 _UNNAMED_SPEAKER_RE: Final = re.compile(
@@ -56,12 +57,19 @@ _UNNAMED_SPEAKER_RE: Final = re.compile(
     r"(?:officials?|spokes(?:man|woman|person)|sources?|diplomats?|aides?|advis[eo]rs?|analysts?"
     r"|people|person)\b|[A-Z][\w’'-]+(?=\s+(?:said|says|added|told)\b))"
 )
-_AFTER_WINDOW: Final = 80
-_MODIFIERS_RE: Final = re.compile(r"[\s,.;:—–-]*(?:[a-z][\w-]*\s+){0,3}")
 _TRAILING_SPEECH_RE: Final = re.compile(rf"^[\s,.;:—–-]*(?:{SPEECH})\b", re.IGNORECASE)
+# "...,” ministry spokesman Rizal Pratama told reporters": lower-case words before the name.
+_MODIFIERS_RE: Final = re.compile(r"[\s,.;:—–-]*(?:[a-z][\w-]*\s+){0,3}")
 _LEADING_SPEECH_RE: Final = re.compile(rf"^\s*(?:[a-z]+\s+)?(?:{SPEECH})\b", re.IGNORECASE)
-_INTRODUCED_RE: Final = re.compile(r"[:,]\s*$")
-_SENTENCE_END_RE: Final = re.compile(r"[.!?…][’']?\s*$")
+_HONORIFIC_RE: Final = re.compile(r"\b(Mr|Ms|Mrs|Madam)\.?\s+$")
+
+# The speaker among the people a sentence names.
+_WHO_SAID_RE: Final = re.compile(rf",\s*who\s+(?:then\s+|later\s+)?(?:{SPEECH})\b", re.IGNORECASE)
+_QUOTED_AS_RE: Final = re.compile(r"\bquoted\s+(?:\S+\s+){1,4}?as saying\b", re.IGNORECASE)
+_ACCORDING_RE: Final = re.compile(r"\baccording to\s*$", re.IGNORECASE)
+
+# Reported speech needs a clause of a few words.
+_MIN_REPORTED_WORDS: Final = 4
 
 
 class Said(NamedTuple):
