@@ -74,7 +74,7 @@ class TestCueFiles:
 
     @pytest.mark.parametrize("name", sorted(CUE_COLUMN))
     def test_cues_are_lower_case_and_none_extends_another(self, name: str) -> None:
-        """Cues are lower case, and no cue is another one of its group followed by more words.
+        """Cues are lower case, and no cue is another of its group followed by more words.
 
         So at most one cue of a group can match at any place, and the order of
         the rows does not change what a pattern finds.
@@ -85,13 +85,35 @@ class TestCueFiles:
             groups.setdefault(row[:column] + row[column + 1 :], []).append(row[column])
         for cues in groups.values():
             assert all(cue == cue.lower() for cue in cues)
-            extended = [(a, b) for a in cues for b in cues if b.startswith(f"{a} ")]
+            extended = [
+                (a, b)
+                for a in cues
+                for b in cues
+                if b != a and b.startswith(a) and not b[len(a)].isalnum()
+            ]
             assert extended == []
 
     def test_too_many_columns_is_an_error(self) -> None:
         """A row with more fields than the file has columns is reported with its line."""
         with pytest.raises(ValueError, match=r"speech_verbs\.tsv:\d+: 3 fields, expected 2"):
             _cues.rows("speech_verbs.tsv", 2)
+
+
+class TestAlternation:
+    @pytest.mark.parametrize("name", sorted(CUE_COLUMN))
+    def test_merged_pattern_matches_the_words_and_nothing_else(self, name: str) -> None:
+        """The pattern made of a file's cues matches each of them and none of their near misses."""
+        words = {row[CUE_COLUMN[name]] for row in _cues.rows(name, COLUMNS[name])}
+        pattern = re.compile(_cues.alternation(words))
+        assert all(pattern.fullmatch(word) for word in words)
+        near = {w[:cut] for w in words for cut in range(1, len(w))} | {f"{w}x" for w in words}
+        assert [w for w in near - words if pattern.fullmatch(w)] == []
+
+    def test_common_beginnings_are_merged(self) -> None:
+        """Words with a shared start become one branch, special characters escaped."""
+        assert _cues.alternation(["demand", "demands", "demanded"]) == "demand(?:s|ed)?"
+        assert _cues.alternation(["u.s", "u.k"]) == r"u\.(?:s|k)"
+        assert _cues.alternation([]) == ""
 
 
 class TestSpeechVerbs:
