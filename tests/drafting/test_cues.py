@@ -116,6 +116,25 @@ class TestAlternation:
         assert _cues.alternation([]) == ""
 
 
+class TestProposalKind:
+    def test_kind_comes_from_the_cue_matched(self) -> None:
+        """Each proposal cue gives the kind its row names."""
+        for cue, kind in _cues.rows("proposal_cues.tsv", 2):
+            match = _cues.PROPOSAL_RE.search(f"She {cue.upper()} it.")
+            assert match is not None
+            assert _cues.proposal_kind(match) is de.ProposalKind(kind)
+
+    def test_case_folded_letters_give_a_kind(self) -> None:
+        """A cue matched through a case-folded letter (a long s in "proposed") gives its kind."""
+        text = (
+            "Foreign Minister Ana Lopes met her Spanish counterpart Jon Berg in Madrid on "
+            "Monday. Lopes propo\u017fed to hold the next round in Lisbon."
+        )
+        drafts = de.extract(text, published=dt.date(2021, 3, 3))
+        (proposal,) = drafts.of_type(de.Proposal)
+        assert proposal.kind is de.ProposalKind.SUGGESTION
+
+
 class TestSpeechVerbs:
     def test_one_list_serves_both_rules(self) -> None:
         """Most speech verbs serve both the quote-attribution and the reported-speech rules."""

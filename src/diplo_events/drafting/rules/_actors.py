@@ -116,7 +116,8 @@ def read_actors(doc: Document) -> Cast:
     titled = _read_named(reading, pending_counterparts)
     reading.index_refs()
     _counterpart_titles(reading, pending_counterparts)
-    # Titles alone ("the Polish minister") once every named person has a title.
+    # Titles alone ("the Polish minister") once every named person has a title; they
+    # refer back to people named, not to other titles alone.
     named, named_starts = tuple(reading.refs), tuple(reading.ref_starts)
     for match in titled:
         mention = match.mention
