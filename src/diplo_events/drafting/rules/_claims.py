@@ -1,0 +1,332 @@
+"""Stage 4: demands and proposals, in what was said and in the narrative around it.
+
+Demands are read from cues such as "demanded", "called on" and, in what
+someone said, "should"; proposals from "proposed", "offered", "invited" and
+the like, each with the acceptance or rejection the next sentences give. The
+stage returns the records; nothing later reads them.
+"""
+
+import bisect
+import re
+from typing import Final, NamedTuple
+
+import attrs
+
+from diplo_events.drafting.reading._document import Document
+from diplo_events.drafting.reading._text import Unit
+from diplo_events.drafting.rules._cues import (
+    ACCEPT_RE,
+    DEMAND_NARRATIVE_RE,
+    DEMAND_RE,
+    PROPOSAL_RE,
+    REJECT_RE,
+    URGENCY,
+    confidence,
+    proposal_kind,
+)
+from diplo_events.drafting.rules._meetings import Meetings
+from diplo_events.drafting.rules._shared import (
+    RECENT,
+    Cast,
+    Ids,
+    Ref,
+    clause_end,
+    last_clause,
+    subject_like,
+)
+from diplo_events.drafting.rules._statements import Statements
+from diplo_events.model import (
+    Demand,
+    Proposal,
+    ProposalKind,
+    ProposalStatus,
+    Response,
+    ResponseStance,
+)
+
+__all__ = ["draft_claims"]
+
+#: A demand: the clause of its cue, from its subject or addressee to its end.
+DEMAND_WORDS: Final = confidence("demand-words")
+#: A proposal: the clause of its cue, from its subject to its end.
+PROPOSAL_WORDS: Final = confidence("proposal-words")
+#: An acceptance or rejection of a proposal in the sentences after it.
+RESPONSE_WORDS: Final = confidence("response-words")
+
+_FIRST_PERSON_RE: Final = re.compile(r"\b(?:I|[Ww]e|[Mm]e|[Uu]s)\b")
+
+# Meeting kinds, strongest cue first.
+
+
+class _Unit(NamedTuple):
+    """Where to look for demands and proposals: a statement or a narrative sentence."""
+
+    start: int
+    end: int
+    speaker: str | None  # actor key of the statement's speaker
+    statement: str | None  # statement id
+    meeting: str | None
+
+
+def _units(doc: Document, meetings: Meetings, statements: Statements) -> list[_Unit]:
+    said = statements.said
+    units = [_Unit(s.start, s.end, s.speaker, s.id, s.meeting) for s in said]
+    # Statements do not overlap each other, so the one starting last before a
+    # sentence's end is the only one that can cover it... or the one after it.
+    starts = [s.start for s in said]
+    for sentence in doc.sents:
+        index = bisect.bisect_left(starts, sentence.end) - 1
+        if index >= 0 and said[index].end > sentence.start:
+            continue
+        units.append(
+            _Unit(sentence.start, sentence.end, None, None, meetings.meeting_at(sentence.start))
+        )
+    units.sort()
+    return units
+
+
+def draft_claims(
+    doc: Document, cast: Cast, meetings: Meetings, statements: Statements
+) -> tuple[Demand | Proposal, ...]:
+    """Draft the demands of *doc*, then its proposals with the responses to them."""
+    ids = Ids(doc)
+    records: list[Demand | Proposal] = []
+    proposals: list[tuple[Proposal, int]] = []
+    units = _units(doc, meetings, statements)
+    for position, unit in enumerate(units):
+        words = doc.text[unit.start : unit.end]
+        cue_re = DEMAND_RE if unit.statement is not None else DEMAND_NARRATIVE_RE
+        following = units[position + 1] if position + 1 < len(units) else None
+        for cue in cue_re.finditer(words):
+            span = Unit(unit.start + cue.start(), unit.start + cue.end())
+            demand = _demand(doc, cast, ids, unit, span, following=following)
+            if demand is not None:
+                records.append(demand)
+        for cue in PROPOSAL_RE.finditer(words):
+            span = Unit(unit.start + cue.start(), unit.start + cue.end())
+            if any(_span_of(p)[0] <= span.start < _span_of(p)[1] for p, _ in proposals[-RECENT:]):
+                continue  # "X proposed that the three countries invite Y": one proposal
+            made = _proposal(doc, cast, ids, unit, span, kind=proposal_kind(cue))
+            if made is not None:
+                proposals.append((made, span.end))
+    records.extend(
+        _with_response(doc, cast, statements, proposal, after) for proposal, after in proposals
+    )
+    return tuple(records)
+
+
+def _span_of(record: Proposal) -> tuple[int, int]:
+    span = record.citations[0].spans[0]
+    return span.start, span.end
+
+
+def _actor_before(doc: Document, cast: Cast, unit: _Unit, at: int) -> Ref | None:
+    """The subject of a cue at *at*: the nearest mention before it in its sentence."""
+    sentence = doc.sents[doc.sentence_at(at)]
+    floor = max(sentence.start, unit.start)
+    refs = [r for r in cast.refs_between(floor, at) if subject_like(doc, r, floor)]
+    return refs[-1] if refs else None
+
+
+_PROPOSED_BEFORE_RE: Final = re.compile(r"\b(?:propos|suggest|offer)\w*\b", re.IGNORECASE)
+_NOUN_BEFORE_RE: Final = re.compile(
+    r"\b(?:a|an|the|video|phone|its|their|his|her)\s+$", re.IGNORECASE
+)
+
+
+def _demand(  # noqa: C901, PLR0912 - one branch per form of demand
+    doc: Document,
+    cast: Cast,
+    ids: Ids,
+    unit: _Unit,
+    at: Unit,
+    *,
+    following: _Unit | None,
+) -> Demand | None:
+    cue_start, cue_end = at
+    cue = doc.text[cue_start:cue_end].lower()
+    clause_start = last_clause(doc.text, max(unit.start, cue_start - 120), cue_start)
+    if _PROPOSED_BEFORE_RE.search(doc.text, clause_start, cue_start):
+        return None  # "proposed that the two countries jointly ask the EU to ...": a proposal
+    addressee: Ref | None = None
+    start = cue_start
+    if cue in {"should", "must"}:
+        # "Turkey should withdraw": the addressee is the subject of "should".
+        sentence = doc.sents[doc.sentence_at(cue_start)]
+        floor = max(sentence.start, unit.start)
+        nearby = cast.refs_between(max(floor, cue_start - 60), cue_start)
+        if nearby and not doc.text[nearby[-1].end : cue_start].strip():
+            addressee = nearby[-1]
+            start = addressee.start
+        else:
+            # "Countries that have more doses than they need must share them": the clause.
+            start = max(floor, last_clause(doc.text, floor, cue_start))
+            while start < cue_start and not doc.text[start].isalnum():
+                start += 1
+        actor_key = unit.speaker
+    elif _NOUN_BEFORE_RE.search(doc.text, max(0, cue_start - 12), cue_start):
+        return None  # "a video call on Tuesday", "the demands of": nouns, not demands
+    else:
+        after = cast.refs_between(cue_end, min(unit.end, cue_end + 60))
+        if after and not doc.text[cue_end : after[0].start].strip(" the"):
+            addressee = after[0]
+        subject = _actor_before(doc, cast, unit, cue_start)
+        actor_key = unit.speaker or (subject.key if subject else None)
+        if cue.startswith("expect"):
+            start = cue_start
+        elif subject is not None:
+            start = min(start, _phrase_start(doc.text, subject.start))
+    if actor_key is None:
+        return None
+    if addressee is not None and addressee.key == actor_key:
+        addressee = None
+    end = clause_end(doc, cue_end, unit.end)
+    if end <= start:
+        return None
+    evidence: tuple[str, ...] = ()
+    if unit.statement is not None and unit.speaker == actor_key:
+        evidence = (unit.statement,)
+    elif (
+        doc.text[unit.start : unit.end].rstrip().endswith(":")
+        and following is not None
+        and following.statement is not None
+        and following.speaker == actor_key
+    ):
+        evidence = (following.statement,)
+    words = doc.text[start:end]
+    urgency = next((level for level, rx in URGENCY if rx.search(words)), None)
+    return Demand(
+        id=ids("demand", f"{start}-{end}"),
+        actor=cast.actors[actor_key].id,
+        content=words,
+        addressees=() if addressee is None else (cast.actors[addressee.key].id,),
+        urgency=urgency,
+        evidence=evidence,
+        meeting=unit.meeting,
+        citations=(doc.cite(start, end, DEMAND_WORDS),),
+        draft=True,
+    )
+
+
+def _phrase_start(text: str, subject_start: int) -> int:
+    """Start of the noun phrase a cue's clause is about: "prisoner exchange which X demanded"."""
+    window = text[max(0, subject_start - 80) : subject_start]
+    match = re.search(r"(?:the issue of |of )?([\w-]+(?: [\w-]+){0,3}) (?:which|that) $", window)
+    if match is None:
+        return subject_start
+    return subject_start - len(window) + match.start(1)
+
+
+def _proposal(
+    doc: Document,
+    cast: Cast,
+    ids: Ids,
+    unit: _Unit,
+    at: Unit,
+    *,
+    kind: ProposalKind,
+) -> Proposal | None:
+    cue_start, cue_end = at
+    # "accepted the invitation" answers a proposal; it is not a new one.
+    if ACCEPT_RE.search(doc.text, max(unit.start, cue_start - 30), cue_start):
+        return None
+    if _NOUN_BEFORE_RE.search(doc.text, max(0, cue_start - 12), cue_start) or re.search(
+        r"\b(?:consider|welcomed?|rejected|declined)\s+(?:the\s+)?(?:\w+\s+)?$",
+        doc.text[max(0, cue_start - 40) : cue_start],
+        re.IGNORECASE,
+    ):
+        return None  # "the offer", "would consider the Russian offer": a noun
+    subject = _actor_before(doc, cast, unit, cue_start)
+    inside = doc.in_quote(cue_start) is not None
+    words_before = doc.text[max(unit.start, cue_start - 25) : cue_start]
+    if subject is not None and (not inside or not _FIRST_PERSON_RE.search(words_before)):
+        actor_key: str | None = subject.key
+        start = subject.start
+    else:
+        actor_key = unit.speaker
+        start = cue_start
+        first_person = list(_FIRST_PERSON_RE.finditer(words_before))
+        if first_person:
+            start = cue_start - len(words_before) + first_person[-1].start()
+    if actor_key is None:
+        return None
+    addressees: tuple[str, ...] = ()
+    after = doc.text[cue_end : cue_end + 12]
+    if re.match(r"\s+(?:me|us)\b", after) and unit.speaker is not None:
+        addressees = (cast.actors[unit.speaker].id,)
+    else:
+        following = cast.refs_between(cue_end, cue_end + 40)
+        if following and not doc.text[cue_end : following[0].start].strip(" the"):
+            addressees = (cast.actors[following[0].key].id,)
+    end = clause_end(doc, cue_end, unit.end)
+    if end <= start:
+        return None
+    evidence = (unit.statement,) if unit.statement and unit.speaker == actor_key else ()
+    if actor_key == unit.speaker:
+        addressees = tuple(a for a in addressees if a != cast.actors[actor_key].id)
+    return Proposal(
+        id=ids("proposal", f"{start}-{end}"),
+        actor=cast.actors[actor_key].id,
+        content=doc.text[start:end],
+        kind=kind,
+        addressees=addressees,
+        status=ProposalStatus.PENDING,
+        evidence=evidence,
+        meeting=unit.meeting,
+        citations=(doc.cite(start, end, PROPOSAL_WORDS),),
+        draft=True,
+    )
+
+
+def _responder_before(doc: Document, cast: Cast, floor: int, at: int) -> Ref | None:
+    """Who accepts or declines: the person named last before the verb in its clause."""
+    floor = max(floor, last_clause(doc.text, floor, at) if "," in doc.text[floor:at] else floor)
+    refs = [r for r in cast.refs_between(floor, at) if doc.in_quote(r.start) is None]
+    people = [r for r in refs if cast.is_person(r.key)]
+    if people:
+        return people[-1]
+    return refs[-1] if refs else None
+
+
+def _with_response(
+    doc: Document, cast: Cast, statements: Statements, proposal: Proposal, after: int
+) -> Proposal:
+    """The proposal with its acceptance or rejection, if the next words give one."""
+    sentence_index = doc.sentence_at(after)
+    last = doc.sents[min(len(doc.sents) - 1, sentence_index + 2)]
+    window_end = last.end
+    quote = doc.in_quote(after)
+    for stance, pattern in (
+        (ResponseStance.ACCEPTED, ACCEPT_RE),
+        (ResponseStance.REJECTED, REJECT_RE),
+    ):
+        match = pattern.search(doc.text, after, window_end)
+        if match is None:
+            continue
+        at = match.start()
+        responder: str | None = None
+        spoken = statements.said
+        index = bisect.bisect_right(spoken, at, key=lambda s: s.start) - 1
+        said = spoken[index] if index >= 0 and at < spoken[index].end else None
+        if quote is not None and quote.start <= at < quote.end and said is not None:
+            responder = said.speaker  # "I will be happy to come", in the speaker's own words
+        else:
+            sentence = doc.sents[doc.sentence_at(at)]
+            subject = _responder_before(doc, cast, sentence.start, at)
+            responder = subject.key if subject else None
+        if responder is None or cast.actors[responder].id == proposal.actor:
+            continue
+        end = clause_end(doc, at, window_end)
+        response = Response(
+            actor=cast.actors[responder].id,
+            stance=stance,
+            statement=said.id if said is not None and said.speaker == responder else None,
+            citations=(doc.cite(at, max(end, match.end()), RESPONSE_WORDS),),
+        )
+        status = (
+            ProposalStatus.ACCEPTED
+            if stance is ResponseStance.ACCEPTED
+            else ProposalStatus.REJECTED
+        )
+        return attrs.evolve(proposal, responses=(response,), status=status)
+    return proposal

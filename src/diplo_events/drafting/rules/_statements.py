@@ -1,0 +1,386 @@
+"""Stage 3: statements, from direct quotes and from reported speech.
+
+Every direct quote becomes a statement whose words are exactly the characters
+between its marks, attributed by the first of six rules that applies (see
+`_attribute`); then every sentence with a speech verb and a speaker that holds
+no direct quote becomes reported speech, or mixed speech when it quotes a
+fragment. The stage returns the statement records and a frozen `Statements`
+with what the claims stage needs.
+"""
+
+import bisect
+import re
+from typing import Final, NamedTuple
+
+import attrs
+
+from diplo_events.drafting.reading._document import Document
+from diplo_events.drafting.reading._text import Quote, Unit
+from diplo_events.drafting.rules._cues import (
+    REPORTED_RE,
+    SPEECH,
+    SPEECH_RE,
+    confidence,
+)
+from diplo_events.drafting.rules._meetings import Meetings
+from diplo_events.drafting.rules._shared import Cast, Ids, Ref, antecedent, subject_like
+from diplo_events.model import Span, Statement, StatementMode
+
+__all__ = ["Said", "Statements", "draft_statements"]
+
+#: The words of a quote are the characters between its marks.
+QUOTE_WORDS: Final = confidence("quote-words")
+#: The speaker is named next to a speech verb right after or before the quote.
+SPEAKER_NAMED: Final = confidence("speaker-named")
+#: The speaker ends the paragraph before, which ends in a colon.
+SPEAKER_COLON: Final = confidence("speaker-colon")
+#: The speaker is a pronoun or a title that refers back to someone named.
+SPEAKER_REFERRED: Final = confidence("speaker-referred")
+#: The quote follows another quote of the same speaker with nothing between.
+SPEAKER_CONTINUED: Final = confidence("speaker-continued")
+#: Nothing names the speaker; the last person mentioned is taken.
+SPEAKER_GUESSED: Final = confidence("speaker-guessed")
+#: The words of reported speech are its clause.
+REPORTED_WORDS: Final = confidence("reported-words")
+
+# Whether a quote is a statement of its own: long enough, or a whole sentence.
+_MIN_QUOTE_WORDS: Final = 4
+_INTRODUCED_RE: Final = re.compile(r"[:,]\s*$")
+_SENTENCE_END_RE: Final = re.compile(r"[.!?…][’']?\s*$")
+
+# Who said a quote. How far after its closing mark the speaker may be named:
+_AFTER_WINDOW: Final = 80
+# A speaker named after a quote whom the text does not let us resolve: someone
+# unnamed ("a senior State Department official said") or a name we never saw in full.
+_UNNAMED_SPEAKER_RE: Final = re.compile(
+    rf"[\s,.;:—–-]*(?:(?:{SPEECH})\s+)?(?:(?:an?|the|one)\s+(?:[\w.’'-]+\s+){{0,4}}?"
+    r"(?:officials?|spokes(?:man|woman|person)|sources?|diplomats?|aides?|advis[eo]rs?|analysts?"
+    r"|people|person)\b|[A-Z][\w’'-]+(?=\s+(?:said|says|added|told)\b))"
+)
+_TRAILING_SPEECH_RE: Final = re.compile(rf"^[\s,.;:—–-]*(?:{SPEECH})\b", re.IGNORECASE)
+# "...,” ministry spokesman Rizal Pratama told reporters": lower-case words before the name.
+_MODIFIERS_RE: Final = re.compile(r"[\s,.;:—–-]*(?:[a-z][\w-]*\s+){0,3}")
+_LEADING_SPEECH_RE: Final = re.compile(rf"^\s*(?:[a-z]+\s+)?(?:{SPEECH})\b", re.IGNORECASE)
+_HONORIFIC_RE: Final = re.compile(r"\b(Mr|Ms|Mrs|Madam)\.?\s+$")
+
+# The speaker among the people a sentence names.
+_WHO_SAID_RE: Final = re.compile(rf",\s*who\s+(?:then\s+|later\s+)?(?:{SPEECH})\b", re.IGNORECASE)
+_QUOTED_AS_RE: Final = re.compile(r"\bquoted\s+(?:\S+\s+){1,4}?as saying\b", re.IGNORECASE)
+_ACCORDING_RE: Final = re.compile(r"\baccording to\s*$", re.IGNORECASE)
+
+# Reported speech needs a clause of a few words.
+_MIN_REPORTED_WORDS: Final = 4
+
+
+class Said(NamedTuple):
+    """A statement drafted from the text, with what the later steps need."""
+
+    id: str
+    speaker: str
+    start: int
+    end: int
+    mode: StatementMode
+    meeting: str | None
+    mention: Span  # the words the speaker was read from
+    confidence: float
+
+
+@attrs.frozen
+class Statements:
+    """What the statements stage drafted.
+
+    Attributes:
+        records: The statements, direct quotes first, each in text order.
+        said: The statements in text order, with their speakers' keys.
+    """
+
+    records: tuple[Statement, ...]
+    said: tuple[Said, ...]
+
+
+class _Attribution(NamedTuple):
+    key: str
+    span: Span
+    confidence: float
+
+
+class _Work:
+    """The statements stage at work. It never leaves `draft_statements`."""
+
+    __slots__ = ("cast", "doc", "ids", "meetings", "records", "said")
+
+    def __init__(self, doc: Document, cast: Cast, meetings: Meetings) -> None:
+        self.doc = doc
+        self.cast = cast
+        self.meetings = meetings
+        self.ids = Ids(doc)
+        self.records: list[Statement] = []
+        self.said: list[Said] = []
+
+
+def draft_statements(doc: Document, cast: Cast, meetings: Meetings) -> Statements:
+    """Draft the statements of *doc*: direct quotes first, then reported speech."""
+    work = _Work(doc, cast, meetings)
+    direct_sentences: set[int] = set()
+    previous: Said | None = None
+    for quote in doc.quotes:
+        if not _is_direct(doc, quote):
+            continue
+        attribution = _attribute(doc, cast, quote, previous)
+        if attribution is None:
+            continue
+        said = _add_statement(
+            work,
+            key=attribution.key,
+            start=quote.start,
+            end=quote.end,
+            mode=StatementMode.DIRECT_QUOTE,
+            confidence=QUOTE_WORDS,
+            speaker=attribution.span,
+            speaker_confidence=attribution.confidence,
+        )
+        previous = said
+        direct_sentences.add(doc.sentence_at(quote.open_at))
+        direct_sentences.add(doc.sentence_at(quote.close_at))
+    for index, sentence in enumerate(doc.sents):
+        if index in direct_sentences:
+            continue
+        _reported(work, index, sentence)
+    return Statements(
+        records=tuple(work.records), said=tuple(sorted(work.said, key=lambda s: s.start))
+    )
+
+
+def _is_direct(doc: Document, quote: Quote) -> bool:
+    """Whether a quote is a statement of its own, rather than a phrase quoted inside a sentence."""
+    words = doc.text[quote.start : quote.end]
+    sentence = doc.sents[doc.sentence_at(quote.open_at)]
+    # A dateline is no part of the sentence: "ANKARA, May 17 (Wire) - “We did not come ...”"
+    before = doc.text[max(sentence.start, doc.body) : quote.open_at]
+    if not before.strip() or _INTRODUCED_RE.search(before):
+        return (
+            len(words.split()) >= _MIN_QUOTE_WORDS
+            or _SENTENCE_END_RE.search(words) is not None
+            or words.rstrip().endswith(",")  # “We are ready,” she said, “to talk.”
+        )
+    # Mid-sentence: a quote of its own only if it is a whole sentence ("He said “We will.”").
+    return (
+        words[:1].isupper()
+        and _SENTENCE_END_RE.search(words) is not None
+        and SPEECH_RE.search(before[-40:]) is not None
+        and not before.rstrip().endswith("that")
+    )
+
+
+def _attribute(  # noqa: C901, PLR0911 - one branch per attribution rule, tried in order
+    doc: Document, cast: Cast, quote: Quote, previous: Said | None
+) -> _Attribution | None:
+    close_paragraph = doc.paras[doc.para_of_sent[doc.sentence_at(quote.close_at)]]
+    tail = doc.text[quote.close_at + 1 : min(close_paragraph.end, quote.close_at + _AFTER_WINDOW)]
+    unnamed = _UNNAMED_SPEAKER_RE.match(tail)
+    if unnamed is not None and not cast.refs_between(
+        quote.close_at + 1, quote.close_at + 1 + unnamed.end()
+    ):
+        return None  # "a senior official said", "Abiy said": someone we cannot name
+    # 1. named after the quote: “...,” said Lavrov. / “...,” Lavrov said. / “...,” he added.
+    for ref in cast.refs_between(
+        quote.close_at + 1, min(close_paragraph.end, quote.close_at + _AFTER_WINDOW)
+    ):
+        if doc.in_quote(ref.start) is not None:
+            break
+        gap = _HONORIFIC_RE.sub("", doc.text[quote.close_at + 1 : ref.start])
+        rest = doc.text[ref.end : min(ref.end + 30, close_paragraph.end)]
+        # "...,” ministry spokesman Rizal Pratama told reporters: lower-case words may
+        # come before the name.
+        if _TRAILING_SPEECH_RE.search(gap) or (
+            _MODIFIERS_RE.fullmatch(gap) and _LEADING_SPEECH_RE.search(rest)
+        ):
+            confidence = SPEAKER_NAMED if ref.via == "name" else SPEAKER_REFERRED
+            return _person_or_speaker(ref, confidence)
+        break
+    # 2. the second quote of a speaker named between the two: “...,” X said. “...”
+    found = doc.sents[doc.sentence_at(quote.open_at)]
+    open_sentence = Unit(max(found.start, min(doc.body, quote.open_at)), found.end)
+    paragraph = doc.paras[doc.para_of_sent[doc.sentence_at(quote.open_at)]]
+    if (
+        previous is not None
+        and previous.mode is StatementMode.DIRECT_QUOTE
+        and paragraph.start <= previous.start
+        and not doc.text[open_sentence.start : quote.open_at].strip()
+        and all(
+            r.key == previous.speaker
+            for r in cast.refs_between(previous.end, quote.open_at)
+            if cast.is_person(r.key)
+        )
+    ):
+        return _Attribution(previous.speaker, previous.mention, previous.confidence)
+    # 3. named before it in the same sentence: Lavrov said: “...” / According to Lavrov, “...”
+    before_refs = [
+        r
+        for r in cast.refs_between(open_sentence.start, quote.open_at)
+        if doc.in_quote(r.start) is None
+    ]
+    before = doc.text[open_sentence.start : quote.open_at]
+    if before_refs and (SPEECH_RE.search(before) or _INTRODUCED_RE.search(before)):
+        chosen = _speaker_among(doc, cast, before_refs, open_sentence.start)
+        if chosen is not None:
+            confidence = SPEAKER_NAMED if chosen.via == "name" else SPEAKER_REFERRED
+            return _person_or_speaker(chosen, confidence)
+    # 4. introduced by the paragraph before, ending in a colon.
+    paragraph_index = doc.para_of_sent[doc.sentence_at(quote.open_at)]
+    if not doc.text[paragraph.start : quote.open_at].strip() and paragraph_index > 0:
+        earlier = doc.paras[paragraph_index - 1]
+        if doc.text[earlier.start : earlier.end].rstrip().endswith(":"):
+            last = doc.sents[doc.sentence_at(earlier.end - 1)]
+            refs = [
+                r for r in cast.refs_between(last.start, last.end) if doc.in_quote(r.start) is None
+            ]
+            chosen = _speaker_among(doc, cast, refs, last.start)
+            if chosen is not None:
+                return _person_or_speaker(chosen, SPEAKER_COLON)
+        # 5. a quote paragraph right after another quote of one speaker.
+        if previous is not None and previous.end >= earlier.start:
+            return _Attribution(previous.speaker, previous.mention, SPEAKER_CONTINUED)
+    # 6. the person named last before the quote, outside quotes.
+    key = antecedent(doc, cast, quote.open_at)
+    if key is None:
+        return None
+    named_before = cast.refs[: bisect.bisect_left(cast.ref_starts, quote.open_at)]
+    last_ref = next(r for r in reversed(named_before) if r.key == key)
+    return _Attribution(key, Span(start=last_ref.start, end=last_ref.end), SPEAKER_GUESSED)
+
+
+def _person_or_speaker(ref: Ref, confidence: float) -> _Attribution:
+    return _Attribution(ref.key, Span(start=ref.start, end=ref.end), confidence)
+
+
+def _speaker_among(doc: Document, cast: Cast, refs: list[Ref], floor: int) -> Ref | None:
+    """The speaker among the mentions of a sentence: "according to X", else its subject.
+
+    "She quoted him as saying" gives the one quoted, not the one quoting.
+    """
+    if not refs:
+        return None
+    for ref in refs:
+        if _WHO_SAID_RE.match(doc.text, ref.end):
+            return ref  # "Kuleba, who said: “...”"
+    quoted = _QUOTED_AS_RE.search(doc.text, floor, refs[-1].end + 80)
+    if quoted is not None:
+        inside = [r for r in refs if quoted.start() < r.start < quoted.end()]
+        if inside:
+            return inside[0]
+    for ref in refs:
+        if _ACCORDING_RE.search(doc.text, max(floor, ref.start - 20), ref.start):
+            return ref
+    people = [r for r in refs if cast.is_person(r.key)] or refs
+    for ref in people:
+        if subject_like(doc, ref, floor):
+            return ref
+    return people[-1]
+
+
+def _add_statement(
+    work: _Work,
+    *,
+    key: str,
+    start: int,
+    end: int,
+    mode: StatementMode,
+    confidence: float,
+    speaker: Span,
+    speaker_confidence: float,
+) -> Said:
+    doc = work.doc
+    meeting = work.meetings.meeting_at(start)
+    statement = Statement(
+        id=work.ids("statement", f"{start}-{end}"),
+        speaker=work.cast.actors[key].id,
+        text=doc.text[start:end],
+        mode=mode,
+        meeting=meeting,
+        citations=(
+            doc.cite(start, end, confidence),
+            doc.cite(speaker.start, speaker.end, speaker_confidence),
+        ),
+        draft=True,
+    )
+    work.records.append(statement)
+    said = Said(statement.id, key, start, end, mode, meeting, speaker, speaker_confidence)
+    work.said.append(said)
+    return said
+
+
+def _reported(work: _Work, index: int, sentence: Unit) -> None:
+    """Draft reported (or mixed) speech from one sentence with a speech verb and a speaker.
+
+    A sentence of several clauses ("X said ...; Y said ...") or of coordinated
+    speech verbs ("X thanked ... and underscored that ...") gives one
+    statement per clause.
+    """
+    doc = work.doc
+    words = doc.outside_quotes(sentence.start, sentence.end)
+    if index == work.meetings.main_sentence or len(words.split()) < _MIN_REPORTED_WORDS:
+        return  # the meeting's own sentence reports the meeting, not what was said
+    clause_start = sentence.start
+    for cut in [*(sentence.start + m.start() for m in re.finditer(r";\s", words)), sentence.end]:
+        _reported_clause(work, Unit(clause_start, cut), words[clause_start - sentence.start :])
+        clause_start = cut + 1
+        while clause_start < sentence.end and doc.text[clause_start].isspace():
+            clause_start += 1
+
+
+def _reported_clause(work: _Work, clause: Unit, words: str) -> None:
+    doc, cast = work.doc, work.cast
+    refs = [r for r in cast.refs_between(clause.start, clause.end) if doc.in_quote(r.start) is None]
+    found: list[tuple[int, Ref]] = []  # (start of the statement, its speaker)
+    for verb in REPORTED_RE.finditer(words, 0, clause.end - clause.start):
+        verb_at = clause.start + verb.start()
+        if found and re.search(r"\band\s+$", doc.text[max(clause.start, verb_at - 6) : verb_at]):
+            found.append((verb_at, found[-1][1]))  # "... and underscored that"
+            continue
+        if found:
+            continue
+        rest = doc.text[clause.start + verb.end() : clause.end].strip()
+        if rest == ":" or (rest.startswith(":") and doc.in_quote(clause.end) is not None):
+            continue  # "In his toast, the President said:" introduces a quote; it says nothing
+        speaker = _reporting_speaker(doc, cast, refs, clause, verb_at=verb_at, verb=verb.group(0))
+        if speaker is not None:
+            found.append((clause.start, speaker))
+    for position, (start, speaker) in enumerate(found):
+        end = found[position + 1][0] if position + 1 < len(found) else clause.end
+        end = _trim_clause_end(doc.text, start, end)
+        has_fragment = any(start <= q.open_at < end for q in doc.quotes_between(start, end))
+        _add_statement(
+            work,
+            key=speaker.key,
+            start=start,
+            end=end,
+            mode=StatementMode.MIXED if has_fragment else StatementMode.REPORTED,
+            confidence=REPORTED_WORDS,
+            speaker=Span(start=speaker.start, end=speaker.end),
+            speaker_confidence=SPEAKER_NAMED if speaker.via == "name" else SPEAKER_REFERRED,
+        )
+
+
+def _reporting_speaker(
+    doc: Document, cast: Cast, refs: list[Ref], clause: Unit, *, verb_at: int, verb: str
+) -> Ref | None:
+    """Who a speech verb is said by: the person after "according to", else the subject."""
+    if verb.lower() == "according to":
+        return next((r for r in refs if r.start >= verb_at and cast.is_person(r.key)), None)
+    before = [r for r in refs if r.end <= verb_at and subject_like(doc, r, clause.start)]
+    people = [r for r in before if cast.is_person(r.key)]
+    if people:
+        return people[0]
+    return before[-1] if before else None
+
+
+def _trim_clause_end(text: str, start: int, end: int) -> int:
+    """Drop the punctuation and the joining "and" a clause ends with."""
+    while True:
+        trimmed = text[start:end].rstrip(" ,.:;\n")
+        if trimmed.endswith(" and"):
+            trimmed = trimmed[: -len(" and")]
+            end = start + len(trimmed)
+            continue
+        return start + len(trimmed)
