@@ -7,6 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from diplo_events.drafting.reading import _mentions as mm
+from diplo_events.drafting.reading._namebook import NameBook
+from diplo_events.drafting.reading._phrase import ActorMention, parse_actor_mention
 from diplo_events.exceptions import ParseError
 
 ARTICLE_PATH = Path("/work/shared/sources/moscow-talks-2020-12-08.txt")
@@ -17,7 +19,7 @@ def test_non_string() -> None:
         mm.find_actor_mentions(None)  # type: ignore[arg-type]
 
 
-def _found(text: str) -> list[tuple[str, mm.ActorMention]]:
+def _found(text: str) -> list[tuple[str, ActorMention]]:
     return [(text[m.span.start : m.span.end], m.mention) for m in mm.find_actor_mentions(text)]
 
 
@@ -77,7 +79,7 @@ def test_article_mentions(article: str) -> None:
 
 
 def test_article_namebook(article: str) -> None:
-    book = mm.NameBook()
+    book = NameBook()
     for match in mm.find_actor_mentions(article):
         name = match.mention.name
         if name is not None and " " in name:
@@ -255,7 +257,7 @@ def test_find_group_kind() -> None:
 def test_never_raises_other_errors(text: str) -> None:
     mm.find_actor_mentions(text)
     with contextlib.suppress(ParseError):
-        mm.parse_actor_mention(text)
+        parse_actor_mention(text)
 
 
 @given(
@@ -291,4 +293,4 @@ def test_never_raises_on_word_salad(words: list[str]) -> None:
     for match in mm.find_actor_mentions(text):
         assert 0 <= match.span.start < match.span.end <= len(text)
     with contextlib.suppress(ParseError):
-        mm.parse_actor_mention(text)
+        parse_actor_mention(text)

@@ -27,27 +27,16 @@ from diplo_events.drafting.reading._gazetteer import (
     _rows,
     _tables,
     _tokens,
-    is_national_body,
 )
-from diplo_events.drafting.reading._namebook import NameBook, name_key
 from diplo_events.drafting.reading._phrase import (
     ActorMention,
     _cached,
     _not_found,
-    parse_actor_mention,
 )
 from diplo_events.exceptions import ParseError
 from diplo_events.model import Span
 
-__all__ = [
-    "ActorMention",
-    "MentionMatch",
-    "NameBook",
-    "find_actor_mentions",
-    "is_national_body",
-    "name_key",
-    "parse_actor_mention",
-]
+__all__ = ["MentionMatch", "find_actor_mentions"]
 
 
 @frozen(kw_only=True)

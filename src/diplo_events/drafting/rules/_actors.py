@@ -14,8 +14,10 @@ from typing import Final
 import attrs
 
 from diplo_events.drafting.reading._document import Document
-from diplo_events.drafting.reading._mentions import ActorMention, MentionMatch, NameBook
-from diplo_events.drafting.reading._mentions import is_national_body as _is_national_body
+from diplo_events.drafting.reading._gazetteer import is_national_body as _is_national_body
+from diplo_events.drafting.reading._mentions import MentionMatch
+from diplo_events.drafting.reading._namebook import NameBook
+from diplo_events.drafting.reading._phrase import ActorMention
 from diplo_events.drafting.rules._cues import confidence
 from diplo_events.drafting.rules._shared import (
     Actor,

@@ -17,7 +17,7 @@ import attrs
 
 from diplo_events.drafting.reading._datetext import DateMatch
 from diplo_events.drafting.reading._document import Document
-from diplo_events.drafting.reading._mentions import ActorMention
+from diplo_events.drafting.reading._phrase import ActorMention
 from diplo_events.drafting.reading._text import Unit
 from diplo_events.drafting.rules._actors import state_actor
 from diplo_events.drafting.rules._cues import (
