@@ -26,9 +26,9 @@ its sources in ``#`` comment lines):
 
 import functools
 import re
-from importlib import resources
 from typing import Final, NamedTuple
 
+from diplo_events.drafting._tables import rows
 from diplo_events.model import OrganizationKind
 
 # --------------------------------------------------------------------------- tables
@@ -64,20 +64,9 @@ class _Tables(NamedTuple):
     lex_words: frozenset[str]
 
 
-@functools.cache
 def _rows(filename: str, columns: int) -> tuple[tuple[str, ...], ...]:
-    """The data rows of a table, read once, each padded to *columns* fields."""
-    text = (
-        resources.files("diplo_events")
-        .joinpath("data", "gazetteers", filename)
-        .read_text(encoding="utf-8")
-    )
-    rows: list[tuple[str, ...]] = []
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            fields = line.split("\t")
-            rows.append((*fields, *[""] * (columns - len(fields))))
-    return tuple(rows)
+    """The data rows of ``data/gazetteers/<filename>``, read once, each padded to *columns*."""
+    return rows("gazetteers", filename, columns)
 
 
 _RSQUO: Final = "\u2019"  # the curly apostrophe of typeset text
