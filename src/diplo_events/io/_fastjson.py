@@ -1,7 +1,7 @@
 """The fast path for JSON that diplo_events itself wrote.
 
 msgspec decodes straight into the attrs classes, running each object's
-generated check of its field rules (``_validators.checked``), which is several
+generated check of its field rules (``model._rules.checked``), which is several
 times faster than reading JSON into dicts and structuring them. But msgspec
 skips unknown keys, keeps the last of duplicate keys, does not apply attrs
 converters (NFC normalization) and accepts integers of any size, so on its own
@@ -9,7 +9,7 @@ it would break the library's promise that nothing is silently changed. The fast
 path therefore accepts a document only if re-encoding the decoded records gives
 back exactly the input bytes and the text is NFC: then nothing was dropped,
 merged, widened or left unnormalized, and the result equals what the strict
-path (``_parse.py``) would build. Anything else, including every invalid
+path (``io/json.py``) would build. Anything else, including every invalid
 document, goes to the strict path, which reports every problem with its path.
 
 Canonical JSON is what `encode` writes: compact, keys sorted, every field

@@ -2,11 +2,12 @@
 
 Top-level records (`Person`, `Organization`, `Meeting`, `Statement`, `Demand`,
 `Proposal`, `Reference`, `Source`) carry a ``type`` tag and an id of the form
-``"<type>--<uuid>"`` and point at each other by id. Value types (`Participant`,
-`Citation`, `Location`, ...) are embedded in records.
+``"<type>--<uuid>"`` and point at each other by id. Each binds itself to its tag
+in `diplo_events.model.registry`. The value types they embed (`Participant`,
+`Citation`, `Location`, ...) are in ``_values.py``.
 
 Single-field rules are declared in each field's metadata and checked by one
-generated function per class (``_validators.checked``); rules across fields of
+generated function per class (``model._rules.checked``); rules across fields of
 one record are its ``_check`` method; rules across records live in
 ``_validate.py``.
 """
