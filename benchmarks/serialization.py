@@ -165,6 +165,7 @@ def msgspec_models(*, rules: bool) -> type:
     class Citation(msgspec.Struct, **opts):
         confidence: Conf | None
         quote: Text | None
+        role: str | None
         source: Id
         spans: tuple[Span, ...]
 
@@ -206,6 +207,7 @@ def msgspec_models(*, rules: bool) -> type:
         citations: tuple[Citation, ...]
         codes: tuple[Code, ...]
         created: Instant | None
+        cue: Text | None
         draft: bool
         date: UDate | None
         id: Id
@@ -325,6 +327,7 @@ def pydantic_models(*, rules: bool) -> type:
     class Citation(Model):
         confidence: Conf | None
         quote: Text | None
+        role: str | None
         source: Id
         spans: tuple[Span, ...]
 
@@ -366,6 +369,7 @@ def pydantic_models(*, rules: bool) -> type:
         citations: tuple[Citation, ...]
         codes: tuple[Code, ...]
         created: Instant | None
+        cue: Text | None
         draft: bool
         date: UDate | None
         id: Id

@@ -325,9 +325,9 @@ class TestImport:
             importlib.import_module("diplo_events.strategies")
 
     def test_public_names(self) -> None:
-        """``__all__`` is sorted and every public function is documented as added in 0.1.0."""
+        """``__all__`` is sorted and every public function says the version it was added in."""
         assert ds.__all__ == sorted(ds.__all__)
         for name in ds.__all__:
             doc = getattr(ds, name).__doc__
             assert doc is not None
-            assert doc.rstrip().endswith(".. versionadded:: 0.1.0"), name
+            assert ".. versionadded:: 0.1.0" in doc, name

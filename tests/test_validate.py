@@ -295,3 +295,42 @@ class TestCitations:
         assert codes(de.validate(changed)) == [
             ("$.records[3].participants[0].citations[0].quote", "citation.quote_mismatch", "error"),
         ]
+
+
+class TestVerbatim:
+    """A mixed statement's verbatim fragments are checked against the source and its text."""
+
+    SOURCE_TEXT = "Lavrov said the talks were “candid and constructive” and would go on."
+
+    def _collection(self, fragment: tuple[int, int]) -> de.Collection:
+        lavrov = de.Person(name="Sergey Lavrov")
+        source = de.Source(text=self.SOURCE_TEXT)
+        start, end = fragment
+        statement = de.Statement(
+            speaker=lavrov.id,
+            text="the talks were “candid and constructive” and would go on",
+            mode="mixed",
+            cue="said",
+            citations=[
+                de.Citation(source=source.id, spans=[de.Span(start=12, end=69)], role="content"),
+                de.Citation(source=source.id, spans=[de.Span(start=0, end=6)], role="speaker"),
+                de.Citation(source=source.id, spans=[de.Span(start=7, end=11)], role="cue"),
+                de.Citation(
+                    source=source.id, spans=[de.Span(start=start, end=end)], role="verbatim"
+                ),
+            ],
+        )
+        return de.Collection(records=[lavrov, source, statement])
+
+    def test_fragment_in_text(self) -> None:
+        """A fragment that the statement's text holds word for word is fine."""
+        start = self.SOURCE_TEXT.index("candid")
+        assert de.validate(self._collection((start, start + len("candid and constructive")))) == []
+
+    def test_fragment_not_in_text(self) -> None:
+        """A fragment pointing at words the text does not hold is an error at the citation."""
+        start = self.SOURCE_TEXT.index("Lavrov")
+        issues = de.validate(self._collection((start, start + len("Lavrov said"))))
+        assert [(i.path, i.code) for i in issues] == [
+            ("$.records[2].citations[3]", "statement.verbatim_not_in_text")
+        ]

@@ -21,7 +21,7 @@ from diplo_events.model import (
     UncertainDate,
     graph,
 )
-from diplo_events.model._vocab import Relation, StatementMode
+from diplo_events.model._vocab import CitationRole, Relation, StatementMode
 from diplo_events.model.collection import Collection
 
 __all__ = ["validate"]
@@ -54,6 +54,7 @@ class _Checker:
             if isinstance(record, Statement):
                 self.check_speaker(record, path)
                 self.check_direct_quote(record, path)
+                self.check_verbatim(record, path)
             if isinstance(record, Demand | Proposal):
                 self.check_evidence(record, path)
             if isinstance(record, Proposal):
@@ -265,6 +266,20 @@ class _Checker:
                 "a direct quote must be the exact words of the source, but no citation "
                 "quotes this text",
             )
+
+    def check_verbatim(self, statement: Statement, path: str) -> None:
+        """Each verbatim fragment is words of the statement's text, as the source has them."""
+        for index, citation in enumerate(statement.citations):
+            if citation.role is not CitationRole.VERBATIM:
+                continue
+            words = graph.cited_words(self.collection, citation)
+            if words is not None and words not in statement.text:
+                self.add(
+                    f"{path}.citations[{index}]",
+                    "statement.verbatim_not_in_text",
+                    "a verbatim fragment must stand word for word in the statement's text, "
+                    f"but the source reads {_clip(words)!r} there",
+                )
 
 
 def _clip(text: str | None, limit: int = 80) -> str | None:

@@ -60,6 +60,7 @@ from diplo_events.model import (
     WIKIDATA,
     Capacity,
     Citation,
+    CitationRole,
     Code,
     Collection,
     DateDerivation,
@@ -566,13 +567,21 @@ def _citations(draw: st.DrawFn, pool: _Pool) -> Citation:
         # The quote must be exactly the source's words; a span of white space
         # alone cannot be quoted (it is not text).
         quote = draw(_optional(st.just(excerpt))) if spans and _is_text(excerpt) else None
-    return Citation(source=source, spans=spans, quote=quote, confidence=draw(_CONFIDENCES))
+    # A verbatim fragment must stand in its statement's text, which a citation
+    # drawn apart from its statement cannot know: consistent datasets leave it out.
+    roles = [role for role in CitationRole if pool.ids is None or role is not CitationRole.VERBATIM]
+    role = draw(_optional(st.sampled_from(roles)))
+    return Citation(
+        source=source, spans=spans, quote=quote, confidence=draw(_CONFIDENCES), role=role
+    )
 
 
 def citations() -> st.SearchStrategy[Citation]:
     """Return a strategy for `Citation` values: ordered spans, a quote only with spans.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Citations may have a ``role``.
     """
     return _citations(_ANYWHERE)
 
@@ -660,6 +669,7 @@ def _persons(pool: _Pool, identity: st.SearchStrategy[str]) -> st.SearchStrategy
         positions=_tuples(_positions(pool)),
         external_ids=_tuples(_EXTERNAL_IDS),
         description=_optional(_TEXTS),
+        unnamed=st.booleans(),
         **_common(pool),
     )
 
@@ -749,6 +759,7 @@ def _statements(pool: _Pool, identity: st.SearchStrategy[str]) -> st.SearchStrat
         date=_optional(_UNCERTAIN_DATES),
         addressees=pool.several(*ACTOR_TYPES),
         reported_by=pool.optional(*ACTOR_TYPES),
+        cue=_optional(st.sampled_from(("said", "according to", "told reporters")) | _TEXTS),
         language=_optional(st.sampled_from(("en", "ru", "hy", "fr")) | _TEXTS),
         topics=_tuples(_TEXTS),
         codes=_tuples(_CODES),

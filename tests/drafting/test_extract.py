@@ -62,7 +62,9 @@ class TestShowcase:
             ("Now we are discussing the prac", "Sergei Lavrov"),
         ]
         for statement in quotes:
-            words, speaker = statement.citations
+            words, speaker, *rest = statement.citations
+            assert (words.role, speaker.role) == (de.CitationRole.CONTENT, de.CitationRole.SPEAKER)
+            assert all(c.role is de.CitationRole.CUE for c in rest)
             span = words.spans[0]
             assert SHOWCASE[span.start : span.end] == statement.text
             assert SHOWCASE[span.start - 1] == "“"
@@ -510,8 +512,12 @@ class TestReviewFindings:
             "He asked that Chile support New Zealand\u2019s candidacy for the Council."
         )
         drafted = de.extract(text, published=dt.date(2022, 5, 10))
-        said = [s.citations[0].quote for s in drafted.of_type(de.Statement)]
-        assert "Lopes protested the detention of two fishing boats" in said
+        said = {s.text: s for s in drafted.of_type(de.Statement)}
+        # The content is what was protested; the whole clause is cited as its context.
+        protest = said["the detention of two fishing boats"]
+        assert protest.cue == "protested"
+        context = [c.quote for c in protest.citations if c.role is de.CitationRole.CONTEXT]
+        assert context == ["Lopes protested the detention of two fishing boats"]
         (demand,) = drafted.of_type(de.Demand)
         assert demand.content.startswith("He asked that Chile support")
         assert drafted[demand.actor].name == "Hemi Parata"  # type: ignore[union-attr]
@@ -613,7 +619,7 @@ class TestReviewFindings:
         said = {
             s.citations[0].quote: _speaker_name(drafted, s) for s in drafted.of_type(de.Statement)
         }
-        he_said = "He said Tokyo had proposed a joint working group on cable protection"
+        he_said = "Tokyo had proposed a joint working group on cable protection"
         assert said[he_said] == "Kenji Arakawa"
 
     def test_a_pronoun_looks_past_paragraphs_inside_a_quote(self) -> None:

@@ -12,10 +12,19 @@ cattrs path), the document passes through here:
 Only collections carry a version: a single record or a JSON Lines line is read
 as a record of the current version.
 
-This release reads and writes ``"1.0"``, the first version, so `MIGRATIONS` is
-empty. The release that first changes the wire format bumps `SCHEMA_VERSION`
-and registers the migration from ``"1.0"`` here, with a test that the frozen
-1.0 document in ``tests/data/schema/`` still loads and validates.
+This release writes ``"1.1"`` and reads ``"1.0"`` too. Each release that
+changes the wire format bumps `SCHEMA_VERSION`, registers the migration from
+the version before here, and freezes a document of the new version in
+``tests/data/schema/``; every frozen document must keep loading and validating.
+
+=========  ==============================================================================
+version    what changed
+=========  ==============================================================================
+``1.0``    the first version (diplo_events 0.1)
+``1.1``    a citation may say its ``role``, a statement its ``cue``, a person that it is
+           ``unnamed``; all three are new fields with neutral defaults, so a 1.0
+           document needs only its version raised
+=========  ==============================================================================
 
 .. versionadded:: 0.2.0
 """
@@ -51,8 +60,16 @@ class Migration:
     upgrade: Callable[[dict[str, Any]], dict[str, Any]]
 
 
-#: Every migration, by the version it reads. Empty while 1.0 is the only version.
-MIGRATIONS: Final[dict[str, Migration]] = {}
+def _from_1_0(document: dict[str, Any]) -> dict[str, Any]:
+    # 1.1 only adds fields whose defaults say nothing (role None, cue None,
+    # unnamed false); a 1.0 citation's role is not guessed from its position.
+    return {**document, "schema_version": "1.1"}
+
+
+#: Every migration, by the version it reads.
+MIGRATIONS: Final[dict[str, Migration]] = {
+    "1.0": Migration(source="1.0", target="1.1", upgrade=_from_1_0),
+}
 
 
 def is_current(version: object) -> bool:

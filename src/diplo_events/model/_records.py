@@ -144,18 +144,23 @@ def _instant_field() -> Any:
 @v.checked
 @frozen(kw_only=True, weakref_slot=False)
 class Person(v.Checked):
-    """A named individual.
+    """An individual, named or described.
 
     Attributes:
         id: ``"person--<uuid>"``; a new random id when not given.
         type: Always ``"person"``.
-        name: The name used for the person, such as ``"Sergey Lavrov"``.
+        name: The name used for the person, such as ``"Sergey Lavrov"``; for
+            an unnamed person, the words the source describes them with, such
+            as ``"a senior State Department official"``.
         aliases: Other names and spellings: transliterations (``"Sergei Lavrov"``),
             patronymic forms (``"Ara Genrievich"``).
         nationality: ISO 3166-1 alpha-3 codes of the person's citizenships.
         positions: Titles held, each with its dates.
         external_ids: The person in other datasets (e.g. Wikidata).
         description: A short free-text note, or ``None``.
+        unnamed: ``True`` when the source does not name the person (or the
+            group of people) and *name* is a description; what is known of
+            whom they speak for goes in *positions*.
         citations: Evidence for the record.
         draft: ``True`` for a record drafted by a program (such as
             `diplo_events.extract`) that no one has checked yet.
@@ -163,6 +168,8 @@ class Person(v.Checked):
         modified: When this record was last changed (timezone-aware), or ``None``.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Added *unnamed*.
     """
 
     id: str = _id_field("person")
@@ -177,6 +184,7 @@ class Person(v.Checked):
         default=(), converter=v.to_tuple, metadata=v.instances_of(ExternalId)
     )
     description: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
+    unnamed: bool = field(default=False, metadata=v.boolean())
     citations: tuple[Citation, ...] = _citations_field()
     draft: bool = _draft_field()
     created: dt.datetime | None = _instant_field()
@@ -349,8 +357,11 @@ class Statement(v.Checked):
         meeting: Id of the meeting where it was said, or ``None``.
         date: When it was said, or ``None``.
         addressees: Ids of those it was addressed to.
-        reported_by: Id of who reported it (an outlet or a journalist), kept
-            apart from the speaker, or ``None``.
+        reported_by: Id of who relayed it (a spokesperson, an outlet, a
+            readout's author), kept apart from the speaker whose position it
+            states, or ``None``.
+        cue: The words that mark it as speech in the source ("said",
+            "according to", "told reporters"), or ``None``.
         language: BCP 47 tag of the language of *text*, such as ``"en"``.
         topics: What it is about.
         codes: Event codes, such as CAMEO ``"010"``.
@@ -360,7 +371,14 @@ class Statement(v.Checked):
         created: When this record was made, or ``None``.
         modified: When this record was last changed, or ``None``.
 
+    A statement drafted from text cites its content words, the speaker's
+    mention and the cue separately (see `CitationRole`); a mixed statement
+    also cites each fragment said word for word, which ``validate()`` checks
+    against the source like a direct quote.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Added *cue*.
     """
 
     id: str = _id_field("statement")
@@ -374,6 +392,7 @@ class Statement(v.Checked):
         default=(), converter=v.to_tuple, metadata=v.ids_of(*ACTOR_TYPES)
     )
     reported_by: str | None = field(default=None, metadata=v.optional_id_of(*ACTOR_TYPES))
+    cue: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
     language: str | None = field(default=None, metadata=v.optional_text())
     topics: tuple[str, ...] = field(default=(), converter=v.nfc_all, metadata=v.texts())
     codes: tuple[Code, ...] = field(default=(), converter=v.to_tuple, metadata=v.instances_of(Code))

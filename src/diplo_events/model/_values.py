@@ -21,6 +21,7 @@ from diplo_events.model._vocab import (
     PLOVER,
     WIKIDATA,
     Capacity,
+    CitationRole,
     ResponseStance,
 )
 
@@ -69,6 +70,10 @@ _WIKIDATA_RE: Final = re.compile(r"[QPL][1-9][0-9]*")
 
 def _to_capacity(value: object) -> object:
     return v.to_enum(Capacity, value)
+
+
+def _to_citation_role(value: object) -> object:
+    return v.to_enum(CitationRole, value)
 
 
 def _to_response_stance(value: object) -> object:
@@ -220,8 +225,13 @@ class Citation(v.Checked):
         quote: The exact text of the source at *spans*; several spans are joined
             by ``" […] "``. ``validate()`` checks it whenever the source has text.
         confidence: How far the source supports the record, from 0 to 1, or ``None``.
+        role: What part of the record the cited words are (its content, a
+            verbatim fragment, the speaker's mention, the cue, the context),
+            or ``None`` when not said.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Added *role*.
     """
 
     source: str = field(metadata=v.id_of("source"))
@@ -229,6 +239,9 @@ class Citation(v.Checked):
     quote: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
     confidence: float | None = field(
         default=None, converter=v.optional_float, metadata=v.optional_confidence()
+    )
+    role: CitationRole | None = field(
+        default=None, converter=_to_citation_role, metadata=v.optional_member_of(CitationRole)
     )
 
     def _check(self) -> None:

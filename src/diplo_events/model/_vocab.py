@@ -15,6 +15,7 @@ __all__ = [
     "PLOVER",
     "WIKIDATA",
     "Capacity",
+    "CitationRole",
     "EventStatus",
     "MeetingFormat",
     "MeetingKind",
@@ -102,6 +103,29 @@ class StatementMode(enum.StrEnum):
     DIRECT_QUOTE = "direct_quote"
     REPORTED = "reported"
     MIXED = "mixed"
+
+
+class CitationRole(enum.StrEnum):
+    """What part of a record a citation's words are.
+
+    A statement drafted from text cites several pieces of it: the words it
+    reports, the mention of who said them, the speech verb, and the sentence
+    around them. The role tells them apart, as attribution corpora such as
+    PARC and PolNeAR annotate content, source and cue.
+
+    .. versionadded:: 0.2.0
+    """
+
+    #: The words of the record itself (a quote, or the clause that reports speech).
+    CONTENT = "content"
+    #: A fragment the speaker said word for word, inside a mixed statement.
+    VERBATIM = "verbatim"
+    #: The mention the speaker was read from ("Lavrov", "a senior official", "she").
+    SPEAKER = "speaker"
+    #: The words that mark speech (a speech verb, "according to").
+    CUE = "cue"
+    #: The sentence or passage around the record, for a reader's context.
+    CONTEXT = "context"
 
 
 class Urgency(enum.StrEnum):

@@ -21,7 +21,7 @@ from diplo_events.model.registry import RECORD_CLASSES
 __all__ = ["MODEL_CLASSES", "SCHEMA_VERSION", "Collection", "RecordNotFoundError"]
 
 #: The schema version this release reads and writes.
-SCHEMA_VERSION: Final = "1.0"
+SCHEMA_VERSION: Final = "1.1"
 
 _R = TypeVar("_R")
 _RECORD_TYPES: Final = frozenset(RECORD_CLASSES.values())

@@ -31,7 +31,15 @@ from diplo_events.drafting.reading._text import (
     sentences,
 )
 from diplo_events.exceptions import Issue, ParseError
-from diplo_events.model import Citation, DateDerivation, Source, Span, UncertainDate, stable_id
+from diplo_events.model import (
+    Citation,
+    CitationRole,
+    DateDerivation,
+    Source,
+    Span,
+    UncertainDate,
+    stable_id,
+)
 from diplo_events.model import _rules as v
 
 __all__ = ["Document", "read_document"]
@@ -82,13 +90,16 @@ class Document:
     mentions: tuple[MentionMatch, ...]
     mention_index: Mapping[int, int]
 
-    def cite(self, start: int, end: int, confidence: float) -> Citation:
-        """A citation of the words from *start* to *end*."""
+    def cite(
+        self, start: int, end: int, confidence: float, role: CitationRole | None = None
+    ) -> Citation:
+        """A citation of the words from *start* to *end*, in the *role* they play."""
         return Citation(
             source=self.source.id,
             spans=(Span(start=start, end=end),),
             quote=self.text[start:end],
             confidence=confidence,
+            role=role,
         )
 
     def sentence_at(self, offset: int) -> int:

@@ -17,6 +17,7 @@ import attrs
 from diplo_events.drafting.reading._document import Document
 from diplo_events.drafting.reading._text import Quote, Unit
 from diplo_events.drafting.rules._cues import (
+    PREPOSITIONS,
     REPORTED_RE,
     SPEECH,
     SPEECH_RE,
@@ -24,7 +25,7 @@ from diplo_events.drafting.rules._cues import (
 )
 from diplo_events.drafting.rules._meetings import Meetings
 from diplo_events.drafting.rules._shared import Cast, Ids, Ref, antecedent, subject_like
-from diplo_events.model import Span, Statement, StatementMode
+from diplo_events.model import CitationRole, Span, Statement, StatementMode
 
 __all__ = ["Said", "Statements", "draft_statements"]
 
@@ -42,6 +43,12 @@ SPEAKER_CONTINUED: Final = confidence("speaker-continued")
 SPEAKER_GUESSED: Final = confidence("speaker-guessed")
 #: The words of reported speech are its clause.
 REPORTED_WORDS: Final = confidence("reported-words")
+#: The clause that holds reported speech, with its speaker and cue.
+REPORTED_CONTEXT: Final = confidence("reported-context")
+#: The speech verb (or "according to") that marks a statement.
+SPEECH_CUE: Final = confidence("speech-cue")
+#: A fragment in quotation marks inside reported speech: the speaker's own words.
+VERBATIM_WORDS: Final = confidence("verbatim-words")
 
 # Whether a quote is a statement of its own: long enough, or a whole sentence.
 _MIN_QUOTE_WORDS: Final = 4
@@ -70,6 +77,10 @@ _ACCORDING_RE: Final = re.compile(r"\baccording to\s*$", re.IGNORECASE)
 
 # Reported speech needs a clause of a few words.
 _MIN_REPORTED_WORDS: Final = 4
+# The reported words cut from a clause need this many words, else the clause stands.
+_MIN_CONTENT_WORDS: Final = 3
+# How far past a speaker named after a quote its speech verb may stand ("Lavrov said").
+_CUE_AFTER_NAME: Final = 30
 
 
 class Said(NamedTuple):
@@ -138,6 +149,7 @@ def draft_statements(doc: Document, cast: Cast, meetings: Meetings) -> Statement
             confidence=QUOTE_WORDS,
             speaker=attribution.span,
             speaker_confidence=attribution.confidence,
+            cue=_quote_cue(doc, quote, attribution.span),
         )
         previous = said
         direct_sentences.add(doc.sentence_at(quote.open_at))
@@ -289,25 +301,65 @@ def _add_statement(
     confidence: float,
     speaker: Span,
     speaker_confidence: float,
+    cue: Span | None = None,
+    content: Span | None = None,
 ) -> Said:
+    """Draft one statement of the words *start*..*end*, or of *content* inside them.
+
+    Its citations say what each cited piece is: the content words first, then
+    the speaker's mention, the cue, the verbatim fragments of mixed speech,
+    and the whole clause when the content is only part of it.
+    """
     doc = work.doc
     meeting = work.meetings.meeting_at(start)
+    words = content or Span(start=start, end=end)
+    citations = [
+        doc.cite(words.start, words.end, confidence, CitationRole.CONTENT),
+        doc.cite(speaker.start, speaker.end, speaker_confidence, CitationRole.SPEAKER),
+    ]
+    if cue is not None:
+        citations.append(doc.cite(cue.start, cue.end, SPEECH_CUE, CitationRole.CUE))
+    if mode is StatementMode.MIXED:
+        citations.extend(
+            doc.cite(q.start, q.end, VERBATIM_WORDS, CitationRole.VERBATIM)
+            for q in doc.quotes_between(words.start, words.end)
+            if words.start <= q.open_at and q.close_at < words.end and q.start < q.end
+        )
+    if content is not None and (content.start, content.end) != (start, end):
+        citations.append(doc.cite(start, end, REPORTED_CONTEXT, CitationRole.CONTEXT))
     statement = Statement(
         id=work.ids("statement", f"{start}-{end}"),
         speaker=work.cast.actors[key].id,
-        text=doc.text[start:end],
+        text=doc.text[words.start : words.end],
         mode=mode,
         meeting=meeting,
-        citations=(
-            doc.cite(start, end, confidence),
-            doc.cite(speaker.start, speaker.end, speaker_confidence),
-        ),
+        cue=doc.text[cue.start : cue.end] if cue is not None else None,
+        citations=tuple(citations),
         draft=True,
     )
     work.records.append(statement)
     said = Said(statement.id, key, start, end, mode, meeting, speaker, speaker_confidence)
     work.said.append(said)
     return said
+
+
+def _quote_cue(doc: Document, quote: Quote, speaker: Span) -> Span | None:
+    """The speech verb between a quote and its speaker's mention, if one stands there.
+
+    “...,” Lavrov said. / “...,” said Lavrov. / Lavrov told reporters: “...”
+    """
+    if speaker.start >= quote.close_at:  # the speaker follows the quote
+        low, high = quote.close_at + 1, min(len(doc.text), speaker.end + _CUE_AFTER_NAME)
+    elif speaker.end <= quote.open_at:  # the speaker comes first
+        low, high = speaker.end, quote.open_at
+    else:
+        return None
+    if high - low > _AFTER_WINDOW:
+        return None
+    found = SPEECH_RE.search(doc.text, low, high)
+    if found is None or doc.in_quote(found.start()) is not None:
+        return None
+    return Span(start=found.start(), end=found.end())
 
 
 def _reported(work: _Work, index: int, sentence: Unit) -> None:
@@ -332,11 +384,13 @@ def _reported(work: _Work, index: int, sentence: Unit) -> None:
 def _reported_clause(work: _Work, clause: Unit, words: str) -> None:
     doc, cast = work.doc, work.cast
     refs = [r for r in cast.refs_between(clause.start, clause.end) if doc.in_quote(r.start) is None]
-    found: list[tuple[int, Ref]] = []  # (start of the statement, its speaker)
+    # (start of the statement, its speaker, its cue)
+    found: list[tuple[int, Ref, Span]] = []
     for verb in REPORTED_RE.finditer(words, 0, clause.end - clause.start):
         verb_at = clause.start + verb.start()
+        cue = Span(start=verb_at, end=clause.start + verb.end())
         if found and re.search(r"\band\s+$", doc.text[max(clause.start, verb_at - 6) : verb_at]):
-            found.append((verb_at, found[-1][1]))  # "... and underscored that"
+            found.append((verb_at, found[-1][1], cue))  # "... and underscored that"
             continue
         if found:
             continue
@@ -345,8 +399,8 @@ def _reported_clause(work: _Work, clause: Unit, words: str) -> None:
             continue  # "In his toast, the President said:" introduces a quote; it says nothing
         speaker = _reporting_speaker(doc, cast, refs, clause, verb_at=verb_at, verb=verb.group(0))
         if speaker is not None:
-            found.append((clause.start, speaker))
-    for position, (start, speaker) in enumerate(found):
+            found.append((clause.start, speaker, cue))
+    for position, (start, speaker, cue) in enumerate(found):
         end = found[position + 1][0] if position + 1 < len(found) else clause.end
         end = _trim_clause_end(doc.text, start, end)
         has_fragment = any(start <= q.open_at < end for q in doc.quotes_between(start, end))
@@ -359,7 +413,66 @@ def _reported_clause(work: _Work, clause: Unit, words: str) -> None:
             confidence=REPORTED_WORDS,
             speaker=Span(start=speaker.start, end=speaker.end),
             speaker_confidence=SPEAKER_NAMED if speaker.via == "name" else SPEAKER_REFERRED,
+            cue=cue,
+            content=_reported_content(doc.text, start, end, speaker, cue),
         )
+
+
+def _reported_content(text: str, start: int, end: int, speaker: Ref, cue: Span) -> Span:
+    """The reported words of a clause, without its speaker and cue, as PolNeAR annotates them.
+
+    "Lavrov said (that) X" and "X, Lavrov said" give X; "according to Lavrov, X"
+    and "X, according to Lavrov" give X. When too little is left on the side
+    the reported words should be, the whole clause stands.
+    """
+    if speaker.start >= cue.end:  # "said Lavrov", "according to Lavrov"
+        before = _trimmed(text, start, min(cue.start, speaker.start))
+        content = (
+            before if _enough(text, before) else _trimmed(text, max(cue.end, speaker.end), end)
+        )
+    elif speaker.end <= cue.start and _says_after(text, start, speaker, cue, end):
+        content = _trimmed(text, cue.end, end)  # "Lavrov said that X"
+    else:  # "X, Lavrov said (on Tuesday)": the words before the speaker
+        content = _trimmed(text, start, speaker.start)
+    if not _enough(text, content):
+        return Span(start=start, end=end)
+    return Span(start=content[0], end=content[1])
+
+
+def _says_after(text: str, start: int, speaker: Ref, cue: Span, end: int) -> bool:
+    """Whether the reported words follow the cue ("Lavrov said X") rather than precede the speaker.
+
+    "X, the ministry said on Tuesday" reports X: words before the speaker that
+    end in a comma, and after the cue only a prepositional phrase or little else.
+    """
+    after = _trimmed(text, cue.end, end)
+    if not _enough(text, after):
+        return False
+    if text.startswith("that ", cue.end + 1) or text[cue.end : cue.end + 1] == ":":
+        return True
+    before = text[start : speaker.start].rstrip()
+    first = text[after[0] : after[1]].split(maxsplit=1)[0].lower()
+    return not (
+        before.endswith(",") and _enough(text, (start, speaker.start)) and first in PREPOSITIONS
+    )
+
+
+_CONTENT_EDGE: Final = " \t\n,;:—–-"
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """*start*..*end* without the punctuation, spaces and "that" at its edges."""
+    while start < end and text[start] in _CONTENT_EDGE:
+        start += 1
+    if text.startswith("that ", start) and end - start > len("that "):
+        start += len("that ")
+    while end > start and text[end - 1] in _CONTENT_EDGE:
+        end -= 1
+    return start, max(start, end)
+
+
+def _enough(text: str, span: tuple[int, int]) -> bool:
+    return len(text[span[0] : span[1]].split()) >= _MIN_CONTENT_WORDS
 
 
 def _reporting_speaker(
