@@ -279,21 +279,31 @@ def calibration(
     articles: list[dict[str, Any]],
     pred_map: dict[str, list[dict[str, Any]]],
 ) -> list[dict[str, Any]]:
-    """Per confidence band: statements drafted and how many are right.
+    """Per confidence band: statements drafted, how many are right, how many were absorbed.
 
-    Right means the scorer's overlap matching (ALL view) pairs the prediction
-    with a gold attribution and the scorer's coreference rule judges its
-    speaker correct. Predictions the scorer drops (inside a Discard span)
-    are counted, and never right.
+    Right means the scorer's overlap matching (ALL view) found a gold
+    attribution for the prediction and the scorer's coreference rule judges
+    its speaker correct against it. A prediction the matching absorbed (a
+    further piece of a discontinuous gold quote already matched, such as the
+    second half of "X," he said, "Y.") is judged against that gold: the
+    scorer counts it neither as a true nor as a false positive, but its
+    speaker can still be wrong. Predictions the scorer drops (inside a
+    Discard span) are counted, and never right.
     """
     right: set[tuple[str, int]] = set()
+    absorbed: set[tuple[str, int]] = set()
     for article in articles:
+        text = article["text"]
         quotes = [dict(q, _index=i) for i, q in enumerate(pred_map.get(article["id"], []))]
         golds = scorer.prep_gold(article)
         preds = scorer.prep_pred(article, quotes, {"malformed": 0, "ignored": 0})
-        pairs, _absorbed = scorer.match(article["text"], preds, golds, "overlap")
-        for p, g in pairs.items():
-            _bucket, _strict, coref = scorer.speaker_correct(article["text"], preds[p], golds[g])
+        pairs, absorbed_here = scorer.match(text, preds, golds, "overlap")
+        found = dict(pairs)
+        for p in absorbed_here:
+            absorbed.add((article["id"], preds[p]["_index"]))
+            found[p] = _absorbed_into(scorer, text, preds[p], golds, set(pairs.values()))
+        for p, g in found.items():
+            _bucket, _strict, coref = scorer.speaker_correct(text, preds[p], golds[g])
             if coref:
                 right.add((article["id"], preds[p]["_index"]))
     table = []
@@ -305,9 +315,31 @@ def calibration(
             if low <= q["confidence"] < high
         ]
         table.append(
-            {"band": label, "statements": len(inside), "right": sum(k in right for k in inside)}
+            {
+                "band": label,
+                "statements": len(inside),
+                "right": sum(k in right for k in inside),
+                "absorbed": sum(k in absorbed for k in inside),
+            }
         )
     return table
+
+
+def _absorbed_into(
+    scorer: ModuleType,
+    text: str,
+    pred: dict[str, Any],
+    golds: list[dict[str, Any]],
+    matched: set[int],
+) -> int:
+    """The matched discontinuous gold whose later fragment an absorbed prediction overlaps."""
+    for g in sorted(matched):
+        if len(golds[g]["_segs"]) > 1:
+            quality, segment = scorer.pair_quality(text, pred, golds[g], "overlap")
+            if quality > 0 and segment is not None and segment > 0:
+                return g
+    message = "an absorbed prediction overlaps no matched discontinuous gold"
+    raise ValueError(message)
 
 
 def throughput(articles: list[dict[str, Any]], repeat: int) -> tuple[float, int]:
@@ -359,10 +391,14 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("calibration: confidence = lower of content and speaker citations'")
     print("right = overlap match (ALL) with the speaker correct by the coref rule")
-    print(f"{'band':<12}{'drafted':>8}{'right':>7}{'share':>7}")
+    print("(absorbed: further pieces of a split gold quote, judged against that gold)")
+    print(f"{'band':<12}{'drafted':>8}{'right':>7}{'share':>7}{'absorbed':>10}")
     for band in bands:
         share = band["right"] / band["statements"] if band["statements"] else 0.0
-        print(f"{band['band']:<12}{band['statements']:>8}{band['right']:>7}{share:>7.3f}")
+        print(
+            f"{band['band']:<12}{band['statements']:>8}{band['right']:>7}{share:>7.3f}"
+            f"{band['absorbed']:>10}"
+        )
     print()
     print(f"speed: {speed:.1f} KB/s (median of {max(1, args.repeat)} runs, one core)")
     return 0

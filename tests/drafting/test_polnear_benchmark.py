@@ -179,6 +179,47 @@ def test_shared_scorer_gives_one_for_a_perfect_prediction_set(
     assert [(b["statements"], b["right"]) for b in bands] == [(1, 1), (0, 0), (0, 0)]
 
 
+def test_calibration_judges_an_absorbed_half_against_its_gold(
+    bench: ModuleType, scorer: ModuleType
+) -> None:
+    text = "\u201cWe agreed on a great deal,\u201d Lopes said, \u201cat last.\u201d Berg left."
+    first = (1, text.index(",\u201d") + 1)
+    second = (text.index("at last"), text.index(" Berg") - 1)
+    gold = _gold(text, text[first[0] : second[1]], "Lopes")
+    gold["attributions"][0]["content"]["fragments"] = [list(first), list(second)]
+    # The first half matches its fragment exactly, so the gold is its; the second
+    # half, drawn a little long, only overlaps its fragment and is absorbed.
+    second = (second[0], text.index(" left"))
+    lopes = (text.index("Lopes"), text.index("Lopes") + 5)
+    berg = (text.index("Berg"), text.index("Berg") + 4)
+
+    def quote(span: tuple[int, int], speaker: tuple[int, int], confidence: float) -> dict[str, Any]:
+        return {
+            "start": span[0],
+            "end": span[1],
+            "speaker_start": speaker[0],
+            "speaker_end": speaker[1],
+            "direct": True,
+            "confidence": confidence,
+        }
+
+    preds = {"tiny": [quote(first, lopes, 0.95), quote(second, lopes, 0.8)]}
+    assert scorer.score([gold], preds)["all"]["overlap"]["absorbed"] == 1
+    bands = bench.calibration(scorer, [gold], preds)
+    assert [(b["statements"], b["right"], b["absorbed"]) for b in bands] == [
+        (1, 1, 0),
+        (1, 1, 1),
+        (0, 0, 0),
+    ]
+    preds = {"tiny": [quote(first, lopes, 0.95), quote(second, berg, 0.5)]}
+    bands = bench.calibration(scorer, [gold], preds)
+    assert [(b["statements"], b["right"], b["absorbed"]) for b in bands] == [
+        (1, 1, 0),
+        (0, 0, 0),
+        (1, 0, 1),
+    ]
+
+
 def test_calibration_needs_the_right_speaker(bench: ModuleType, scorer: ModuleType) -> None:
     gold = _gold(DECOMPOSED, "We agreed on a great deal", "Jon Berg")
     preds = {"tiny": bench.predictions(_drafts(DECOMPOSED), DECOMPOSED)}
