@@ -129,10 +129,8 @@ class OffsetMap:
 
 def _composes(run: str, char: str) -> bool:
     """Whether *char*, a starter, merges with the run before it under NFC."""
-    last = run[-1]
-    return unicodedata.normalize("NFC", last + char) != unicodedata.normalize(
-        "NFC", last
-    ) + unicodedata.normalize("NFC", char)
+    alone = unicodedata.normalize("NFC", run) + unicodedata.normalize("NFC", char)
+    return unicodedata.normalize("NFC", run + char) != alone
 
 
 def quoted_mask(text: str) -> bytearray:

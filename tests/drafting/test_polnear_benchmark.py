@@ -126,6 +126,11 @@ def test_offset_map_on_runs(bench: ModuleType) -> None:
     assert [offsets.start(k) for k in range(6)] == [0, 1, 1, 4, 5, 7]
     assert [offsets.end(k) for k in range(1, 7)] == [1, 4, 4, 5, 7, 8]
     assert not bench.OffsetMap("plain \u00e9").needed
+    # Hangul L+V+T composes in two steps: the T joins the L+V run, not the V alone.
+    offsets = bench.OffsetMap("x\u1100\u1161\u11a8y")
+    assert offsets.nfc == "x\uac01y"
+    assert [offsets.start(k) for k in range(4)] == [0, 1, 4, 5]
+    assert [offsets.end(k) for k in range(1, 4)] == [1, 4, 5]
 
 
 def test_roles_win_over_positions(bench: ModuleType) -> None:
