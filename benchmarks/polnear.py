@@ -1,0 +1,406 @@
+"""Score `diplo_events.extract` on PolNeAR, real US political news, with the shared scorer.
+
+Run from the project root, with a converted split outside the repository
+(``docs/polnear.md`` says how to get one)::
+
+    python benchmarks/polnear.py                        # dev split, tables and speed
+    python benchmarks/polnear.py --limit 10             # a quick run on ten articles
+    python benchmarks/polnear.py --pred-out preds.jsonl --json
+
+For every article the harness calls ``extract(text, published=<its date>)``,
+turns each drafted `Statement` into one prediction (`predictions` is the whole
+mapping), and scores the predictions with the project's shared scorer,
+``../shared/tools/polnear/score.py``, loaded from its file: this script never
+scores by itself. It adds a calibration table (`calibration`), the number of
+statements drafted, how many articles needed their offsets mapped back from
+Unicode NFC (`OffsetMap`), and the speed of extract on the split's texts.
+"""
+
+import argparse
+import bisect
+import datetime as dt
+import importlib.util
+import json
+import math
+import statistics
+import sys
+import time
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import diplo_events as de
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SPLIT = Path("~/.cache/polnear/dev.jsonl")
+DEFAULT_SCORER = ROOT.parent / "shared" / "tools" / "polnear" / "score.py"
+
+#: Double quotation marks, straight and curly, as the corpus counts them for ``direct``.
+OPENING_QUOTES = frozenset("\u201c\u201e\u00ab")
+CLOSING_QUOTES = frozenset("\u201d\u00bb")
+STRAIGHT_QUOTE = '"'
+#: Characters never counted when measuring how much of a content is quoted.
+QUOTE_MARKS = frozenset("\"'\u201c\u201d\u201e\u201f\u2018\u2019\u00ab\u00bb\u2039\u203a")
+
+#: Confidence bands of the calibration table: label, lowest (included), highest (excluded).
+BANDS: tuple[tuple[str, float, float], ...] = (
+    ("0.9-1.0", 0.9, math.inf),
+    ("0.7-0.9", 0.7, 0.9),
+    ("below 0.7", -math.inf, 0.7),
+)
+
+
+def load_scorer(path: Path) -> ModuleType:
+    """The shared scorer, imported from its file (it is no package)."""
+    spec = importlib.util.spec_from_file_location("polnear_score", path)
+    if spec is None or spec.loader is None:
+        message = f"cannot load the scorer from {path}"
+        raise ImportError(message)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_split(path: Path) -> list[dict[str, Any]]:
+    """The articles of a converted split, one JSON object a line."""
+    with path.expanduser().open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+class OffsetMap:
+    """Offsets in the NFC form of a text, mapped back to offsets in the text itself.
+
+    The text is cut into runs that each begin with a starter (a character of
+    canonical combining class 0) and hold the marks after it; runs are joined
+    while normalising them apart would differ from normalising them together
+    (Hangul jamo, for one). Each run is normalised alone, so every run
+    boundary is a boundary in both texts. An offset inside a run (which a
+    span should never have) goes to the run's start for a span's start and
+    to its end for a span's end, so a span never shrinks.
+    """
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.nfc = unicodedata.normalize("NFC", original)
+        #: Whether the text was not NFC already, so offsets really move.
+        self.needed = self.nfc != original
+        self._nfc_starts: list[int] = []
+        self._original_starts: list[int] = []
+        if self.needed:
+            self._build()
+
+    def _build(self) -> None:
+        runs: list[str] = []
+        for char in self.original:
+            if runs and (unicodedata.combining(char) or _composes(runs[-1], char)):
+                runs[-1] += char
+            else:
+                runs.append(char)
+        nfc_at = original_at = 0
+        pieces = []
+        for run in runs:
+            piece = unicodedata.normalize("NFC", run)
+            self._nfc_starts.append(nfc_at)
+            self._original_starts.append(original_at)
+            pieces.append(piece)
+            nfc_at += len(piece)
+            original_at += len(run)
+        self._nfc_starts.append(nfc_at)
+        self._original_starts.append(original_at)
+        if "".join(pieces) != self.nfc:
+            raise ValueError("normalising the text run by run does not give its NFC form")
+
+    def start(self, offset: int) -> int:
+        """The original offset of a span starting at *offset* in the NFC text."""
+        if not self.needed:
+            return offset
+        index = bisect.bisect_right(self._nfc_starts, offset) - 1
+        return self._original_starts[index]
+
+    def end(self, offset: int) -> int:
+        """The original offset of a span ending at *offset* in the NFC text."""
+        if not self.needed:
+            return offset
+        index = bisect.bisect_left(self._nfc_starts, offset)
+        return self._original_starts[index]
+
+
+def _composes(run: str, char: str) -> bool:
+    """Whether *char*, a starter, merges with the run before it under NFC."""
+    alone = unicodedata.normalize("NFC", run) + unicodedata.normalize("NFC", char)
+    return unicodedata.normalize("NFC", run + char) != alone
+
+
+def quoted_mask(text: str) -> bytearray:
+    """1 for each character of *text* inside double quotation marks, else 0.
+
+    Curly and guillemet quotes open and close; a straight quote toggles. A
+    paragraph break closes any open quote. The marks themselves are 0.
+    """
+    mask = bytearray(len(text))
+    inside = False
+    for index, char in enumerate(text):
+        if char == "\n":
+            inside = False
+        elif char in OPENING_QUOTES:
+            inside = True
+        elif char in CLOSING_QUOTES:
+            inside = False
+        elif char == STRAIGHT_QUOTE:
+            inside = not inside
+        elif inside:
+            mask[index] = 1
+    return mask
+
+
+def quoted_fraction(text: str, spans: Sequence[tuple[int, int]], mask: bytearray) -> float:
+    """Share of the non-space, non-quote characters of *spans* that lie inside double quotes."""
+    counted = quoted = 0
+    for start, end in spans:
+        for index in range(start, end):
+            char = text[index]
+            if char.isspace() or char in QUOTE_MARKS:
+                continue
+            counted += 1
+            quoted += mask[index]
+    return quoted / counted if counted else 0.0
+
+
+def _by_role(citations: Sequence[de.Citation]) -> tuple[de.Citation | None, de.Citation | None]:
+    """A statement's content citation and speaker citation.
+
+    By their ``role`` when citations carry one ("content", else "verbatim";
+    "speaker"); else by position, as the extractor writes them: first the
+    content words, then the mention the speaker was read from.
+    """
+    roles = [getattr(citation, "role", None) for citation in citations]
+    if any(role is not None for role in roles):
+        by_role: dict[str, de.Citation] = {}
+        for role, citation in zip(roles, citations, strict=True):
+            if role is not None:
+                by_role.setdefault(str(role), citation)
+        content = by_role.get("content") or by_role.get("verbatim")
+        return content, by_role.get("speaker")
+    content = citations[0] if citations else None
+    speaker = citations[1] if len(citations) > 1 else None
+    return content, speaker
+
+
+def confidence(content: de.Citation, speaker: de.Citation | None) -> float:
+    """A statement's confidence: the lower of its content's and its speaker's.
+
+    A citation with no confidence, or a missing speaker citation, counts as 0.
+    """
+    if speaker is None:
+        return 0.0
+    return min(content.confidence or 0.0, speaker.confidence or 0.0)
+
+
+def predictions(collection: de.Collection, text: str) -> list[dict[str, Any]]:
+    """The scorer's predictions for the drafts of one article, in the order drafted.
+
+    One prediction per `Statement` with a content citation that has spans:
+
+    * ``start``/``end``: from the first span's start to the last span's end of
+      the content citation;
+    * ``speaker_start``/``speaker_end``: the speaker citation's span, or
+      ``None`` when there is none;
+    * ``direct``: a direct quote, or a mixed statement with at least half of
+      its content characters (spaces and quote marks aside) inside double
+      quotation marks, the corpus's own rule;
+    * ``confidence``: see `confidence`; the scorer ignores it.
+
+    Offsets index *text*, the article as given: the drafts index its NFC form,
+    and are mapped back with `OffsetMap` when the two differ.
+    """
+    offsets = OffsetMap(text)
+    sources = collection.of_type(de.Source)
+    if sources and sources[0].text is not None and sources[0].text != offsets.nfc:
+        raise ValueError("the drafts' source text is not the NFC form of the article")
+    mask: bytearray | None = None
+    out = []
+    for statement in collection.of_type(de.Statement):
+        content, speaker = _by_role(statement.citations)
+        if content is None or not content.spans:
+            continue
+        spans = [(offsets.start(s.start), offsets.end(s.end)) for s in content.spans]
+        direct = statement.mode == de.StatementMode.DIRECT_QUOTE
+        if statement.mode == de.StatementMode.MIXED:
+            if mask is None:
+                mask = quoted_mask(text)
+            direct = quoted_fraction(text, spans, mask) >= 0.5  # the corpus's rule
+        speaker_span = speaker.spans if speaker is not None else ()
+        out.append(
+            {
+                "start": spans[0][0],
+                "end": spans[-1][1],
+                "speaker_start": offsets.start(speaker_span[0].start) if speaker_span else None,
+                "speaker_end": offsets.end(speaker_span[-1].end) if speaker_span else None,
+                "direct": direct,
+                "confidence": confidence(content, speaker),
+            }
+        )
+    return out
+
+
+def published(article: dict[str, Any]) -> dt.date | None:
+    """The article's publication date, or ``None``."""
+    value = article.get("published")
+    return dt.date.fromisoformat(value) if value else None
+
+
+def draft_all(
+    articles: list[dict[str, Any]],
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int]]:
+    """Predictions for every article by id, and counts: statements, NFC-mapped, failures."""
+    pred_map: dict[str, list[dict[str, Any]]] = {}
+    counts = {"articles": len(articles), "statements": 0, "nfc_mapped": 0, "failed": 0}
+    for article in articles:
+        text = article["text"]
+        try:
+            drafts = de.extract(text, published=published(article))
+        except de.DiploEventsError as error:
+            counts["failed"] += 1
+            print(f"extract failed on {article['id']}: {error}", file=sys.stderr)
+            pred_map[article["id"]] = []
+            continue
+        pred_map[article["id"]] = predictions(drafts, text)
+        counts["statements"] += len(pred_map[article["id"]])
+        counts["nfc_mapped"] += OffsetMap(text).needed
+    return pred_map, counts
+
+
+def calibration(
+    scorer: ModuleType,
+    articles: list[dict[str, Any]],
+    pred_map: dict[str, list[dict[str, Any]]],
+) -> list[dict[str, Any]]:
+    """Per confidence band: statements drafted, how many are right, how many were absorbed.
+
+    Right means the scorer's overlap matching (ALL view) found a gold
+    attribution for the prediction and the scorer's coreference rule judges
+    its speaker correct against it. A prediction the matching absorbed (a
+    further piece of a discontinuous gold quote already matched, such as the
+    second half of "X," he said, "Y.") is judged against that gold: the
+    scorer counts it neither as a true nor as a false positive, but its
+    speaker can still be wrong. Predictions the scorer drops (inside a
+    Discard span) are counted, and never right.
+    """
+    right: set[tuple[str, int]] = set()
+    absorbed: set[tuple[str, int]] = set()
+    for article in articles:
+        text = article["text"]
+        quotes = [dict(q, _index=i) for i, q in enumerate(pred_map.get(article["id"], []))]
+        golds = scorer.prep_gold(article)
+        preds = scorer.prep_pred(article, quotes, {"malformed": 0, "ignored": 0})
+        pairs, absorbed_here = scorer.match(text, preds, golds, "overlap")
+        found = dict(pairs)
+        for p in absorbed_here:
+            absorbed.add((article["id"], preds[p]["_index"]))
+            found[p] = _absorbed_into(scorer, text, preds[p], golds, set(pairs.values()))
+        for p, g in found.items():
+            _bucket, _strict, coref = scorer.speaker_correct(text, preds[p], golds[g])
+            if coref:
+                right.add((article["id"], preds[p]["_index"]))
+    table = []
+    for label, low, high in BANDS:
+        inside = [
+            (article_id, i)
+            for article_id, quotes in pred_map.items()
+            for i, q in enumerate(quotes)
+            if low <= q["confidence"] < high
+        ]
+        table.append(
+            {
+                "band": label,
+                "statements": len(inside),
+                "right": sum(k in right for k in inside),
+                "absorbed": sum(k in absorbed for k in inside),
+            }
+        )
+    return table
+
+
+def _absorbed_into(
+    scorer: ModuleType,
+    text: str,
+    pred: dict[str, Any],
+    golds: list[dict[str, Any]],
+    matched: set[int],
+) -> int:
+    """The matched discontinuous gold whose later fragment an absorbed prediction overlaps."""
+    for g in sorted(matched):
+        if len(golds[g]["_segs"]) > 1:
+            quality, segment = scorer.pair_quality(text, pred, golds[g], "overlap")
+            if quality > 0 and segment is not None and segment > 0:
+                return g
+    message = "an absorbed prediction overlaps no matched discontinuous gold"
+    raise ValueError(message)
+
+
+def throughput(articles: list[dict[str, Any]], repeat: int) -> tuple[float, int]:
+    """Median KB (1000 bytes of UTF-8) per second of extract over the texts, and their size."""
+    size = sum(len(a["text"].encode()) for a in articles)
+    times = []
+    for _ in range(repeat):
+        begin = time.perf_counter()
+        for article in articles:
+            try:
+                de.extract(article["text"], published=published(article))
+            except de.DiploEventsError:
+                continue
+        times.append(time.perf_counter() - begin)
+    return size / 1000 / statistics.median(times), size
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--split", type=Path, default=DEFAULT_SPLIT, help="a converted split")
+    parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER, help="the shared score.py")
+    parser.add_argument("--pred-out", type=Path, help="keep the predictions file here")
+    parser.add_argument("--limit", type=int, help="only the first N articles")
+    parser.add_argument("--repeat", type=int, default=3, help="timing runs (median is kept)")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = parser.parse_args(argv)
+    scorer = load_scorer(args.scorer)
+    articles = load_split(args.split)[: args.limit]
+    pred_map, counts = draft_all(articles)
+    if args.pred_out is not None:
+        with args.pred_out.open("w", encoding="utf-8") as out:
+            for article in articles:
+                line = {"id": article["id"], "quotes": pred_map[article["id"]]}
+                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    result = scorer.score(articles, pred_map)
+    bands = calibration(scorer, articles, pred_map)
+    speed, size = throughput(articles, max(1, args.repeat))
+    if args.json:
+        summary = {"scores": result, "calibration": bands, "kb_per_second": speed, **counts}
+        print(json.dumps(summary, indent=2))
+        return 0
+    print(scorer.fmt(result, f"extract() on {args.split.name}"))
+    print()
+    print(
+        f"{counts['articles']} articles ({size / 1000:.1f} KB), {counts['statements']} statements"
+        f" drafted; offsets mapped back from NFC in {counts['nfc_mapped']} articles;"
+        f" extract failed on {counts['failed']}"
+    )
+    print()
+    print("calibration: confidence = lower of content and speaker citations'")
+    print("right = overlap match (ALL) with the speaker correct by the coref rule")
+    print("(absorbed: further pieces of a split gold quote, judged against that gold)")
+    print(f"{'band':<12}{'drafted':>8}{'right':>7}{'share':>7}{'absorbed':>10}")
+    for band in bands:
+        share = band["right"] / band["statements"] if band["statements"] else 0.0
+        print(
+            f"{band['band']:<12}{band['statements']:>8}{band['right']:>7}{share:>7.3f}"
+            f"{band['absorbed']:>10}"
+        )
+    print()
+    print(f"speed: {speed:.1f} KB/s (median of {max(1, args.repeat)} runs, one core)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

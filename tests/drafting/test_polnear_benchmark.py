@@ -1,0 +1,233 @@
+"""The PolNeAR benchmark's mapping from drafts to the shared scorer's predictions.
+
+These run without PolNeAR: they use the project's own texts, and a tiny gold
+document in the converted shape, written here.
+"""
+
+import datetime as dt
+import importlib.util
+import unicodedata
+from pathlib import Path
+from types import ModuleType, SimpleNamespace
+from typing import Any
+
+import pytest
+
+import diplo_events as de
+
+ROOT = Path(__file__).parent.parent.parent
+SHOWCASE = ROOT / "tests" / "data" / "extraction" / "moscow-talks-2020-12-08.txt"
+SCORER = ROOT.parent / "shared" / "tools" / "polnear" / "score.py"
+
+#: Decomposed accents (e + U+0301) before and inside a quote, so NFC moves offsets.
+DECOMPOSED = (
+    "Foreign Minister Ana Lopes met her Spanish counterpart Jon Berg in Yerevan\u0301 on "
+    "Monday. \u201cWe agreed on a great deal in Yerevan\u0301,\u201d Lopes said."
+)
+MIXED = (
+    " Berg said the talks had been about trade and the border, and that "
+    "\u201cnothing was decided\u201d yet."
+)
+
+
+def _load(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    return _load("polnear_benchmark", ROOT / "benchmarks" / "polnear.py")
+
+
+@pytest.fixture(scope="module")
+def scorer() -> ModuleType:
+    if not SCORER.is_file():
+        pytest.skip(f"the shared scorer is not at {SCORER}")
+    return _load("polnear_score", SCORER)
+
+
+def _drafts(text: str, published: dt.date = dt.date(2021, 3, 3)) -> de.Collection:
+    return de.extract(text, published=published)
+
+
+def test_one_prediction_per_statement_citing_its_words(bench: ModuleType) -> None:
+    text = SHOWCASE.read_text(encoding="utf-8")
+    drafts = _drafts(text, dt.date(2020, 12, 8))
+    statements = drafts.of_type(de.Statement)
+    preds = bench.predictions(drafts, text)
+    assert len(statements) > 5
+    assert len(preds) == len(statements)
+    for statement, pred in zip(statements, preds, strict=True):
+        content, speaker = statement.citations[0], statement.citations[1]
+        assert pred["start"] == content.spans[0].start
+        assert pred["end"] == content.spans[-1].end
+        assert text[pred["start"] : pred["end"]] == content.quote
+        assert text[pred["speaker_start"] : pred["speaker_end"]] == speaker.quote
+        assert pred["confidence"] == min(content.confidence, speaker.confidence)
+        if statement.mode == de.StatementMode.DIRECT_QUOTE:
+            assert pred["direct"] is True
+        if statement.mode == de.StatementMode.REPORTED:
+            assert pred["direct"] is False
+
+
+def test_direct_follows_the_corpus_rule_for_mixed_statements(bench: ModuleType) -> None:
+    text = DECOMPOSED + MIXED
+    drafts = _drafts(text)
+    modes = [s.mode for s in drafts.of_type(de.Statement)]
+    assert modes == [de.StatementMode.DIRECT_QUOTE, de.StatementMode.MIXED]
+    direct, mixed = bench.predictions(drafts, text)
+    assert direct["direct"] is True
+    assert mixed["direct"] is False  # "nothing was decided": far less than half quoted
+    # The same statement, mostly in quotation marks, is direct.
+    quoted = DECOMPOSED + (
+        " Berg said the talks had been \u201cabout trade and the border, and nothing "
+        "was decided\u201d yet."
+    )
+    drafts = _drafts(quoted)
+    assert [s.mode for s in drafts.of_type(de.Statement)][1] == de.StatementMode.MIXED
+    assert bench.predictions(drafts, quoted)[1]["direct"] is True
+
+
+def test_quoted_fraction_counts_straight_and_curly_quotes(bench: ModuleType) -> None:
+    for text in ('ab "cd ef" g', "ab \u201ccd ef\u201d g"):
+        mask = bench.quoted_mask(text)
+        assert bench.quoted_fraction(text, [(0, len(text))], mask) == 4 / 7
+        assert bench.quoted_fraction(text, [(3, 10)], mask) == 1.0
+    # A paragraph break closes a quote left open.
+    text = '"ab\ncd'
+    assert bench.quoted_fraction(text, [(0, len(text))], bench.quoted_mask(text)) == 0.5
+
+
+def test_offsets_are_mapped_back_from_nfc(bench: ModuleType) -> None:
+    drafts = _drafts(DECOMPOSED)
+    source = drafts.of_type(de.Source)[0]
+    assert source.text == unicodedata.normalize("NFC", DECOMPOSED) != DECOMPOSED
+    (statement,) = drafts.of_type(de.Statement)
+    (pred,) = bench.predictions(drafts, DECOMPOSED)
+    words = DECOMPOSED[pred["start"] : pred["end"]]
+    assert words == "We agreed on a great deal in Yerevan\u0301,"
+    assert unicodedata.normalize("NFC", words) == statement.citations[0].quote
+    assert DECOMPOSED[pred["speaker_start"] : pred["speaker_end"]] == "Lopes"
+    # Two accents lie before the quote's end, so its NFC end is two characters short.
+    assert pred["end"] == statement.citations[0].spans[0].end + 2
+
+
+def test_offset_map_on_runs(bench: ModuleType) -> None:
+    text = "ae\u0301\u0327b\u1100\u1161c"  # e + two marks -> one char; Hangul L+V -> one char
+    offsets = bench.OffsetMap(text)
+    assert offsets.needed
+    assert offsets.nfc == "a\u0229\u0301b\uac00c"
+    # NFC offset 2 (the acute left over) lies inside a run: a start goes back, an end on.
+    assert [offsets.start(k) for k in range(6)] == [0, 1, 1, 4, 5, 7]
+    assert [offsets.end(k) for k in range(1, 7)] == [1, 4, 4, 5, 7, 8]
+    assert not bench.OffsetMap("plain \u00e9").needed
+    # Hangul L+V+T composes in two steps: the T joins the L+V run, not the V alone.
+    offsets = bench.OffsetMap("x\u1100\u1161\u11a8y")
+    assert offsets.nfc == "x\uac01y"
+    assert [offsets.start(k) for k in range(4)] == [0, 1, 4, 5]
+    assert [offsets.end(k) for k in range(1, 4)] == [1, 4, 5]
+
+
+def test_roles_win_over_positions(bench: ModuleType) -> None:
+    speaker = SimpleNamespace(role="speaker")
+    cue = SimpleNamespace(role="cue")
+    content = SimpleNamespace(role="content")
+    assert bench._by_role([speaker, cue, content]) == (content, speaker)
+    first, second = SimpleNamespace(), SimpleNamespace()
+    assert bench._by_role([first, second]) == (first, second)
+    assert bench._by_role([first]) == (first, None)
+
+
+def _gold(text: str, content: str, source: str) -> dict[str, Any]:
+    start, s_start = text.index(content), text.index(source)
+    end, s_end = start + len(content), s_start + len(source)
+    return {
+        "id": "tiny",
+        "published": "2021-03-03",
+        "text": text,
+        "attributions": [
+            {
+                "content": {
+                    "start": start,
+                    "end": end,
+                    "text": content,
+                    "fragments": [[start, end]],
+                },
+                "source": {"start": s_start, "end": s_end, "text": source},
+                "cue": None,
+                "direct": True,
+                "quoted_fraction": 1.0,
+                "source_pronoun": False,
+                "source_coref_names": [],
+            }
+        ],
+    }
+
+
+def test_shared_scorer_gives_one_for_a_perfect_prediction_set(
+    bench: ModuleType, scorer: ModuleType
+) -> None:
+    gold = _gold(DECOMPOSED, "\u201cWe agreed on a great deal in Yerevan\u0301,\u201d", "Lopes")
+    preds = {"tiny": bench.predictions(_drafts(DECOMPOSED), DECOMPOSED)}
+    result = scorer.score([gold], preds)
+    for view in ("direct", "all"):
+        for mode in ("exact", "overlap"):
+            scores = result[view][mode]
+            assert (scores["P"], scores["R"], scores["F1"]) == (1.0, 1.0, 1.0)
+            assert scores["attr"]["with_source_coref"] == [1, 1]
+    bands = bench.calibration(scorer, [gold], preds)
+    assert [(b["statements"], b["right"]) for b in bands] == [(1, 1), (0, 0), (0, 0)]
+
+
+def test_calibration_judges_an_absorbed_half_against_its_gold(
+    bench: ModuleType, scorer: ModuleType
+) -> None:
+    text = "\u201cWe agreed on a great deal,\u201d Lopes said, \u201cat last.\u201d Berg left."
+    first = (1, text.index(",\u201d") + 1)
+    second = (text.index("at last"), text.index(" Berg") - 1)
+    gold = _gold(text, text[first[0] : second[1]], "Lopes")
+    gold["attributions"][0]["content"]["fragments"] = [list(first), list(second)]
+    # The first half matches its fragment exactly, so the gold is its; the second
+    # half, drawn a little long, only overlaps its fragment and is absorbed.
+    second = (second[0], text.index(" left"))
+    lopes = (text.index("Lopes"), text.index("Lopes") + 5)
+    berg = (text.index("Berg"), text.index("Berg") + 4)
+
+    def quote(span: tuple[int, int], speaker: tuple[int, int], confidence: float) -> dict[str, Any]:
+        return {
+            "start": span[0],
+            "end": span[1],
+            "speaker_start": speaker[0],
+            "speaker_end": speaker[1],
+            "direct": True,
+            "confidence": confidence,
+        }
+
+    preds = {"tiny": [quote(first, lopes, 0.95), quote(second, lopes, 0.8)]}
+    assert scorer.score([gold], preds)["all"]["overlap"]["absorbed"] == 1
+    bands = bench.calibration(scorer, [gold], preds)
+    assert [(b["statements"], b["right"], b["absorbed"]) for b in bands] == [
+        (1, 1, 0),
+        (1, 1, 1),
+        (0, 0, 0),
+    ]
+    preds = {"tiny": [quote(first, lopes, 0.95), quote(second, berg, 0.5)]}
+    bands = bench.calibration(scorer, [gold], preds)
+    assert [(b["statements"], b["right"], b["absorbed"]) for b in bands] == [
+        (1, 1, 0),
+        (0, 0, 0),
+        (1, 0, 1),
+    ]
+
+
+def test_calibration_needs_the_right_speaker(bench: ModuleType, scorer: ModuleType) -> None:
+    gold = _gold(DECOMPOSED, "We agreed on a great deal", "Jon Berg")
+    preds = {"tiny": bench.predictions(_drafts(DECOMPOSED), DECOMPOSED)}
+    assert scorer.score([gold], preds)["all"]["overlap"]["tp"] == 1
+    bands = bench.calibration(scorer, [gold], preds)
+    assert [(b["statements"], b["right"]) for b in bands] == [(1, 0), (0, 0), (0, 0)]
