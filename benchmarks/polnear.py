@@ -17,7 +17,6 @@ Unicode NFC (`OffsetMap`), and the speed of extract on the split's texts.
 """
 
 import argparse
-import bisect
 import datetime as dt
 import importlib.util
 import json
@@ -25,13 +24,13 @@ import math
 import statistics
 import sys
 import time
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import diplo_events as de
+from diplo_events.drafting import OffsetMap
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPLIT = Path("~/.cache/polnear/dev.jsonl")
@@ -67,70 +66,6 @@ def load_split(path: Path) -> list[dict[str, Any]]:
     """The articles of a converted split, one JSON object a line."""
     with path.expanduser().open(encoding="utf-8") as lines:
         return [json.loads(line) for line in lines if line.strip()]
-
-
-class OffsetMap:
-    """Offsets in the NFC form of a text, mapped back to offsets in the text itself.
-
-    The text is cut into runs that each begin with a starter (a character of
-    canonical combining class 0) and hold the marks after it; runs are joined
-    while normalising them apart would differ from normalising them together
-    (Hangul jamo, for one). Each run is normalised alone, so every run
-    boundary is a boundary in both texts. An offset inside a run (which a
-    span should never have) goes to the run's start for a span's start and
-    to its end for a span's end, so a span never shrinks.
-    """
-
-    def __init__(self, original: str) -> None:
-        self.original = original
-        self.nfc = unicodedata.normalize("NFC", original)
-        #: Whether the text was not NFC already, so offsets really move.
-        self.needed = self.nfc != original
-        self._nfc_starts: list[int] = []
-        self._original_starts: list[int] = []
-        if self.needed:
-            self._build()
-
-    def _build(self) -> None:
-        runs: list[str] = []
-        for char in self.original:
-            if runs and (unicodedata.combining(char) or _composes(runs[-1], char)):
-                runs[-1] += char
-            else:
-                runs.append(char)
-        nfc_at = original_at = 0
-        pieces = []
-        for run in runs:
-            piece = unicodedata.normalize("NFC", run)
-            self._nfc_starts.append(nfc_at)
-            self._original_starts.append(original_at)
-            pieces.append(piece)
-            nfc_at += len(piece)
-            original_at += len(run)
-        self._nfc_starts.append(nfc_at)
-        self._original_starts.append(original_at)
-        if "".join(pieces) != self.nfc:
-            raise ValueError("normalising the text run by run does not give its NFC form")
-
-    def start(self, offset: int) -> int:
-        """The original offset of a span starting at *offset* in the NFC text."""
-        if not self.needed:
-            return offset
-        index = bisect.bisect_right(self._nfc_starts, offset) - 1
-        return self._original_starts[index]
-
-    def end(self, offset: int) -> int:
-        """The original offset of a span ending at *offset* in the NFC text."""
-        if not self.needed:
-            return offset
-        index = bisect.bisect_left(self._nfc_starts, offset)
-        return self._original_starts[index]
-
-
-def _composes(run: str, char: str) -> bool:
-    """Whether *char*, a starter, merges with the run before it under NFC."""
-    alone = unicodedata.normalize("NFC", run) + unicodedata.normalize("NFC", char)
-    return unicodedata.normalize("NFC", run + char) != alone
 
 
 def quoted_mask(text: str) -> bytearray:

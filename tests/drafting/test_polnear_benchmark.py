@@ -117,22 +117,6 @@ def test_offsets_are_mapped_back_from_nfc(bench: ModuleType) -> None:
     assert pred["end"] == statement.citations[0].spans[0].end + 2
 
 
-def test_offset_map_on_runs(bench: ModuleType) -> None:
-    text = "ae\u0301\u0327b\u1100\u1161c"  # e + two marks -> one char; Hangul L+V -> one char
-    offsets = bench.OffsetMap(text)
-    assert offsets.needed
-    assert offsets.nfc == "a\u0229\u0301b\uac00c"
-    # NFC offset 2 (the acute left over) lies inside a run: a start goes back, an end on.
-    assert [offsets.start(k) for k in range(6)] == [0, 1, 1, 4, 5, 7]
-    assert [offsets.end(k) for k in range(1, 7)] == [1, 4, 4, 5, 7, 8]
-    assert not bench.OffsetMap("plain \u00e9").needed
-    # Hangul L+V+T composes in two steps: the T joins the L+V run, not the V alone.
-    offsets = bench.OffsetMap("x\u1100\u1161\u11a8y")
-    assert offsets.nfc == "x\uac01y"
-    assert [offsets.start(k) for k in range(4)] == [0, 1, 4, 5]
-    assert [offsets.end(k) for k in range(1, 4)] == [1, 4, 5]
-
-
 def test_roles_win_over_positions(bench: ModuleType) -> None:
     speaker = SimpleNamespace(role="speaker")
     cue = SimpleNamespace(role="cue")

@@ -13,6 +13,7 @@ from diplo_events.drafting.evaluate import Extractor
 from diplo_events.drafting.reading._datetext import DateMatch, find_dates, parse_date
 from diplo_events.drafting.reading._mentions import MentionMatch, find_actor_mentions
 from diplo_events.drafting.reading._namebook import NameBook, name_key
+from diplo_events.drafting.reading._offsets import OffsetMap
 from diplo_events.drafting.reading._phrase import ActorMention, parse_actor_mention
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "Extractor",
     "MentionMatch",
     "NameBook",
+    "OffsetMap",
     "extract",
     "find_actor_mentions",
     "find_dates",
