@@ -123,7 +123,7 @@ def _items(tokens: list[tuple[str, int, int]]) -> list[_Item]:
                 entry = tables.folded.get(tuple(folded_keys[index : index + size]))
                 if (
                     entry is not None
-                    and entry.category in {"country", "adjective", "place", "body"}
+                    and entry.category in {"country", "adjective", "place", "body", "thing"}
                     and not tokens[index][0][:1].isupper()
                     and folded_keys[index] != "the"
                     and not _generic_ministry(entry)  # "the Kazakh foreign ministry"
@@ -189,6 +189,14 @@ def _name_run(items: list[_Item], text: str) -> tuple[int, int] | None:
 
 
 _MAX_NAME_WORDS: Final = 4
+#: Words that join the parts of an Arabic name ("Khalid bin Ahmed Al Khalifa").
+_JOINERS: Final = frozenset({"al", "el", "bin", "bint", "ibn"})
+
+
+def _name_words(tokens: list[tuple[str, int, int]]) -> int:
+    """Count the words of a name, not its particles: "Pieter van Dongen" has two."""
+    particles = _lexicon().particles | _JOINERS
+    return sum(1 for word, _, _ in tokens if word.casefold() not in particles)
 
 
 def _parse(text: str) -> ActorMention:  # noqa: C901, PLR0912, PLR0915 - one pass over a small grammar
@@ -246,6 +254,8 @@ def _parse(text: str) -> ActorMention:  # noqa: C901, PLR0912, PLR0915 - one pas
             side = True
         elif category == "to":
             host = True
+        elif category == "thing":
+            raise _not_found(text, f"{tokens[item.start][0]!r} begins the name of a thing")
         elif category in {"particle", "other", "word"}:
             raise _not_found(text, f"unexpected word {tokens[item.start][0]!r}")
     if (
@@ -259,7 +269,7 @@ def _parse(text: str) -> ActorMention:  # noqa: C901, PLR0912, PLR0915 - one pas
     name_span: Span | None = None
     if run is not None:
         first, last = tokens[items[run[0]].start], tokens[items[run[1] - 1].end - 1]
-        if items[run[1] - 1].end - items[run[0]].start > _MAX_NAME_WORDS:
+        if _name_words(tokens[items[run[0]].start : items[run[1] - 1].end]) > _MAX_NAME_WORDS:
             raise _not_found(text, "name too long")
         # A name broken across lines is still one name with single spaces.
         name = " ".join(text[first[1] : last[2]].split())
