@@ -123,3 +123,41 @@ def test_a_line_that_is_one_name_is_kept() -> None:
     # A name alone on its line (a letter's signature) is not cut as a headline.
     text = "Thanks for the letters.\n\nNora Jean Pike.\n"
     assert persons(text) == ["Nora Jean Pike"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An abbreviated rank or "Rev." before a name, after other words.
+        ("Retired Navy Gen. Nora Pike spoke.", ["Nora Pike"]),
+        ("He thanked the Rev. Tom Eagan at length.", ["Tom Eagan"]),
+        # "A." and "I." between name words are initials.
+        ("The letter was signed by Julie A. Diaz Martinez.", ["Julie A. Diaz Martinez"]),
+        ("The letter was signed by Omar I. Haddad.", ["Omar I. Haddad"]),
+        # Lower-case words describing a person before the name.
+        (
+            "It was filed by state attorney Dave Morrow and activist Ana Ruiz.",
+            ["Dave Morrow", "Ana Ruiz"],
+        ),
+        # ... but not an article before a thing's name.
+        ("Donors gave to the Sierra Club.", []),
+        # "of" inside a title is not the end of a name.
+        ("Ohio Secretary of State Nora Pike spoke.", ["Nora Pike"]),
+    ],
+)
+def test_descriptors_ranks_and_initials(text: str, expected: list[str]) -> None:
+    assert persons(text) == expected
+
+
+def test_headline_name_kept_when_the_story_writes_its_surname() -> None:
+    text = "Nora Pike: Why I Ran\n\nPike said she ran to win.\n"
+    assert persons(text) == ["Nora Pike"]
+
+
+def test_title_case_list_of_names_below_the_headline_is_kept() -> None:
+    text = (
+        "Voters Speak\n\n"
+        "The panel met on Monday, its members said.\n\n"
+        "Ana Ruiz, Tom Eagan, Dave Morrow and Nora Pike.\n"
+    )
+    assert persons(text) == ["Ana Ruiz", "Tom Eagan", "Dave Morrow", "Nora Pike"]

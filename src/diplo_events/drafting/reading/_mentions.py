@@ -59,8 +59,11 @@ class MentionMatch:
 #: Abbreviated words the scanner reads with their period: titles, ranks and
 #: honorifics ("Sen.", "Gov.", "Lt."), and the suffix of a name ("Jr.").
 _ABBREVIATED: Final = (
-    "Dr|Hon|Prof|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Maj|Adm|Cmdr|Pres|Amb|Atty|Rev|Jr|Sr"
+    "Dr|Hon|Prof|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Maj|Adm|Cmdr|Pres|Amb|Atty|Rev|Fr|Jr|Sr"
 )
+
+#: A rank or honorific, abbreviated, before a name: "Gen. Norman Ham", "Rev. Al Sharpton".
+_RANKED: Final = re.compile(r"(?:Lt|Gen|Col|Sgt|Capt|Maj|Adm|Cmdr|Rev)\.\s")
 
 #: Spaces, or one line break: a phrase never runs on across a blank line.
 _SPACE: Final = r"(?:[^\S\n]|\n(?![^\S\n]*\n))+"
@@ -181,8 +184,11 @@ def _parse_suffix(text: str, start: int, end: int) -> tuple[int, int, ActorMenti
         if tail[:1].isupper() or tail.startswith(("the ", "his ", "her ")):
             mention = _cached(tail)
             if not isinstance(mention, ParseError) and (
-                mention.name is None or mention.title is not None
-            ):  # a bare name after "Center for" is no name
+                mention.name is None
+                or mention.title is not None
+                or _RANKED.match(tail)
+                or _describes(text[start : start + offset])
+            ):  # a bare name after "Center for" is no name; after "attorney" or "Gen." it is
                 return start + offset, end, mention
         elif tail[:1].islower():
             # "ministry spokesman Rizal Pratama": a title in lower case, then a name.
@@ -190,6 +196,17 @@ def _parse_suffix(text: str, start: int, end: int) -> tuple[int, int, ActorMenti
             if not isinstance(mention, ParseError) and mention.title and mention.name:
                 return start + offset, end, mention
     return None
+
+
+#: Words before a bare name that make it a thing's name: "the Sierra Club", "Center for".
+_NOT_DESCRIPTORS: Final = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "of", "for"}
+)
+
+
+def _describes(words: str) -> bool:
+    """Tell whether *words*, before a name, describe a person: "state attorney", "activist"."""
+    return words.islower() and not _NOT_DESCRIPTORS.intersection(words.split())
 
 
 def _possessor(
@@ -211,14 +228,17 @@ def _head_name(
     """The person named before "of": "Mike Pence" in "Mike Pence of Indiana"."""
     for index, (word, _, _) in enumerate(tokens[2:], start=2):
         if word == "of":
-            mention = _cached(text[start : start + tokens[index - 1][2]])
+            head = tokens[index - 1][2]
+            mention = _cached(text[start : start + head])
             if (
                 not isinstance(mention, ParseError)
                 and mention.kind == "person"
                 and mention.name is not None
+                and mention.name_span is not None
+                and mention.name_span.end == head  # not "Massachusetts Secretary" of State
                 and (mention.title is not None or " " in mention.name)
             ):
-                return start, start + tokens[index - 1][2], mention
+                return start, start + head, mention
             break
     return None
 
@@ -394,7 +414,8 @@ def _headline_names(
     """Cut each name in a headline to its longest start the rest of *text* writes too.
 
     "Hillary Clinton Was Headed" is "Hillary Clinton" when the story names her
-    so; an untitled name the story never writes ("Avoid Bad Optics") is dropped.
+    so; an untitled name in the first line that the story never writes ("Avoid
+    Bad Optics") is dropped. Other lines in title case may list names.
     """
     lines = _headlines(text)
     if not lines:
@@ -403,6 +424,8 @@ def _headline_names(
         text[end:start]
         for (_, end), (start, _) in itertools.pairwise([(0, 0), *lines, (len(text), 0)])
     )
+    # The text's first line is its headline: a name there the story never writes is no name.
+    headline = lines[0] if not text[: lines[0][0]].strip() else None
     out: list[tuple[int, int, ActorMention]] = []
     starts = [a for a, _ in lines]
     for start, end, mention in candidates:
@@ -421,15 +444,18 @@ def _headline_names(
         cut = _cut_to_body(text, body, start, mention)
         if cut is not None:
             out.append(cut)
-        elif mention.title is not None or mention.counterpart:
-            out.append((start, end, mention))
+        elif mention.title is not None or mention.counterpart or line != headline:
+            out.append((start, end, mention))  # a list of names is not a headline
     return out
 
 
 def _cut_to_body(
     text: str, body: str, start: int, mention: ActorMention
 ) -> tuple[int, int, ActorMention] | None:
-    """The mention up to the longest start of its name (two words at least) that *body* holds."""
+    """The mention up to the longest start of its name (two words at least) that *body* holds.
+
+    A name of two words whose surname *body* writes is kept whole.
+    """
     name, span = mention.name or "", mention.name_span or Span(start=0, end=0)
     name_start = start + span.start
     ends = [name_start + m.end() for m in re.finditer(r"\S+", text[name_start : start + span.end])]
@@ -442,6 +468,8 @@ def _cut_to_body(
         cut = _cached(text[start : ends[size - 1]])
         if not isinstance(cut, ParseError) and cut.name == " ".join(words[:size]):
             return start, ends[size - 1], cut
+    if len(words) == 2 and re.search(rf"(?<!\w){re.escape(words[-1])}(?!\w)", body):  # noqa: PLR2004
+        return start, start + len(mention.text), mention  # "Ann Coulter", then "Coulter" below
     return None
 
 

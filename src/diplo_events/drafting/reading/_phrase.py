@@ -148,6 +148,19 @@ def _items(tokens: list[tuple[str, int, int]]) -> list[_Item]:
     return items
 
 
+def _initials(items: list[_Item], tokens: list[tuple[str, int, int]], text: str) -> None:
+    """Read "A." and "I." between two name words as initials: "Julie A. Diaz"."""
+    for index in range(1, len(items) - 1):
+        token = tokens[items[index].start]
+        if (
+            token[0] in {"A", "I"}
+            and text[token[2] : token[2] + 1] == "."
+            and items[index - 1].category == "word"
+            and items[index + 1].category == "word"
+        ):
+            items[index] = items[index]._replace(category="word")
+
+
 def _generic_ministry(entry: _Lex) -> bool:
     """Tell whether *entry* is a generic ministry, which news text writes in lower case too."""
     body = entry.value
@@ -212,6 +225,7 @@ def _parse(text: str) -> ActorMention:  # noqa: C901, PLR0912, PLR0915 - one pas
         and all(item.category == "word" for item in items[1:])
     ):
         items[0] = items[0]._replace(category="word")
+    _initials(items, tokens, text)
     run = _name_run(items, text)
     if run is not None and run[1] < len(items) - 1 and items[run[1]].category == "poss":
         raise _not_found(text, "a possessor's name")  # "Lavrov's aides" are not Lavrov
