@@ -139,6 +139,9 @@ def test_a_line_that_is_one_name_is_kept() -> None:
             "It was filed by state attorney Dave Morrow and activist Ana Ruiz.",
             ["Dave Morrow", "Ana Ruiz"],
         ),
+        ("It was filed by New York attorney Dave Morrow.", ["Dave Morrow"]),
+        # A rank without its period is a name: "Gen" is a Japanese given name.
+        ("Defense Minister Gen Nakatani spoke.", ["Gen Nakatani"]),
         # ... but not an article before a thing's name.
         ("Donors gave to the Sierra Club.", []),
         # "of" inside a title is not the end of a name.

@@ -205,8 +205,9 @@ _NOT_DESCRIPTORS: Final = frozenset(
 
 
 def _describes(words: str) -> bool:
-    """Tell whether *words*, before a name, describe a person: "state attorney", "activist"."""
-    return words.islower() and not _NOT_DESCRIPTORS.intersection(words.split())
+    """Tell whether *words*, before a name, describe a person: "New York attorney", "activist"."""
+    split = words.split()
+    return bool(split) and split[-1].islower() and not _NOT_DESCRIPTORS.intersection(split)
 
 
 def _possessor(

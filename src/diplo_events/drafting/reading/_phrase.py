@@ -148,17 +148,28 @@ def _items(tokens: list[tuple[str, int, int]]) -> list[_Item]:
     return items
 
 
+#: Ranks read as such only abbreviated: "Gen. Norman Ham", but "Gen Nakatani".
+_RANKS: Final = frozenset({"lt", "gen", "col", "sgt", "capt", "maj", "adm", "cmdr", "rev", "fr"})
+
+
 def _initials(items: list[_Item], tokens: list[tuple[str, int, int]], text: str) -> None:
-    """Read "A." and "I." between two name words as initials: "Julie A. Diaz"."""
-    for index in range(1, len(items) - 1):
-        token = tokens[items[index].start]
+    """Read "A." and "I." between two name words as initials: "Julie A. Diaz".
+
+    A rank's abbreviation without its period is a name: "Gen Nakatani".
+    """
+    for index, item in enumerate(items):
+        word, _, end = tokens[item.start]
+        dotted = text[end : end + 1] == "."
         if (
-            token[0] in {"A", "I"}
-            and text[token[2] : token[2] + 1] == "."
+            word in {"A", "I"}
+            and dotted
+            and 0 < index < len(items) - 1
             and items[index - 1].category == "word"
             and items[index + 1].category == "word"
         ):
-            items[index] = items[index]._replace(category="word")
+            items[index] = item._replace(category="word")
+        elif item.category == "mod" and word.casefold() in _RANKS and not dotted:
+            items[index] = item._replace(category="word" if _name_like(word) else "other")
 
 
 def _generic_ministry(entry: _Lex) -> bool:
