@@ -140,6 +140,17 @@ def test_a_line_that_is_one_name_is_kept() -> None:
             ["Dave Morrow", "Ana Ruiz"],
         ),
         ("It was filed by New York attorney Dave Morrow.", ["Dave Morrow"]),
+        (
+            "Co-anchor Norah Lane asked Texas-based consultant Matt Dunn.",
+            ["Norah Lane", "Matt Dunn"],
+        ),
+        # A word with a lower-case part after its hyphen is no name.
+        ("An Ivy League-trained lawyer spoke.", []),
+        # "King" closing a name is a surname, not a title.
+        (
+            "Martin Luther King spoke to Billie Jean King.",
+            ["Martin Luther King", "Billie Jean King"],
+        ),
         # A rank without its period is a name: "Gen" is a Japanese given name.
         ("Defense Minister Gen Nakatani spoke.", ["Gen Nakatani"]),
         # ... but not an article before a thing's name.

@@ -33,6 +33,7 @@ from diplo_events.drafting.reading._gazetteer import (
 from diplo_events.drafting.reading._phrase import (
     ActorMention,
     _cached,
+    _name_like,
     _not_found,
 )
 from diplo_events.exceptions import ParseError
@@ -207,7 +208,11 @@ _NOT_DESCRIPTORS: Final = frozenset(
 def _describes(words: str) -> bool:
     """Tell whether *words*, before a name, describe a person: "New York attorney", "activist"."""
     split = words.split()
-    return bool(split) and split[-1].islower() and not _NOT_DESCRIPTORS.intersection(split)
+    if not split or _NOT_DESCRIPTORS.intersection(split):
+        return False
+    last = split[-1]
+    # "Texas-based", "Co-anchor": a word made with a hyphen and a lower-case part describes.
+    return last.islower() or ("-" in last and not _name_like(last))
 
 
 def _possessor(

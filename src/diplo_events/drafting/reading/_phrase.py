@@ -82,6 +82,10 @@ class ActorMention:
 _ARABIC_ARTICLE: Final = re.compile(r"(?:al|el|bin|ibn|abu|abd)-[A-Z]")
 
 
+#: A lower-case part this long after a hyphen makes a word ("League-trained"), not a name.
+_LOWER_TAIL: Final = 5
+
+
 def _name_like(word: str) -> bool:
     """Tell whether *word* may be part of a person's name: capitalised, mixed case.
 
@@ -89,6 +93,9 @@ def _name_like(word: str) -> bool:
     """
     if "-" in word and any((_fold(part),) in _tables().folded for part in word.split("-") if part):
         return False
+    tail = word.rsplit("-", 1)[-1] if "-" in word else ""
+    if len(tail) >= _LOWER_TAIL and tail.islower() and not _ARABIC_ARTICLE.match(word):
+        return False  # "Ivy League-trained", "Angeles-based"; not "Moon Jae-in", "Ki-moon"
     if _ARABIC_ARTICLE.match(word):
         return True  # "al-Wahid" in "Haidar Abd al-Wahid"
     return (
@@ -172,6 +179,24 @@ def _initials(items: list[_Item], tokens: list[tuple[str, int, int]], text: str)
             items[index] = item._replace(category="word" if _name_like(word) else "other")
 
 
+#: Titles that are surnames too, after a given name: "Martin Luther King", "Billie Jean King".
+_SURNAME_TITLES: Final = frozenset({"King", "Queen"})
+
+
+def _surname_titles(items: list[_Item], tokens: list[tuple[str, int, int]]) -> None:
+    """Read "King" closing a name as its surname, not as a title after it."""
+    for index in range(1, len(items)):
+        item = items[index]
+        if (
+            item.category == "title"
+            and item.end - item.start == 1
+            and tokens[item.start][0] in _SURNAME_TITLES
+            and items[index - 1].category == "word"
+            and all(later.category == "word" for later in items[index + 1 :])
+        ):
+            items[index] = item._replace(category="word")
+
+
 def _generic_ministry(entry: _Lex) -> bool:
     """Tell whether *entry* is a generic ministry, which news text writes in lower case too."""
     body = entry.value
@@ -237,6 +262,7 @@ def _parse(text: str) -> ActorMention:  # noqa: C901, PLR0912, PLR0915 - one pas
     ):
         items[0] = items[0]._replace(category="word")
     _initials(items, tokens, text)
+    _surname_titles(items, tokens)
     run = _name_run(items, text)
     if run is not None and run[1] < len(items) - 1 and items[run[1]].category == "poss":
         raise _not_found(text, "a possessor's name")  # "Lavrov's aides" are not Lavrov
