@@ -151,6 +151,12 @@ def test_a_line_that_is_one_name_is_kept() -> None:
             "Martin Luther King spoke to Billie Jean King.",
             ["Martin Luther King", "Billie Jean King"],
         ),
+        # A judge is titled; "Judge" closing a name is a surname.
+        ("District Judge Nora Pike ruled against Patty Judge.", ["Nora Pike", "Patty Judge"]),
+        ("Pastor Tom Eagan prayed.", ["Tom Eagan"]),
+        # Polling firms, advocacy groups and programmes are no persons.
+        ("Planned Parenthood and Edison Research told Good Morning America.", []),
+        ("Maybe Trump will win, said Tom Eagan.", ["Tom Eagan"]),
         # A rank without its period is a name: "Gen" is a Japanese given name.
         ("Defense Minister Gen Nakatani spoke.", ["Gen Nakatani"]),
         # ... but not an article before a thing's name.

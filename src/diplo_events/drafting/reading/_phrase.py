@@ -179,12 +179,12 @@ def _initials(items: list[_Item], tokens: list[tuple[str, int, int]], text: str)
             items[index] = item._replace(category="word" if _name_like(word) else "other")
 
 
-#: Titles that are surnames too, after a given name: "Martin Luther King", "Billie Jean King".
-_SURNAME_TITLES: Final = frozenset({"King", "Queen"})
+#: Titles that are surnames too, after a given name: "Martin Luther King", "Patty Judge".
+_SURNAME_TITLES: Final = frozenset({"King", "Queen", "Judge"})
 
 
 def _surname_titles(items: list[_Item], tokens: list[tuple[str, int, int]]) -> None:
-    """Read "King" closing a name as its surname, not as a title after it."""
+    """Read "King" or "Judge" closing a name as its surname, not as a title after it."""
     for index in range(1, len(items)):
         item = items[index]
         if (
