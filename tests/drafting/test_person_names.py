@@ -154,6 +154,11 @@ def test_a_line_that_is_one_name_is_kept() -> None:
         # A judge is titled; "Judge" closing a name is a surname.
         ("District Judge Nora Pike ruled against Patty Judge.", ["Nora Pike", "Patty Judge"]),
         ("Pastor Tom Eagan prayed.", ["Tom Eagan"]),
+        (
+            "Rear Admiral Guo Lin met Senate Majority Leader Nora Pike and Moderator Ana Ruiz.",
+            ["Guo Lin", "Nora Pike", "Ana Ruiz"],
+        ),
+        ("They marked Cinco de Mayo.", []),
         # Polling firms, advocacy groups and programmes are no persons.
         ("Planned Parenthood and Edison Research told Good Morning America.", []),
         ("Maybe Trump will win, said Tom Eagan.", ["Tom Eagan"]),
