@@ -15,6 +15,7 @@ TABLES = [
     "bodies.tsv",
     "name_variants.tsv",
     "words.tsv",
+    "things.tsv",
 ]
 
 
@@ -44,6 +45,7 @@ def test_table_rows_well_formed(name: str) -> None:
         "bodies.tsv": 6,
         "name_variants.tsv": 2,
         "words.tsv": 2,
+        "things.tsv": 2,
     }
     for line in _lines(name):
         if line.startswith("#") or not line.strip():
@@ -51,6 +53,15 @@ def test_table_rows_well_formed(name: str) -> None:
         fields = line.split("\t")
         assert len(fields) <= widths[name], line
         assert all(field == field.strip() for field in fields), line
+
+
+def test_things_have_known_kinds() -> None:
+    kinds = {"holiday", "place", "law", "party", "publication", "event", "company"}
+    for line in _lines("things.tsv"):
+        if not line.startswith("#"):
+            name, kind = line.split("\t")
+            assert name, line
+            assert kind in kinds, line
 
 
 def _country_rows() -> list[tuple[str, str]]:

@@ -15,6 +15,9 @@ its sources in ``#`` comment lines):
     Titles and offices with their variants, kind, body and default country.
 ``bodies.tsv``
     International organizations and groups, and generic kinds of ministries.
+``things.tsv``
+    Names of things that are never persons: holidays, streets and landmarks,
+    laws, parties and movements, publications, events ("Election Day").
 ``words.tsv``
     Words read by what they do, not by what they name: function words by role
     ("the", "former", "counterpart"), particles of names, words that split a
@@ -49,7 +52,7 @@ class _Body(NamedTuple):
 
 
 class _Lex(NamedTuple):
-    """A lexicon entry: category ("country", "adjective", "place", "title", "body")."""
+    """A lexicon entry: category ("country", "adjective", "place", "title", "body", "thing")."""
 
     category: str
     value: str | _Title | _Body
@@ -130,6 +133,8 @@ def _tables() -> _Tables:
     _load_places(tables)
     _load_titles(tables)
     _load_bodies(tables)
+    for text, kind in _rows("things.tsv", 2):
+        _add(tables, text, _Lex("thing", kind, plural=False))  # after the others: they win
     longest = max(len(key) for key in (*tables.exact, *tables.folded))
     lex_words = frozenset(
         word

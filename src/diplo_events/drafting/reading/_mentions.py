@@ -14,7 +14,9 @@ gazetteer, `diplo_events.drafting.reading._gazetteer`).
 Issue codes: ``actor.not_found`` (path ``$``) when *text* is not a string.
 """
 
+import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 from typing import Final
@@ -31,6 +33,7 @@ from diplo_events.drafting.reading._gazetteer import (
 from diplo_events.drafting.reading._phrase import (
     ActorMention,
     _cached,
+    _name_like,
     _not_found,
 )
 from diplo_events.exceptions import ParseError
@@ -54,6 +57,15 @@ class MentionMatch:
     mention: ActorMention
 
 
+#: Abbreviated words the scanner reads with their period: titles, ranks and
+#: honorifics ("Sen.", "Gov.", "Lt."), and the suffix of a name ("Jr.").
+_ABBREVIATED: Final = (
+    "Dr|Hon|Prof|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Maj|Adm|Cmdr|Pres|Amb|Atty|Rev|Fr|Jr|Sr"
+)
+
+#: A rank or honorific, abbreviated, before a name: "Gen. Norman Ham", "Rev. Al Sharpton".
+_RANKED: Final = re.compile(r"(?:Lt|Gen|Col|Sgt|Capt|Maj|Adm|Cmdr|Rev)\.\s")
+
 #: Spaces, or one line break: a phrase never runs on across a blank line.
 _SPACE: Final = r"(?:[^\S\n]|\n(?![^\S\n]*\n))+"
 
@@ -63,7 +75,11 @@ def _scanner() -> re.Pattern[str]:
     """Compile the pattern of candidate phrases: runs of capitalised and title words."""
     lex = "|".join(sorted((re.escape(w) for w in _tables().lex_words), key=len, reverse=True))
     word = (
-        r"(?:(?:[A-Z]\.){2,}|(?:Dr|Hon|Prof)\.(?=\s)"
+        r"(?:(?:[A-Z]\.){2,}"
+        # Abbreviated titles, ranks and a name's suffix keep their period: "Sen.", "Jr.".
+        rf"|(?:{_ABBREVIATED})\.(?=[^\S\n]|,)"
+        # A middle initial, between two name words: "Donald J. Trump".
+        r"|(?<=[a-z][^\S\n])[A-Z]\.(?=[^\S\n]+[A-Z][a-z])"
         r"|[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]\w*(?:[-'\u2019]\w+)*"
         r"|(?:al|el|bin|ibn|abu|abd)-[A-Z]\w*(?:[-'\u2019]\w+)*"
         rf"|(?:{lex})\b"
@@ -159,6 +175,9 @@ def _parse_suffix(text: str, start: int, end: int) -> tuple[int, int, ActorMenti
     possessor = _possessor(text, start, tokens)
     if possessor is not None:
         return possessor
+    head = _head_name(text, start, tokens)
+    if head is not None:
+        return head
     for index, (_, offset, _) in enumerate(tokens[1:_MAX_RETRIES], start=1):
         if _names_a_feature(tokens, index):
             continue
@@ -166,8 +185,11 @@ def _parse_suffix(text: str, start: int, end: int) -> tuple[int, int, ActorMenti
         if tail[:1].isupper() or tail.startswith(("the ", "his ", "her ")):
             mention = _cached(tail)
             if not isinstance(mention, ParseError) and (
-                mention.name is None or mention.title is not None
-            ):  # a bare name after "Center for" is no name
+                mention.name is None
+                or mention.title is not None
+                or _RANKED.match(tail)
+                or _describes(text[start : start + offset])
+            ):  # a bare name after "Center for" is no name; after "attorney" or "Gen." it is
                 return start + offset, end, mention
         elif tail[:1].islower():
             # "ministry spokesman Rizal Pratama": a title in lower case, then a name.
@@ -175,6 +197,22 @@ def _parse_suffix(text: str, start: int, end: int) -> tuple[int, int, ActorMenti
             if not isinstance(mention, ParseError) and mention.title and mention.name:
                 return start + offset, end, mention
     return None
+
+
+#: Words before a bare name that make it a thing's name: "the Sierra Club", "Center for".
+_NOT_DESCRIPTORS: Final = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "of", "for"}
+)
+
+
+def _describes(words: str) -> bool:
+    """Tell whether *words*, before a name, describe a person: "New York attorney", "activist"."""
+    split = words.split()
+    if not split or _NOT_DESCRIPTORS.intersection(split):
+        return False
+    last = split[-1]
+    # "Texas-based", "Co-anchor": a word made with a hyphen and a lower-case part describes.
+    return last.islower() or ("-" in last and not _name_like(last))
 
 
 def _possessor(
@@ -186,6 +224,27 @@ def _possessor(
             mention = _cached(text[start : start + offset])
             if not isinstance(mention, ParseError) and mention.name is not None:
                 return start, start + offset, mention
+            break
+    return None
+
+
+def _head_name(
+    text: str, start: int, tokens: list[tuple[str, int, int]]
+) -> tuple[int, int, ActorMention] | None:
+    """The person named before "of": "Mike Pence" in "Mike Pence of Indiana"."""
+    for index, (word, _, _) in enumerate(tokens[2:], start=2):
+        if word == "of":
+            head = tokens[index - 1][2]
+            mention = _cached(text[start : start + head])
+            if (
+                not isinstance(mention, ParseError)
+                and mention.kind == "person"
+                and mention.name is not None
+                and mention.name_span is not None
+                and mention.name_span.end == head  # not "Massachusetts Secretary" of State
+                and (mention.title is not None or " " in mention.name)
+            ):
+                return start, start + head, mention
             break
     return None
 
@@ -258,8 +317,12 @@ def _not_a_person(text: str, start: int, end: int, mention: ActorMention) -> boo
     return not possessive and _LOCATIVE.search(text, max(0, start - 12), start) is not None
 
 
+#: A generation after a surname ("Biden Jr."): the surname is the word before it.
+_SUFFIX: Final = re.compile(r"(?:[^\S\n]+(?:Jr|Sr|II|III|IV)\.?)+\Z")
+
+
 def _surname(name: str) -> str:
-    return name.rsplit(" ", 1)[-1]
+    return _SUFFIX.sub("", name).rsplit(" ", 1)[-1]
 
 
 def find_actor_mentions(text: str) -> list[MentionMatch]:
@@ -297,7 +360,7 @@ def find_actor_mentions(text: str) -> list[MentionMatch]:
     if not isinstance(text, str):
         raise _not_found(repr(text), "not a string")
     surnames: set[str] = set()
-    candidates = _candidates(text, surnames)
+    candidates = _headline_names(text, _candidates(text, surnames))
     out: list[MentionMatch] = []
     index = 0
     while index < len(candidates):
@@ -313,6 +376,107 @@ def find_actor_mentions(text: str) -> list[MentionMatch]:
             continue
         out.append(MentionMatch(span=Span(start=start, end=end), mention=mention))
     return out
+
+
+#: Words a headline leaves in lower case; any other lower-case word makes a line running text.
+_HEADLINE_SMALL: Final = frozenset(
+    {
+        "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for",
+        "by", "with", "as", "from", "vs", "via", "into", "over", "up", "off", "out", "per",
+    }
+)  # fmt: skip
+_HEADLINE_MIN_WORDS: Final = 3
+_WORD: Final = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+#: A word in lower case that a headline would capitalise.
+_RUNNING_WORD: Final = re.compile(
+    rf"(?<![\w'\u2019.-])(?!(?:{'|'.join(sorted(_HEADLINE_SMALL))})(?![\w'\u2019.-]))[a-z\u00df-\u00ff]"
+)
+
+
+def _headlines(text: str) -> list[tuple[int, int]]:
+    """The lines of *text* written in title case, when it has lines of running text too.
+
+    "Clinton Was Headed to ER But Diverted" is a headline: its verbs are
+    capitalised like names, so a name in it is read only as far as the text
+    below writes it.
+    """
+    if "\n" not in text.strip():
+        return []
+    found: list[tuple[int, int]] = []
+    body = False
+    position = 0
+    for line in text.split("\n"):
+        if _RUNNING_WORD.search(line) is not None:
+            body = True
+        elif len(_WORD.findall(line)) >= _HEADLINE_MIN_WORDS:
+            found.append((position, position + len(line)))
+        position += len(line) + 1
+    return found if body else []
+
+
+def _headline_names(
+    text: str, candidates: list[tuple[int, int, ActorMention]]
+) -> list[tuple[int, int, ActorMention]]:
+    """Cut each name in a headline to its longest start the rest of *text* writes too.
+
+    "Hillary Clinton Was Headed" is "Hillary Clinton" when the story names her
+    so; an untitled name in the first line that the story never writes ("Avoid
+    Bad Optics") is dropped. Other lines in title case may list names.
+    """
+    lines = _headlines(text)
+    if not lines:
+        return candidates
+    body = "".join(
+        text[end:start]
+        for (_, end), (start, _) in itertools.pairwise([(0, 0), *lines, (len(text), 0)])
+    )
+    # The text's first line is its headline: a name there the story never writes is no name.
+    headline = lines[0] if not text[: lines[0][0]].strip() else None
+    out: list[tuple[int, int, ActorMention]] = []
+    starts = [a for a, _ in lines]
+    for start, end, mention in candidates:
+        line = lines[bisect.bisect_right(starts, start) - 1] if start >= starts[0] else None
+        if line is not None and start >= line[1]:
+            line = None
+        if (
+            mention.name is None
+            or mention.name_span is None
+            or line is None
+            # A line that is one name alone signs a letter: "Toni Williams."
+            or (not text[line[0] : start].strip() and not text[end : line[1]].strip(" .,;:!?\t\r"))
+        ):
+            out.append((start, end, mention))
+            continue
+        cut = _cut_to_body(text, body, start, mention)
+        if cut is not None:
+            out.append(cut)
+        elif mention.title is not None or mention.counterpart or line != headline:
+            out.append((start, end, mention))  # a list of names is not a headline
+    return out
+
+
+def _cut_to_body(
+    text: str, body: str, start: int, mention: ActorMention
+) -> tuple[int, int, ActorMention] | None:
+    """The mention up to the longest start of its name (two words at least) that *body* holds.
+
+    A name of two words whose surname *body* writes is kept whole.
+    """
+    name, span = mention.name or "", mention.name_span or Span(start=0, end=0)
+    name_start = start + span.start
+    ends = [name_start + m.end() for m in re.finditer(r"\S+", text[name_start : start + span.end])]
+    words = name.split(" ")
+    for size in range(len(words), 1, -1):
+        if re.search(rf"(?<!\w){re.escape(' '.join(words[:size]))}(?!\w)", body) is None:
+            continue
+        if size == len(words):
+            return start, start + len(mention.text), mention
+        cut = _cached(text[start : ends[size - 1]])
+        if not isinstance(cut, ParseError) and cut.name == " ".join(words[:size]):
+            return start, ends[size - 1], cut
+    if len(words) == 2 and re.search(rf"(?<!\w){re.escape(words[-1])}(?!\w)", body):  # noqa: PLR2004
+        return start, start + len(mention.text), mention  # "Ann Coulter", then "Coulter" below
+    return None
 
 
 _APPOSITIVE_GAP: Final = re.compile(r",\s*\Z")

@@ -87,6 +87,17 @@ def name_key(name: str) -> str:
 
 _PATRONYMIC: Final = re.compile(r"(?:vich|vna|ichna|ogly|oglu|qizi|kyzy|uulu)\Z")
 
+#: A generation after a surname ("Joseph R. Biden Jr."): not the surname.
+_SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _words(key: str) -> list[str]:
+    """The words of a name key without a generation suffix: "Biden Jr." is found as "Biden"."""
+    words = key.split(" ")
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return words
+
 
 class NameBook:
     """A registry of persons' names that merges spelling variants into one person.
@@ -108,6 +119,7 @@ class NameBook:
 
     def __init__(self) -> None:
         self._names: dict[str, list[str]] = {}
+        self._words: dict[str, list[str]] = {}  # each key's words, without "Jr."
 
     def add(self, name: str) -> str:
         """Record a spelling of a person's name.
@@ -132,6 +144,7 @@ class NameBook:
             key = name_key(name)
             if not key:
                 raise FieldError("name", "value.empty", f"'name' must hold a name, got {name!r}")
+        self._words.setdefault(key, _words(key))
         spellings = self._names.setdefault(key, [])
         if name not in spellings:
             spellings.append(name)
@@ -156,30 +169,25 @@ class NameBook:
         key = name_key(text)
         if key in self._names:
             return key
-        words = key.split(" ")
+        words = _words(key)
         if not words or not words[0]:
             return None
+        known = self._words
         if len(words) == 1:
-            hits = [k for k in self._names if k.split(" ")[-1] == words[0]]
+            hits = [k for k, w in known.items() if w[-1] == words[0]]
             if not hits:
                 # A double surname: "Alvarado" for "Ricardo Alvarado Peña".
-                hits = [k for k in self._names if words[0] in k.split(" ")[1:-1]]
+                hits = [k for k, w in known.items() if words[0] in w[1:-1]]
         elif len(words) == 2 and _PATRONYMIC.search(words[1]):  # noqa: PLR2004 - first + patronymic
-            hits = [k for k in self._names if k.split(" ")[0] == words[0]]
+            hits = [k for k, w in known.items() if w[0] == words[0]]
         else:
             hits = [
-                k
-                for k in self._names
-                if len(k.split(" ")) > 1
-                and k.split(" ")[0] == words[0]
-                and k.split(" ")[-1] == words[-1]
+                k for k, w in known.items() if len(w) > 1 and (w[0], w[-1]) == (words[0], words[-1])
             ]
             if not hits:
                 # The surnames without the first name: "Valadares Mota".
                 hits = [
-                    k
-                    for k in self._names
-                    if len(k.split(" ")) > len(words) and k.split(" ")[-len(words) :] == words
+                    k for k, w in known.items() if len(w) > len(words) and w[-len(words) :] == words
                 ]
         return hits[0] if len(hits) == 1 else None
 

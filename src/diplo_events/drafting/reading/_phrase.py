@@ -82,6 +82,10 @@ class ActorMention:
 _ARABIC_ARTICLE: Final = re.compile(r"(?:al|el|bin|ibn|abu|abd)-[A-Z]")
 
 
+#: A lower-case part this long after a hyphen makes a word ("League-trained"), not a name.
+_LOWER_TAIL: Final = 5
+
+
 def _name_like(word: str) -> bool:
     """Tell whether *word* may be part of a person's name: capitalised, mixed case.
 
@@ -89,6 +93,9 @@ def _name_like(word: str) -> bool:
     """
     if "-" in word and any((_fold(part),) in _tables().folded for part in word.split("-") if part):
         return False
+    tail = word.rsplit("-", 1)[-1] if "-" in word else ""
+    if len(tail) >= _LOWER_TAIL and tail.islower() and not _ARABIC_ARTICLE.match(word):
+        return False  # "Ivy League-trained", "Angeles-based"; not "Moon Jae-in", "Ki-moon"
     if _ARABIC_ARTICLE.match(word):
         return True  # "al-Wahid" in "Haidar Abd al-Wahid"
     return (
@@ -123,7 +130,7 @@ def _items(tokens: list[tuple[str, int, int]]) -> list[_Item]:
                 entry = tables.folded.get(tuple(folded_keys[index : index + size]))
                 if (
                     entry is not None
-                    and entry.category in {"country", "adjective", "place", "body"}
+                    and entry.category in {"country", "adjective", "place", "body", "thing"}
                     and not tokens[index][0][:1].isupper()
                     and folded_keys[index] != "the"
                     and not _generic_ministry(entry)  # "the Kazakh foreign ministry"
@@ -146,6 +153,48 @@ def _items(tokens: list[tuple[str, int, int]]) -> list[_Item]:
         items.append(found)
         index = found.end
     return items
+
+
+#: Ranks read as such only abbreviated: "Gen. Norman Ham", but "Gen Nakatani".
+_RANKS: Final = frozenset({"lt", "gen", "col", "sgt", "capt", "maj", "adm", "cmdr", "rev", "fr"})
+
+
+def _initials(items: list[_Item], tokens: list[tuple[str, int, int]], text: str) -> None:
+    """Read "A." and "I." between two name words as initials: "Julie A. Diaz".
+
+    A rank's abbreviation without its period is a name: "Gen Nakatani".
+    """
+    for index, item in enumerate(items):
+        word, _, end = tokens[item.start]
+        dotted = text[end : end + 1] == "."
+        if (
+            word in {"A", "I"}
+            and dotted
+            and 0 < index < len(items) - 1
+            and items[index - 1].category == "word"
+            and items[index + 1].category == "word"
+        ):
+            items[index] = item._replace(category="word")
+        elif item.category == "mod" and word.casefold() in _RANKS and not dotted:
+            items[index] = item._replace(category="word" if _name_like(word) else "other")
+
+
+#: Titles that are surnames too, after a given name: "Martin Luther King", "Patty Judge".
+_SURNAME_TITLES: Final = frozenset({"King", "Queen", "Judge"})
+
+
+def _surname_titles(items: list[_Item], tokens: list[tuple[str, int, int]]) -> None:
+    """Read "King" or "Judge" closing a name as its surname, not as a title after it."""
+    for index in range(1, len(items)):
+        item = items[index]
+        if (
+            item.category == "title"
+            and item.end - item.start == 1
+            and tokens[item.start][0] in _SURNAME_TITLES
+            and items[index - 1].category == "word"
+            and all(later.category == "word" for later in items[index + 1 :])
+        ):
+            items[index] = item._replace(category="word")
 
 
 def _generic_ministry(entry: _Lex) -> bool:
@@ -189,6 +238,14 @@ def _name_run(items: list[_Item], text: str) -> tuple[int, int] | None:
 
 
 _MAX_NAME_WORDS: Final = 4
+#: Words that join the parts of an Arabic name ("Khalid bin Ahmed Al Khalifa").
+_JOINERS: Final = frozenset({"al", "el", "bin", "bint", "ibn"})
+
+
+def _name_words(tokens: list[tuple[str, int, int]]) -> int:
+    """Count the words of a name, not its particles: "Pieter van Dongen" has two."""
+    particles = _lexicon().particles | _JOINERS
+    return sum(1 for word, _, _ in tokens if word.casefold() not in particles)
 
 
 def _parse(text: str) -> ActorMention:  # noqa: C901, PLR0912, PLR0915 - one pass over a small grammar
@@ -204,6 +261,8 @@ def _parse(text: str) -> ActorMention:  # noqa: C901, PLR0912, PLR0915 - one pas
         and all(item.category == "word" for item in items[1:])
     ):
         items[0] = items[0]._replace(category="word")
+    _initials(items, tokens, text)
+    _surname_titles(items, tokens)
     run = _name_run(items, text)
     if run is not None and run[1] < len(items) - 1 and items[run[1]].category == "poss":
         raise _not_found(text, "a possessor's name")  # "Lavrov's aides" are not Lavrov
@@ -246,6 +305,8 @@ def _parse(text: str) -> ActorMention:  # noqa: C901, PLR0912, PLR0915 - one pas
             side = True
         elif category == "to":
             host = True
+        elif category == "thing":
+            raise _not_found(text, f"{tokens[item.start][0]!r} begins the name of a thing")
         elif category in {"particle", "other", "word"}:
             raise _not_found(text, f"unexpected word {tokens[item.start][0]!r}")
     if (
@@ -259,7 +320,7 @@ def _parse(text: str) -> ActorMention:  # noqa: C901, PLR0912, PLR0915 - one pas
     name_span: Span | None = None
     if run is not None:
         first, last = tokens[items[run[0]].start], tokens[items[run[1] - 1].end - 1]
-        if items[run[1] - 1].end - items[run[0]].start > _MAX_NAME_WORDS:
+        if _name_words(tokens[items[run[0]].start : items[run[1] - 1].end]) > _MAX_NAME_WORDS:
             raise _not_found(text, "name too long")
         # A name broken across lines is still one name with single spaces.
         name = " ".join(text[first[1] : last[2]].split())
