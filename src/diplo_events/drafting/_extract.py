@@ -45,8 +45,9 @@ def extract(
     """Draft records from one news article or official readout.
 
     Every record drafted is marked ``draft=True`` and cites the words it came
-    from, with a confidence. A statement's first citation is its words; its
-    second, the words its speaker was read from. Ids are derived from the
+    from, with a confidence. A statement's citations say their `CitationRole`:
+    its content words come first, then the words its speaker was read from,
+    then its cue, any verbatim fragments, and the clause around it. Ids are derived from the
     source's id (itself from the text, unless *source* is given), so drafting
     the same text twice gives the same records.
 
