@@ -71,6 +71,17 @@ class TestParagraphs:
         text = "a\nb\n\nc\nd"
         assert paragraph_texts(text) == ["a\nb", "c\nd"]
 
+    def test_single_newline_before_a_capital_ends_a_paragraph_when_blank_lines_exist(
+        self,
+    ) -> None:
+        text = "Title.\n\nOne line.\n“Two,” she said.\nHard\nwrapped, and\ngoing on."
+        assert paragraph_texts(text) == [
+            "Title.",
+            "One line.",
+            "“Two,” she said.",
+            "Hard\nwrapped, and\ngoing on.",
+        ]
+
     def test_offsets_trimmed(self) -> None:
         text = "  \n  Hello world.  \n\n\t Bye. \n "
         units = paragraphs(text)

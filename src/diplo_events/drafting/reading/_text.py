@@ -70,6 +70,9 @@ _TITLE_DATELINE: Final = re.compile(
 )
 _DATE_LINE: Final = re.compile(r"\A\s*date\s+([0-9]{4}-[0-9]{2}-[0-9]{2})\b")
 _PARAGRAPH_BREAK: Final = re.compile(r"\r?\n[ \t\r\xa0]*\n\s*")
+# In a text of blank-line paragraphs, a single line break is a paragraph break too (web copy
+# mixes both), unless the next line goes on in lower case: a hard-wrapped line.
+_LINE_BREAK: Final = re.compile(r"\r?\n[ \t\r\xa0]*\n\s*|[ \t\xa0]*\r?\n[ \t\xa0]*(?![a-z,;:)\]])")
 
 
 class Unit(NamedTuple):
@@ -106,9 +109,11 @@ class Dateline(NamedTuple):
 def paragraphs(text: str) -> list[Unit]:
     """Return the paragraphs of *text*: stretches between blank lines, or lines if none.
 
-    Leading and trailing whitespace is left out of every unit; empty ones are dropped.
+    In a text with blank lines, a single line break ends a paragraph too, unless
+    the line after it goes on in lower case (a hard-wrapped line). Leading and
+    trailing whitespace is left out of every unit; empty ones are dropped.
     """
-    breaker = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else re.compile(r"\n\s*")
+    breaker = _LINE_BREAK if _PARAGRAPH_BREAK.search(text) else re.compile(r"\n\s*")
     units: list[Unit] = []
     position = 0
     for match in breaker.finditer(text):

@@ -9,6 +9,7 @@ Names first (spelling variants merged by a `NameBook`), then titles alone
 import bisect
 import re
 import types
+from collections.abc import Mapping
 from typing import Final
 
 import attrs
@@ -27,10 +28,13 @@ from diplo_events.drafting.rules._shared import (
     resolve_title,
     subject_like,
 )
+from diplo_events.drafting.rules._speakers import TITLE_WORDS, Slot, speaker_slots
+from diplo_events.exceptions import FieldError
 from diplo_events.model import (
     Organization,
     OrganizationKind,
     Person,
+    Position,
     Span,
     country_name,
     is_country_code,
@@ -73,6 +77,8 @@ class _Draft:
     organization: str | None = None
     org_kind: OrganizationKind | None = None
     titled_in_full: bool = False
+    unnamed: bool = False
+    represents: str | None = None
 
 
 class _Reading:
@@ -97,12 +103,13 @@ class _Reading:
         self.refs.sort()
         self.ref_starts = [r.start for r in self.refs]
 
-    def cast(self) -> Cast:
+    def cast(self, said_by: Mapping[int, tuple[Ref, str]] | None = None) -> Cast:
         actors = {key: _frozen(self.doc, self.book, actor) for key, actor in self.actors.items()}
         return Cast(
             actors=types.MappingProxyType(actors),
             refs=tuple(self.refs),
             ref_starts=tuple(self.ref_starts),
+            said_by=types.MappingProxyType(dict(said_by or {})),
         )
 
 
@@ -138,7 +145,9 @@ def read_actors(doc: Document) -> Cast:
         if key is not None:
             reading.refs.append(Ref(match.span.start, match.span.end, key, "title"))
     reading.index_refs()
-    return _read_pronouns(reading)
+    said_by = _read_speakers(reading)
+    reading.index_refs()
+    return _read_pronouns(reading, said_by)
 
 
 def _read_named(
@@ -192,11 +201,107 @@ def _with_appositive(doc: Document, match: MentionMatch, mention: ActorMention) 
     )
 
 
-def _read_pronouns(reading: _Reading) -> Cast:
+def _read_speakers(reading: _Reading) -> dict[int, tuple[Ref, str]]:
+    """Resolve the phrase that names the speaker of each quote, adding whom reading missed.
+
+    A name reading did not find becomes a person (a surname alone too: it
+    stands by a speech verb); a description ("a senior official", "the
+    mayor") refers back to someone titled so, else becomes an unnamed person,
+    one per description with "the", one per mention otherwise.
+    """
+    doc = reading.doc
+    said_by: dict[int, tuple[Ref, str]] = {}
+    named = reading.cast()
+    for slot in speaker_slots(doc):
+        inside = [r for r in reading.refs_between(slot.start, slot.end) if r.via != "pronoun"]
+        people = [r for r in inside if reading.actors[r.key].kind == "person"]
+        if people:
+            said_by[slot.quote] = (people[-1], slot.side)
+            continue
+        if slot.kind == "name":
+            ref = _speaker_named(reading, slot)
+        else:
+            ref = _speaker_described(reading, named, slot, inside)
+        if ref is not None:
+            reading.refs.append(ref)
+            said_by[slot.quote] = (ref, slot.side)
+    return said_by
+
+
+def _speaker_named(reading: _Reading, slot: Slot) -> Ref | None:
+    name = reading.doc.text[slot.start : slot.end]
+    try:
+        key = f"person:{reading.book.add(name)}"
+    except FieldError:
+        return None
+    actor = reading.actors.get(key)
+    if actor is None:
+        actor = reading.actors[key] = _Draft(key, "person", Span(start=slot.start, end=slot.end))
+    if actor.name is None or len(name.split()) > len(actor.name.split()):
+        actor.name = name
+    return Ref(slot.start, slot.end, key, "name")
+
+
+def _speaker_described(reading: _Reading, named: Cast, slot: Slot, inside: list[Ref]) -> Ref:
+    """The person a description refers to, or an unnamed person.
+
+    A title with "the" ("the Kenyan minister") that reading could not refer
+    back refers, as "he" or "she" would, to the subject of the nearest
+    sentence that names someone; "the ad's narrator" and "a senior official"
+    are someone new.
+    """
+    doc = reading.doc
+    words = doc.text[slot.start : slot.end]
+    determiner, _, described = words.partition(" ")
+    head = _head_noun(described)
+    if determiner.lower() == "the" and head in TITLE_WORDS:
+        key = antecedent(doc, named, slot.start)
+        if key is not None:
+            return Ref(slot.start, slot.end, key, "title")
+        key = f"person:unnamed:{' '.join(described.lower().split())}"
+    else:
+        key = f"person:unnamed:{slot.start}"
+    actor = reading.actors.get(key)
+    if actor is None:
+        actor = reading.actors[key] = _Draft(
+            key, "person", Span(start=slot.start, end=slot.end), name=" ".join(words.split())
+        )
+        actor.unnamed = True
+        actor.title = head
+        bodies = [r for r in inside if reading.actors[r.key].kind == "organization"]
+        if bodies:
+            actor.represents = bodies[0].key
+        else:
+            actor.represents = _body_described(reading, slot)
+    return Ref(slot.start, slot.end, key, "unnamed")
+
+
+def _head_noun(described: str) -> str:
+    """The noun a description is of: "senior State Department official" gives "official"."""
+    words: list[str] = re.findall(r"[\w’'-]+", described)
+    for index, word in enumerate(words):
+        if word.lower() in {"of", "on", "at", "for", "from", "in", "with", "close", "familiar"}:
+            return words[index - 1].lower() if index else word.lower()
+    return words[-1].lower() if words else described.lower()
+
+
+def _body_described(reading: _Reading, slot: Slot) -> str | None:
+    """The organization a description names ("a State Department official"), added if new."""
+    doc = reading.doc
+    for match in doc.mentions:
+        if match.span.end <= slot.start or match.span.start >= slot.end:
+            continue
+        mention = match.mention
+        if mention.organization is not None or mention.country is not None:
+            return _organization_key(reading, mention, match.span.start, match.span.end)
+    return None
+
+
+def _read_pronouns(reading: _Reading, said_by: Mapping[int, tuple[Ref, str]]) -> Cast:
     """Resolve "he" and "she" outside quotes to the person last named before them."""
     doc = reading.doc
     _gender_hints(reading)
-    before = reading.cast()  # every actor is known now; only the pronouns are left
+    before = reading.cast(said_by)  # every actor is known now; only the pronouns are left
     for pronoun in _PRONOUN_RE.finditer(doc.text):
         if doc.in_quote(pronoun.start()) is not None:
             continue
@@ -206,7 +311,10 @@ def _read_pronouns(reading: _Reading) -> Cast:
             reading.refs.append(Ref(pronoun.start(), pronoun.end(), key, "pronoun"))
     reading.index_refs()
     return Cast(
-        actors=before.actors, refs=tuple(reading.refs), ref_starts=tuple(reading.ref_starts)
+        actors=before.actors,
+        refs=tuple(reading.refs),
+        ref_starts=tuple(reading.ref_starts),
+        said_by=before.said_by,
     )
 
 
@@ -332,7 +440,7 @@ _FACTS: Final = frozenset(attrs.fields_dict(Actor)) - {"id", "names"}
 
 def _frozen(doc: Document, book: NameBook, actor: _Draft) -> Actor:
     names: tuple[str, ...] = ()
-    if actor.kind == "person":
+    if actor.kind == "person" and not actor.unnamed:
         names = book.names(actor.key.partition(":")[2])
     facts = attrs.asdict(actor, recurse=False, filter=lambda field, _: field.name in _FACTS)
     return Actor(id=_actor_id(doc, actor.key), names=names, **facts)
@@ -360,6 +468,7 @@ def actor_records(doc: Document, actors: list[Actor]) -> list[Person | Organizat
     """The records of *actors*, and of the news agency a wire dateline names, if any."""
     records: list[Person | Organization] = []
     states: dict[str, str] = {}
+    ids = {actor.key: actor.id for actor in actors if actor.kind == "organization"}
     for actor in actors:
         if actor.kind == "organization" and actor.org_kind is OrganizationKind.STATE:
             states[actor.country or ""] = actor.id
@@ -367,11 +476,17 @@ def actor_records(doc: Document, actors: list[Actor]) -> list[Person | Organizat
         citation = doc.cite(actor.first.start, actor.first.end, ACTOR_FIRST_MENTION)
         if actor.kind == "person":
             name = actor.name or actor.names[0]
+            positions: tuple[Position, ...] = ()
+            if actor.unnamed and actor.title:
+                body = ids.get(actor.represents or "")
+                positions = (Position(title=actor.title, organization=body),)
             records.append(
                 Person(
                     id=actor.id,
                     name=name,
                     aliases=tuple(n for n in actor.names if n != name),
+                    positions=positions,
+                    unnamed=actor.unnamed,
                     citations=(citation,),
                     draft=True,
                 )

@@ -37,6 +37,10 @@ SPEAKER_NAMED: Final = confidence("speaker-named")
 SPEAKER_COLON: Final = confidence("speaker-colon")
 #: The speaker is a pronoun or a title that refers back to someone named.
 SPEAKER_REFERRED: Final = confidence("speaker-referred")
+#: The speaker is someone the text does not name: "a senior official said".
+SPEAKER_UNNAMED: Final = confidence("speaker-unnamed")
+#: The quote ends its line with a dash and the speaker's name: “...” ― Steve Quinlan.
+SPEAKER_DASH: Final = confidence("speaker-dash")
 #: The quote follows another quote of the same speaker with nothing between.
 SPEAKER_CONTINUED: Final = confidence("speaker-continued")
 #: Nothing names the speaker; the last person mentioned is taken.
@@ -184,16 +188,17 @@ def _is_direct(doc: Document, quote: Quote) -> bool:
     )
 
 
-def _attribute(  # noqa: C901, PLR0911 - one branch per attribution rule, tried in order
+def _attribute(  # noqa: C901, PLR0911, PLR0912 - one branch per attribution rule, in order
     doc: Document, cast: Cast, quote: Quote, previous: Said | None
 ) -> _Attribution | None:
     close_paragraph = doc.paras[doc.para_of_sent[doc.sentence_at(quote.close_at)]]
     tail = doc.text[quote.close_at + 1 : min(close_paragraph.end, quote.close_at + _AFTER_WINDOW)]
     unnamed = _UNNAMED_SPEAKER_RE.match(tail)
-    if unnamed is not None and not cast.refs_between(
-        quote.close_at + 1, quote.close_at + 1 + unnamed.end()
+    if unnamed is not None and not any(
+        r.start < quote.close_at + 1 + unnamed.end()
+        for r in cast.refs_between(quote.close_at + 1, close_paragraph.end)
     ):
-        return None  # "a senior official said", "Abiy said": someone we cannot name
+        return None  # someone the words around the quote name, but no one reading could resolve
     # 1. named after the quote: “...,” said Lavrov. / “...,” Lavrov said. / “...,” he added.
     for ref in cast.refs_between(
         quote.close_at + 1, min(close_paragraph.end, quote.close_at + _AFTER_WINDOW)
@@ -207,9 +212,15 @@ def _attribute(  # noqa: C901, PLR0911 - one branch per attribution rule, tried 
         if _TRAILING_SPEECH_RE.search(gap) or (
             _MODIFIERS_RE.fullmatch(gap) and _LEADING_SPEECH_RE.search(rest)
         ):
-            confidence = SPEAKER_NAMED if ref.via == "name" else SPEAKER_REFERRED
-            return _person_or_speaker(ref, confidence)
+            return _person_or_speaker(ref, _named_confidence(ref))
         break
+    # The phrase around the quote that names its speaker, as the actors stage read it:
+    # “...,” Quina Jones, 25, said / “...” ― Steve Quinlan / the announcer said, “...”
+    said_by = cast.said_by.get(quote.open_at)
+    if said_by is not None:
+        ref, side = said_by
+        confidence = SPEAKER_DASH if side == "dash" else _named_confidence(ref)
+        return _person_or_speaker(ref, confidence)
     # 2. the second quote of a speaker named between the two: “...,” X said. “...”
     found = doc.sents[doc.sentence_at(quote.open_at)]
     open_sentence = Unit(max(found.start, min(doc.body, quote.open_at)), found.end)
@@ -236,8 +247,7 @@ def _attribute(  # noqa: C901, PLR0911 - one branch per attribution rule, tried 
     if before_refs and (SPEECH_RE.search(before) or _INTRODUCED_RE.search(before)):
         chosen = _speaker_among(doc, cast, before_refs, open_sentence.start)
         if chosen is not None:
-            confidence = SPEAKER_NAMED if chosen.via == "name" else SPEAKER_REFERRED
-            return _person_or_speaker(chosen, confidence)
+            return _person_or_speaker(chosen, _named_confidence(chosen))
     # 4. introduced by the paragraph before, ending in a colon.
     paragraph_index = doc.para_of_sent[doc.sentence_at(quote.open_at)]
     if not doc.text[paragraph.start : quote.open_at].strip() and paragraph_index > 0:
@@ -260,6 +270,13 @@ def _attribute(  # noqa: C901, PLR0911 - one branch per attribution rule, tried 
     named_before = cast.refs[: bisect.bisect_left(cast.ref_starts, quote.open_at)]
     last_ref = next(r for r in reversed(named_before) if r.key == key)
     return _Attribution(key, Span(start=last_ref.start, end=last_ref.end), SPEAKER_GUESSED)
+
+
+def _named_confidence(ref: Ref) -> float:
+    """How sure a speaker named next to a speech verb is, by how the mention was read."""
+    if ref.via == "name":
+        return SPEAKER_NAMED
+    return SPEAKER_UNNAMED if ref.via == "unnamed" else SPEAKER_REFERRED
 
 
 def _person_or_speaker(ref: Ref, confidence: float) -> _Attribution:

@@ -1,0 +1,106 @@
+"""Tests of who said a quote: the phrase around its marks, and the people it adds."""
+
+import datetime as dt
+
+import pytest
+
+import diplo_events as de
+
+PUBLISHED = dt.date(2024, 5, 6)
+OPENING = "Foreign Minister Ana Lopes met Jon Berg in Oslo on Monday.\n\n"
+
+
+def _quotes(text: str) -> dict[str, tuple[de.Person, de.Statement]]:
+    drafted = de.extract(OPENING + text, published=PUBLISHED)
+    assert [i for i in de.validate(drafted) if i.severity is de.Severity.ERROR] == []
+    out = {}
+    for statement in drafted.of_type(de.Statement):
+        if statement.mode is de.StatementMode.DIRECT_QUOTE:
+            speaker = drafted.get(statement.speaker)
+            assert isinstance(speaker, de.Person)
+            out[statement.text] = (speaker, statement)
+    return out
+
+
+def _speaker_words(statement: de.Statement) -> str | None:
+    cited = [c for c in statement.citations if c.role is de.CitationRole.SPEAKER]
+    return cited[0].quote if cited else None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cited"),
+    [
+        ("“We will not wait any longer,” Halvorsen said.", "Halvorsen", "Halvorsen"),
+        ("“We will not wait any longer,” said Mr. Halvorsen.", "Halvorsen", "Halvorsen"),
+        (
+            "“We will not wait any longer,” Rep. Marit Dahl (D-Ore.) said Friday.",
+            "Marit Dahl",
+            "Marit Dahl",
+        ),
+        (
+            "“We will not wait any longer,” Marit Dahl, 25, said as she left.",
+            "Marit Dahl",
+            "Marit Dahl",
+        ),
+        (
+            "“We will not wait any longer,” harbour police Chief Marit Dahl said.",
+            "Marit Dahl",
+            "Marit Dahl",
+        ),
+        ("Dahl added: “We will not wait any longer.”", "Dahl", "Dahl"),
+    ],
+)
+def test_a_name_reading_missed_is_the_speaker(text: str, name: str, cited: str) -> None:
+    ((speaker, statement),) = [
+        v for k, v in _quotes(text).items() if k.startswith("We will not wait")
+    ]
+    assert speaker.name == name
+    assert not speaker.unnamed
+    assert _speaker_words(statement) == cited
+
+
+def test_a_surname_then_names_the_speaker_for_a_pronoun() -> None:
+    quotes = _quotes("“We will not wait,” Halvorsen said.\n\n“Not a day longer,” she added.")
+    assert quotes["Not a day longer,"][0].name == "Halvorsen"
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        (
+            "“We will not wait any longer,” said one Labour source on the panel.",
+            "one Labour source on the panel",
+        ),
+        ("“We will not wait any longer,” the ad’s narrator says.", "the ad’s narrator"),
+        ("As a phone rang, an announcer said, “We will not wait any longer.”", "an announcer"),
+    ],
+)
+def test_a_description_is_an_unnamed_speaker(text: str, description: str) -> None:
+    ((speaker, statement),) = _quotes(text).values()
+    assert speaker.unnamed
+    assert speaker.name == description
+    assert _speaker_words(statement) == description
+
+
+def test_the_title_alone_refers_back_to_the_subject_before() -> None:
+    quotes = _quotes(
+        "Lopes said the talks went well. “We will not wait any longer,” the minister said."
+    )
+    speaker, statement = quotes["We will not wait any longer,"]
+    assert speaker.name == "Ana Lopes"
+    assert _speaker_words(statement) == "the minister"
+
+
+def test_a_dash_and_a_name_after_a_quote_on_its_own_line() -> None:
+    quotes = _quotes(
+        "Readers wrote in.\n"
+        "“The talks gave us nothing at all.” ― Sigrid Moe\n"
+        "“We want a real answer from Oslo.”― Per Lund."
+    )
+    assert quotes["The talks gave us nothing at all."][0].name == "Sigrid Moe"
+    assert quotes["We want a real answer from Oslo."][0].name == "Per Lund"
+
+
+def test_a_day_after_said_is_no_speaker() -> None:
+    quotes = _quotes("Berg spoke to reporters. “We will not wait any longer,” said Monday.")
+    assert all(speaker.name != "Monday" for speaker, _ in quotes.values())
