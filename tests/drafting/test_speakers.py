@@ -71,7 +71,7 @@ def test_a_surname_then_names_the_speaker_for_a_pronoun() -> None:
             "“We will not wait any longer,” said one Labour source on the panel.",
             "one Labour source on the panel",
         ),
-        ("“We will not wait any longer,” the ad’s narrator says.", "the ad’s narrator"),
+        ("“We will not wait any longer,” the ad's narrator says.", "the ad's narrator"),
         ("As a phone rang, an announcer said, “We will not wait any longer.”", "an announcer"),
     ],
 )
