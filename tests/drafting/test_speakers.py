@@ -104,3 +104,28 @@ def test_a_dash_and_a_name_after_a_quote_on_its_own_line() -> None:
 def test_a_day_after_said_is_no_speaker() -> None:
     quotes = _quotes("Berg spoke to reporters. “We will not wait any longer,” said Monday.")
     assert all(speaker.name != "Monday" for speaker, _ in quotes.values())
+
+
+def test_an_honorific_makes_a_surname_a_person() -> None:
+    quotes = _quotes(
+        "Mr. Halvorsen has seen the figures.\n\n“They are terrifying,” he said in an interview."
+    )
+    assert quotes["They are terrifying,"][0].name == "Halvorsen"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Berg spoke first, adding that “the border posts must open before the winter.”",
+        "Berg told reporters that “the border posts must open before the winter.”",
+    ],
+)
+def test_a_whole_clause_quoted_after_that_is_a_direct_quote(sentence: str) -> None:
+    quotes = _quotes(sentence)
+    speaker, _ = quotes["the border posts must open before the winter."]
+    assert speaker.name == "Jon Berg"
+
+
+def test_a_fragment_quoted_after_that_is_not() -> None:
+    quotes = _quotes("Berg said that “the border posts” would open before the winter.")
+    assert not quotes

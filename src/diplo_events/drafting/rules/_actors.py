@@ -28,7 +28,7 @@ from diplo_events.drafting.rules._shared import (
     resolve_title,
     subject_like,
 )
-from diplo_events.drafting.rules._speakers import TITLE_WORDS, Slot, speaker_slots
+from diplo_events.drafting.rules._speakers import NOT_NAMES, TITLE_WORDS, Slot, speaker_slots
 from diplo_events.exceptions import FieldError
 from diplo_events.model import (
     Organization,
@@ -54,6 +54,11 @@ _OBJECT_HER_RE: Final = re.compile(
     re.IGNORECASE,
 )
 _HONORIFIC_RE: Final = re.compile(r"\b(Mr|Ms|Mrs|Madam)\.?\s+$")
+#: How far a mention may reach around a name it overlaps.
+_NAME_REACH: Final = 60
+_HONORIFIC_NAME_RE: Final = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Dr)\.?[ \t]+(?P<name>[A-Z][\w’'-]*\w(?:[ \t]+[A-Z][\w’'-]*\w)?)"
+)
 #: How far after a name a pronoun tells its gender: the sentence's first person, anyone.
 _PRONOUN_REACH: Final = 60
 _PRONOUN_NEAR: Final = 16
@@ -145,6 +150,8 @@ def read_actors(doc: Document) -> Cast:
         if key is not None:
             reading.refs.append(Ref(match.span.start, match.span.end, key, "title"))
     reading.index_refs()
+    _read_honorifics(reading)
+    reading.index_refs()
     said_by = _read_speakers(reading)
     reading.index_refs()
     return _read_pronouns(reading, said_by)
@@ -199,6 +206,28 @@ def _with_appositive(doc: Document, match: MentionMatch, mention: ActorMention) 
         organization=mention.organization or title.organization,
         counterpart=mention.counterpart or title.counterpart,
     )
+
+
+def _read_honorifics(reading: _Reading) -> None:
+    """Read "Mr. Obama" and "Ms. Dahl" as people where reading found no one.
+
+    An honorific before a capitalised word makes it a person's name, a
+    surname alone too; it refers to the person of that surname named in full,
+    if there is one.
+    """
+    doc = reading.doc
+    for found in _HONORIFIC_NAME_RE.finditer(doc.text, doc.body):
+        start, end = found.start("name"), found.end("name")
+        nearby = reading.refs_between(max(0, start - _NAME_REACH), end + _NAME_REACH)
+        if any(r.start < end and start < r.end for r in nearby) or doc.in_quote(start) is not None:
+            continue
+        if found.group("name").lower() in NOT_NAMES:
+            continue
+        key = f"person:{reading.book.add(found.group('name'))}"
+        if key not in reading.actors:
+            reading.actors[key] = _Draft(key, "person", Span(start=start, end=end))
+            reading.actors[key].name = found.group("name")
+        reading.refs.append(Ref(start, end, key, "name"))
 
 
 def _read_speakers(reading: _Reading) -> dict[int, tuple[Ref, str]]:

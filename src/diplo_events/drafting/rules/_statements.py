@@ -58,6 +58,10 @@ VERBATIM_WORDS: Final = confidence("verbatim-words")
 _MIN_QUOTE_WORDS: Final = 4
 _INTRODUCED_RE: Final = re.compile(r"[:,]\s*$")
 _SENTENCE_END_RE: Final = re.compile(r"[.!?…][’']?\s*$")
+_THAT_RE: Final = re.compile(r"\bthat,?\s*$")
+# "..., adding that", "telling reporters that": a participle that introduces words.
+_PARTICIPLE_RE: Final = re.compile(r"\b[a-z]{3,}ing\b")
+_CLAUSE_TAIL: Final = " \t\n.,;!?”\"’'"
 
 # Who said a quote. How far after its closing mark the speaker may be named:
 _AFTER_WINDOW: Final = 80
@@ -179,12 +183,22 @@ def _is_direct(doc: Document, quote: Quote) -> bool:
             or _SENTENCE_END_RE.search(words) is not None
             or words.rstrip().endswith(",")  # “We are ready,” she said, “to talk.”
         )
-    # Mid-sentence: a quote of its own only if it is a whole sentence ("He said “We will.”").
+    # Mid-sentence: a quote of its own only if it is a whole sentence ("He said “We will.”"),
+    # or the whole clause after "that" to the end of the sentence ("adding that “...”").
+    if _THAT_RE.search(before):
+        return (
+            len(words.split()) >= _MIN_QUOTE_WORDS
+            and not doc.text[quote.close_at + 1 : sentence.end].strip(_CLAUSE_TAIL)
+            and (
+                SPEECH_RE.search(before) is not None
+                or REPORTED_RE.search(before) is not None
+                or _PARTICIPLE_RE.search(before) is not None
+            )
+        )
     return (
         words[:1].isupper()
         and _SENTENCE_END_RE.search(words) is not None
         and SPEECH_RE.search(before[-40:]) is not None
-        and not before.rstrip().endswith("that")
     )
 
 
