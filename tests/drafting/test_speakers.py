@@ -129,3 +129,25 @@ def test_a_whole_clause_quoted_after_that_is_a_direct_quote(sentence: str) -> No
 def test_a_fragment_quoted_after_that_is_not() -> None:
     quotes = _quotes("Berg said that “the border posts” would open before the winter.")
     assert not quotes
+
+
+def test_a_pronoun_by_a_quote_looks_further_back_for_its_person() -> None:
+    quotes = _quotes(
+        "Ingrid Solberg runs the port. The harbour was quiet. Ships waited. Gulls flew. "
+        "Rain fell.\n\n“The queues are getting longer every single day,” she said."
+    )
+    speaker, statement = quotes["The queues are getting longer every single day,"]
+    assert speaker.name == "Ingrid Solberg"
+    assert _speaker_words(statement) == "she"
+
+
+def test_it_by_a_quote_is_the_organization_just_named() -> None:
+    drafted = de.extract(
+        OPENING + "The Norwegian Foreign Ministry issued a statement on Tuesday. "
+        "“The talks will go on next month in Bergen,” it added.",
+        published=PUBLISHED,
+    )
+    (quote,) = [s for s in drafted.of_type(de.Statement) if s.mode is de.StatementMode.DIRECT_QUOTE]
+    speaker = drafted.get(quote.speaker)
+    assert isinstance(speaker, de.Organization)
+    assert _speaker_words(quote) == "it"

@@ -54,6 +54,8 @@ _OBJECT_HER_RE: Final = re.compile(
     re.IGNORECASE,
 )
 _HONORIFIC_RE: Final = re.compile(r"\b(Mr|Ms|Mrs|Madam)\.?\s+$")
+#: How many sentences back "it said" or "they said" may find its organization.
+_ORGANIZATION_SENTENCES: Final = 2
 #: How far a mention may reach around a name it overlaps.
 _NAME_REACH: Final = 60
 _HONORIFIC_NAME_RE: Final = re.compile(
@@ -152,9 +154,9 @@ def read_actors(doc: Document) -> Cast:
     reading.index_refs()
     _read_honorifics(reading)
     reading.index_refs()
-    said_by = _read_speakers(reading)
+    said_by, pronouns = _read_speakers(reading)
     reading.index_refs()
-    return _read_pronouns(reading, said_by)
+    return _read_pronouns(reading, said_by, pronouns)
 
 
 def _read_named(
@@ -230,18 +232,24 @@ def _read_honorifics(reading: _Reading) -> None:
         reading.refs.append(Ref(start, end, key, "name"))
 
 
-def _read_speakers(reading: _Reading) -> dict[int, tuple[Ref, str]]:
+def _read_speakers(reading: _Reading) -> tuple[dict[int, tuple[Ref, str]], list[Slot]]:
     """Resolve the phrase that names the speaker of each quote, adding whom reading missed.
 
     A name reading did not find becomes a person (a surname alone too: it
     stands by a speech verb); a description ("a senior official", "the
     mayor") refers back to someone titled so, else becomes an unnamed person,
-    one per description with "the", one per mention otherwise.
+    one per description with "the", one per mention otherwise. Returns the
+    speakers found, and the pronouns ("...," she said), left for
+    `_read_pronouns`.
     """
     doc = reading.doc
     said_by: dict[int, tuple[Ref, str]] = {}
+    pronouns: list[Slot] = []
     named = reading.cast()
     for slot in speaker_slots(doc):
+        if slot.kind == "pronoun":
+            pronouns.append(slot)
+            continue
         inside = [r for r in reading.refs_between(slot.start, slot.end) if r.via != "pronoun"]
         people = [r for r in inside if reading.actors[r.key].kind == "person"]
         if people:
@@ -254,7 +262,7 @@ def _read_speakers(reading: _Reading) -> dict[int, tuple[Ref, str]]:
         if ref is not None:
             reading.refs.append(ref)
             said_by[slot.quote] = (ref, slot.side)
-    return said_by
+    return said_by, pronouns
 
 
 def _speaker_named(reading: _Reading, slot: Slot) -> Ref | None:
@@ -326,8 +334,14 @@ def _body_described(reading: _Reading, slot: Slot) -> str | None:
     return None
 
 
-def _read_pronouns(reading: _Reading, said_by: Mapping[int, tuple[Ref, str]]) -> Cast:
-    """Resolve "he" and "she" outside quotes to the person last named before them."""
+def _read_pronouns(
+    reading: _Reading, said_by: dict[int, tuple[Ref, str]], pronouns: list[Slot]
+) -> Cast:
+    """Resolve "he" and "she" outside quotes to the person last named before them.
+
+    A pronoun that says who said a quote ("...," she said) is resolved
+    further back if need be, and "it" or "they" to an organization.
+    """
     doc = reading.doc
     _gender_hints(reading)
     before = reading.cast(said_by)  # every actor is known now; only the pronouns are left
@@ -339,12 +353,52 @@ def _read_pronouns(reading: _Reading, said_by: Mapping[int, tuple[Ref, str]]) ->
         if key is not None:
             reading.refs.append(Ref(pronoun.start(), pronoun.end(), key, "pronoun"))
     reading.index_refs()
+    for slot in pronouns:
+        ref = next((r for r in reading.refs_between(slot.start, slot.end)), None)
+        if ref is None:
+            key = _speaking_pronoun(doc, before, slot)
+            if key is None:
+                continue
+            ref = Ref(slot.start, slot.end, key, "pronoun")
+            reading.refs.append(ref)
+        said_by[slot.quote] = (ref, slot.side)
+    reading.index_refs()
     return Cast(
         actors=before.actors,
         refs=tuple(reading.refs),
         ref_starts=tuple(reading.ref_starts),
-        said_by=before.said_by,
+        said_by=types.MappingProxyType(said_by),
     )
+
+
+def _speaking_pronoun(doc: Document, cast: Cast, slot: Slot) -> str | None:
+    """Who a pronoun that says a quote refers to, when the nearest sentences name no one.
+
+    "he" and "she": the last person named before, of that gender or of none
+    known; "it" and "they": the last organization named in the sentences
+    just before.
+    """
+    word = doc.text[slot.start : slot.end].lower()
+    index = bisect.bisect_left(cast.ref_starts, slot.start)
+    if word in {"it", "they"}:
+        floor = doc.sents[max(0, doc.sentence_at(slot.start) - _ORGANIZATION_SENTENCES)].start
+        for ref in reversed(cast.refs[:index]):
+            if ref.start < floor:
+                break
+            if not cast.is_person(ref.key) and doc.in_quote(ref.start) is None:
+                return ref.key
+        return None
+    gender = "m" if word == "he" else "f"
+    for ref in reversed(cast.refs[:index]):
+        actor = cast.actors[ref.key]
+        if (
+            actor.kind == "person"
+            and ref.via != "pronoun"
+            and actor.gender in {None, gender}
+            and doc.in_quote(ref.start) is None
+        ):
+            return ref.key
+    return None
 
 
 def _counterpart_titles(reading: _Reading, pending_counterparts: list[tuple[str, int]]) -> None:

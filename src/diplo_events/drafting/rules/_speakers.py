@@ -40,7 +40,7 @@ class Slot(NamedTuple):
     quote: int
     start: int
     end: int
-    kind: str  # "name" or "description"
+    kind: str  # "name", "description" or "pronoun"
     side: str  # "after" (the quote, before its speech verb or after it), "before", "dash"
 
 
@@ -58,10 +58,12 @@ _ADVERB: Final = r"(?:(?:also|later|then|further|once|previously|recently|simply
 # A party tag in brackets, then an age or an office between commas, after a name.
 _APPOSITION: Final = r"(?:[ \t]*\([^()\n]{1,30}\))?(?:,[ \t]*[^,“”\"\n]{1,90},)?"
 _SPEECH_WORD: Final = rf"(?i:{SPEECH})\b"
+_PRONOUN: Final = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b"
 
 # “...,” said Lavrov / said a senior official / said the mayor
 _VERB_FIRST_RE: Final = re.compile(
     rf"[ \t]*,?[ \t]*{_SPEECH_WORD}[ \t]+(?:(?P<desc>{_DESCRIPTION})|(?P<name>{_NAME}))"
+    rf"|[ \t]*,?[ \t]*(?P<pron>{_PRONOUN})[ \t]+{_ADVERB}{_SPEECH_WORD}"
 )
 # “...,” Lavrov said / the ad's narrator says / Tulsa police Chief Chuck Jordan said
 _NAME_FIRST_RE: Final = re.compile(
@@ -74,7 +76,8 @@ _DASH_RE: Final = re.compile(
 )
 # Lavrov said: “...” / the announcer said, “...”
 _BEFORE_RE: Final = re.compile(
-    rf"(?:^|(?<=[\s,]))(?:(?P<desc>{_DESCRIPTION})|(?P<name>{_NAME})){_APPOSITION}[ \t]+{_ADVERB}"
+    rf"(?:^|(?<=[\s,]))(?:(?P<pron>{_PRONOUN})|(?P<desc>{_DESCRIPTION})|(?P<name>{_NAME}))"
+    rf"{_APPOSITION}[ \t]+{_ADVERB}"
     rf"{_SPEECH_WORD}[^“”\"\n:]{{0,50}}?[:,][ \t]*$"
 )
 _BEFORE_WINDOW: Final = 160
@@ -102,9 +105,15 @@ def _after(doc: Document, quote: Quote) -> Slot | None:
     found = _VERB_FIRST_RE.match(text, start, end) or _NAME_FIRST_RE.match(text, start, end)
     if found is None:
         return None
+    return _slot(doc, quote, found, "after")
+
+
+def _slot(doc: Document, quote: Quote, found: re.Match[str], side: str) -> Slot | None:
+    if found.groupdict().get("pron") is not None:
+        return Slot(quote.open_at, found.start("pron"), found.end("pron"), "pronoun", side)
     if found.group("desc") is not None:
-        return Slot(quote.open_at, found.start("desc"), found.end("desc"), "description", "after")
-    return _named(doc, quote, found.start("name"), found.end("name"), "after")
+        return Slot(quote.open_at, found.start("desc"), found.end("desc"), "description", side)
+    return _named(doc, quote, found.start("name"), found.end("name"), side)
 
 
 def _before(doc: Document, quote: Quote) -> Slot | None:
@@ -113,9 +122,7 @@ def _before(doc: Document, quote: Quote) -> Slot | None:
     found = _BEFORE_RE.search(doc.text, low, quote.open_at)
     if found is None:
         return None
-    if found.group("desc") is not None:
-        return Slot(quote.open_at, found.start("desc"), found.end("desc"), "description", "before")
-    return _named(doc, quote, found.start("name"), found.end("name"), "before")
+    return _slot(doc, quote, found, "before")
 
 
 def _named(doc: Document, quote: Quote, start: int, end: int, side: str) -> Slot | None:
