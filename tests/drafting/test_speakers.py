@@ -151,3 +151,35 @@ def test_it_by_a_quote_is_the_organization_just_named() -> None:
     speaker = drafted.get(quote.speaker)
     assert isinstance(speaker, de.Organization)
     assert _speaker_words(quote) == "it"
+
+
+def test_a_transcript_gives_each_turn_to_its_label() -> None:
+    drafted = de.extract(
+        "Kari Nilsen spoke with Foreign Minister Ana Lopes on Sunday.\n\n"
+        "A partial transcript:\n\n"
+        '"NILSEN: Will the talks in Oslo go on next month?\n\n'
+        '"LOPES: They will, and we expect the border posts to open before winter.\n\n'
+        '"They have waited long enough.\n\n'
+        '"NILSEN: Thank you, minister."',
+        published=PUBLISHED,
+    )
+    said = {
+        s.text: drafted.get(s.speaker)
+        for s in drafted.of_type(de.Statement)
+        if s.mode is de.StatementMode.DIRECT_QUOTE
+    }
+    names = {text: getattr(who, "name", None) for text, who in said.items()}
+    assert names == {
+        "Will the talks in Oslo go on next month?": "Kari Nilsen",
+        "They will, and we expect the border posts to open before winter.\n\n"
+        '"They have waited long enough.': "Ana Lopes",
+        "Thank you, minister.": "Kari Nilsen",
+    }
+
+
+def test_labels_that_name_no_one_make_no_transcript() -> None:
+    drafted = de.extract(
+        OPENING + "UPDATE: The talks ended at noon.\n\nNOTE: Berg left for Bergen.",
+        published=PUBLISHED,
+    )
+    assert not [s for s in drafted.of_type(de.Statement) if s.mode is de.StatementMode.DIRECT_QUOTE]

@@ -28,7 +28,13 @@ from diplo_events.drafting.rules._shared import (
     resolve_title,
     subject_like,
 )
-from diplo_events.drafting.rules._speakers import NOT_NAMES, TITLE_WORDS, Slot, speaker_slots
+from diplo_events.drafting.rules._speakers import (
+    NOT_NAMES,
+    TITLE_WORDS,
+    Slot,
+    speaker_slots,
+    transcript_turns,
+)
 from diplo_events.exceptions import FieldError
 from diplo_events.model import (
     Organization,
@@ -155,8 +161,9 @@ def read_actors(doc: Document) -> Cast:
     _read_honorifics(reading)
     reading.index_refs()
     said_by, pronouns = _read_speakers(reading)
+    turns = _read_turns(reading)
     reading.index_refs()
-    return _read_pronouns(reading, said_by, pronouns)
+    return attrs.evolve(_read_pronouns(reading, said_by, pronouns), turns=turns)
 
 
 def _read_named(
@@ -230,6 +237,31 @@ def _read_honorifics(reading: _Reading) -> None:
             reading.actors[key] = _Draft(key, "person", Span(start=start, end=end))
             reading.actors[key].name = found.group("name")
         reading.refs.append(Ref(start, end, key, "name"))
+
+
+def _read_turns(reading: _Reading) -> tuple[tuple[Ref, int, int], ...]:
+    """The speakers of a transcript's turns: "WALLACE:" is Wallace, or Chris Wallace if named.
+
+    A label that names no one known counts only if it labels two turns or more.
+    """
+    doc = reading.doc
+    turns = transcript_turns(doc)
+    labels = [doc.text[t.label_start : t.label_end] for t in turns]
+    out = []
+    for turn, label in zip(turns, labels, strict=True):
+        name = label.title()
+        known = reading.book.resolve(name)
+        if known is None and labels.count(label) < 2:  # noqa: PLR2004 - two turns
+            continue
+        key = f"person:{known or reading.book.add(name)}"
+        if key not in reading.actors:
+            reading.actors[key] = _Draft(
+                key, "person", Span(start=turn.label_start, end=turn.label_end), name=name
+            )
+        ref = Ref(turn.label_start, turn.label_end, key, "name")
+        reading.refs.append(ref)
+        out.append((ref, turn.start, turn.end))
+    return tuple(out)
 
 
 def _read_speakers(reading: _Reading) -> tuple[dict[int, tuple[Ref, str]], list[Slot]]:

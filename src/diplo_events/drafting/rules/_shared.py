@@ -94,12 +94,15 @@ class Cast:
         said_by: For a quote (by the offset of its opening mark) whose words
             around it name its speaker, that mention and where it stands:
             "after" the quote, "before" it, or after a "dash".
+        turns: The turns of a transcript the text quotes: the speaker's
+            label, and where the words said begin and end.
     """
 
     actors: Mapping[str, Actor]
     refs: tuple[Ref, ...]
     ref_starts: tuple[int, ...]
     said_by: Mapping[int, tuple[Ref, str]] = attrs.field(factory=dict)
+    turns: tuple[tuple[Ref, int, int], ...] = ()
 
     def refs_between(self, start: int, end: int) -> list[Ref]:
         """The mentions that lie wholly within start..end."""

@@ -16,7 +16,7 @@ from diplo_events.drafting.reading._document import Document
 from diplo_events.drafting.reading._text import Quote
 from diplo_events.drafting.rules._cues import SPEECH, alternation, rows
 
-__all__ = ["NOT_NAMES", "TITLE_WORDS", "Slot", "speaker_slots"]
+__all__ = ["NOT_NAMES", "TITLE_WORDS", "Slot", "Turn", "speaker_slots", "transcript_turns"]
 
 
 def _words(kind: str) -> frozenset[str]:
@@ -154,3 +154,59 @@ def _name_like(word: str) -> bool:
     if not any(c.isupper() for c in inner):
         return True
     return re.match(r"(?:Mc|Mac|De|Di|Da|La|Le|O[’'])[A-Z]", word) is not None
+
+
+class Turn(NamedTuple):
+    """One speaker's turn in a transcript: ``WALLACE: Let's start with ...``.
+
+    ``label_start``..``label_end`` is the speaker's name in capitals;
+    ``start``..``end`` the words said, to the end of the paragraph, or of
+    the paragraphs after it that go on without a label of their own.
+    """
+
+    label_start: int
+    label_end: int
+    start: int
+    end: int
+
+
+# A paragraph that opens with a name in capitals and a colon, after a quotation mark maybe.
+_LABEL_RE: Final = re.compile(
+    r"[\"“]?(?P<label>[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):[ \t]+(?=\S)"
+)
+# A paragraph that goes on with the turn before: a quotation mark, then no label.
+_GOES_ON_RE: Final = re.compile(r"[\"“](?=[A-Z])")
+
+
+def transcript_turns(doc: Document) -> list[Turn]:
+    """The turns of the transcript a text quotes, if it quotes one.
+
+    A text is a transcript where two paragraphs or more open with a speaker's
+    name in capitals and a colon. A paragraph that opens with a quotation
+    mark and no label goes on with the turn before, unless no labelled
+    paragraph comes after it.
+    """
+    labelled = []
+    for index, paragraph in enumerate(doc.paras):
+        found = _LABEL_RE.match(doc.text, paragraph.start, paragraph.end)
+        if found is not None and found.group("label").lower() not in NOT_NAMES:
+            labelled.append((index, found))
+    if len(labelled) < _MIN_TURNS:
+        return []
+    turns = []
+    for position, (index, found) in enumerate(labelled):
+        last = labelled[position + 1][0] if position + 1 < len(labelled) else index + 1
+        end_index = index
+        while (
+            end_index + 1 < last
+            and _GOES_ON_RE.match(doc.text, doc.paras[end_index + 1].start) is not None
+        ):
+            end_index += 1
+        end = doc.paras[end_index].end
+        while end > found.end() and doc.text[end - 1] in '"”':
+            end -= 1
+        turns.append(Turn(found.start("label"), found.end("label"), found.end(), end))
+    return turns
+
+
+_MIN_TURNS: Final = 2

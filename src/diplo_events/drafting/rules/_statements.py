@@ -41,6 +41,8 @@ SPEAKER_REFERRED: Final = confidence("speaker-referred")
 SPEAKER_UNNAMED: Final = confidence("speaker-unnamed")
 #: The quote ends its line with a dash and the speaker's name: “...” ― Steve Quinlan.
 SPEAKER_DASH: Final = confidence("speaker-dash")
+#: A turn of a transcript, its speaker's name in capitals before a colon: "PENCE: ...".
+SPEAKER_LABEL: Final = confidence("speaker-label")
 #: The quote follows another quote of the same speaker with nothing between.
 SPEAKER_CONTINUED: Final = confidence("speaker-continued")
 #: Nothing names the speaker; the last person mentioned is taken.
@@ -142,7 +144,22 @@ def draft_statements(doc: Document, cast: Cast, meetings: Meetings) -> Statement
     work = _Work(doc, cast, meetings)
     direct_sentences: set[int] = set()
     previous: Said | None = None
+    for ref, start, end in cast.turns:
+        _add_statement(
+            work,
+            key=ref.key,
+            start=start,
+            end=end,
+            mode=StatementMode.DIRECT_QUOTE,
+            confidence=QUOTE_WORDS,
+            speaker=Span(start=ref.start, end=ref.end),
+            speaker_confidence=SPEAKER_LABEL,
+        )
+        direct_sentences.update(range(doc.sentence_at(ref.start), doc.sentence_at(end - 1) + 1))
+    in_turns = [(ref.start - 1, end) for ref, _, end in cast.turns]
     for quote in doc.quotes:
+        if any(low <= quote.open_at < high for low, high in in_turns):
+            continue  # the transcript's own marks, or a quote inside a turn
         if not _is_direct(doc, quote):
             continue
         attribution = _attribute(doc, cast, quote, previous)
