@@ -183,3 +183,8 @@ def test_labels_that_name_no_one_make_no_transcript() -> None:
         published=PUBLISHED,
     )
     assert not [s for s in drafted.of_type(de.Statement) if s.mode is de.StatementMode.DIRECT_QUOTE]
+
+
+def test_a_programme_title_after_a_possessive_is_no_quote() -> None:
+    quotes = _quotes("Berg said it again on NRK's “Morning News Today.”")
+    assert not quotes

@@ -61,6 +61,8 @@ _MIN_QUOTE_WORDS: Final = 4
 _INTRODUCED_RE: Final = re.compile(r"[:,]\s*$")
 _SENTENCE_END_RE: Final = re.compile(r"[.!?…][’']?\s*$")
 _THAT_RE: Final = re.compile(r"\bthat,?\s*$")
+# A title, not a quote: "said on CNN's “State of the Union.”", "wrote in “The Art of the Deal.”"
+_TITLE_BEFORE_RE: Final = re.compile(r"(?:[’']s|\b(?:on|in|at|of|from|to))\s*$", re.IGNORECASE)
 # "..., adding that", "telling reporters that": a participle that introduces words.
 _PARTICIPLE_RE: Final = re.compile(r"\b[a-z]{3,}ing\b")
 _CLAUSE_TAIL: Final = " \t\n.,;!?”\"’'"
@@ -216,6 +218,7 @@ def _is_direct(doc: Document, quote: Quote) -> bool:
         words[:1].isupper()
         and _SENTENCE_END_RE.search(words) is not None
         and SPEECH_RE.search(before[-40:]) is not None
+        and _TITLE_BEFORE_RE.search(before) is None
     )
 
 
