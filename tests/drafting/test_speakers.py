@@ -188,3 +188,20 @@ def test_labels_that_name_no_one_make_no_transcript() -> None:
 def test_a_programme_title_after_a_possessive_is_no_quote() -> None:
     quotes = _quotes("Berg said it again on NRK's “Morning News Today.”")
     assert not quotes
+
+
+def test_any_description_with_the_refers_back_to_the_subject_before() -> None:
+    quotes = _quotes(
+        "Lopes spoke at length. “What would the talks look like in a year?” the 52-year-old asked."
+    )
+    speaker, statement = quotes["What would the talks look like in a year?"]
+    assert speaker.name == "Ana Lopes"
+    assert _speaker_words(statement) == "the 52-year-old"
+
+
+def test_a_text_that_says_something_is_no_person() -> None:
+    drafted = de.extract(
+        OPENING + "Berg read it out. “We ask for the border posts to open,” the letter reads.",
+        published=PUBLISHED,
+    )
+    assert not [p for p in drafted.of_type(de.Person) if p.unnamed]

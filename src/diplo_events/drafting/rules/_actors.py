@@ -29,7 +29,9 @@ from diplo_events.drafting.rules._shared import (
     subject_like,
 )
 from diplo_events.drafting.rules._speakers import (
+    DOCUMENTS,
     NOT_NAMES,
+    PEOPLE_NOUNS,
     TITLE_WORDS,
     Slot,
     speaker_slots,
@@ -311,22 +313,26 @@ def _speaker_named(reading: _Reading, slot: Slot) -> Ref | None:
     return Ref(slot.start, slot.end, key, "name")
 
 
-def _speaker_described(reading: _Reading, named: Cast, slot: Slot, inside: list[Ref]) -> Ref:
+def _speaker_described(reading: _Reading, named: Cast, slot: Slot, inside: list[Ref]) -> Ref | None:
     """The person a description refers to, or an unnamed person.
 
-    A title with "the" ("the Kenyan minister") that reading could not refer
-    back refers, as "he" or "she" would, to the subject of the nearest
-    sentence that names someone; "the ad's narrator" and "a senior official"
-    are someone new.
+    A description with "the" ("the Kenyan minister", "the 43-year-old") that
+    reading could not refer back refers, as "he" or "she" would, to the
+    subject of the nearest sentence that names someone; "the ad's narrator",
+    "the spokesman" and "a senior official" are someone new. A text ("the
+    letter reads") is no one.
     """
     doc = reading.doc
     words = doc.text[slot.start : slot.end]
     determiner, _, described = words.partition(" ")
     head = _head_noun(described)
-    if determiner.lower() == "the" and head in TITLE_WORDS:
+    if head in DOCUMENTS:
+        return None
+    if determiner.lower() == "the" and (head in TITLE_WORDS or head not in PEOPLE_NOUNS):
         key = antecedent(doc, named, slot.start)
         if key is not None:
             return Ref(slot.start, slot.end, key, "title")
+    if determiner.lower() == "the":
         key = f"person:unnamed:{' '.join(described.lower().split())}"
     else:
         key = f"person:unnamed:{slot.start}"

@@ -16,7 +16,16 @@ from diplo_events.drafting.reading._document import Document
 from diplo_events.drafting.reading._text import Quote
 from diplo_events.drafting.rules._cues import SPEECH, alternation, rows
 
-__all__ = ["NOT_NAMES", "TITLE_WORDS", "Slot", "Turn", "speaker_slots", "transcript_turns"]
+__all__ = [
+    "DOCUMENTS",
+    "NOT_NAMES",
+    "PEOPLE_NOUNS",
+    "TITLE_WORDS",
+    "Slot",
+    "Turn",
+    "speaker_slots",
+    "transcript_turns",
+]
 
 
 def _words(kind: str) -> frozenset[str]:
@@ -27,7 +36,11 @@ def _words(kind: str) -> frozenset[str]:
 TITLE_WORDS: Final = _words("title")
 #: Capitalised words that name no one: "said Monday".
 NOT_NAMES: Final = _words("not-name")
-_NOUNS: Final = alternation(sorted(_words("noun")))
+#: The heads of descriptions of someone unnamed: "official", "narrator".
+PEOPLE_NOUNS: Final = _words("noun")
+#: The heads of descriptions of a text, not a person: "the letter reads".
+DOCUMENTS: Final = _words("document")
+_NOUNS: Final = alternation(sorted(PEOPLE_NOUNS))
 
 
 class Slot(NamedTuple):
@@ -54,6 +67,10 @@ _DESCRIPTION: Final = (
     r"(?:[ \t]+(?:of|on|at|for|from|in|with|close[ \t]+to|familiar[ \t]+with)[ \t]+"
     r"(?:[\w’'-]+[ \t]+){0,3}?[\w’'-]+(?=[ \t]*[,.]|[ \t]+(?i:said|says|told|added)\b))?"
 )
+# Any description right before a speech verb: "the gambling tycoon told", "the 43-year-old asked".
+_ANY_DESCRIPTION: Final = (
+    rf"{_DETERMINER}[ \t]+(?:[\w’'-]+[ \t]+){{0,4}}?[a-z0-9][\w’'-]*(?:’s|'s)?(?=[ \t]|,)"
+)
 _ADVERB: Final = r"(?:(?:also|later|then|further|once|previously|recently|simply|has|had)\s+)?"
 # A party tag in brackets, then an age or an office between commas, after a name.
 _APPOSITION: Final = r"(?:[ \t]*\([^()\n]{1,30}\))?(?:,[ \t]*[^,“”\"\n]{1,90},)?"
@@ -67,7 +84,8 @@ _VERB_FIRST_RE: Final = re.compile(
 )
 # “...,” Lavrov said / the ad's narrator says / Tulsa police Chief Chuck Jordan said
 _NAME_FIRST_RE: Final = re.compile(
-    rf"[ \t]*,?[ \t]*(?:(?P<desc>{_DESCRIPTION})|(?:[\w’'.-]+[ \t]+){{0,4}}?(?P<name>{_NAME}))"
+    rf"[ \t]*,?[ \t]*(?:(?P<desc>{_DESCRIPTION}|{_ANY_DESCRIPTION})"
+    rf"|(?:[\w’'.-]+[ \t]+){{0,4}}?(?P<name>{_NAME}))"
     rf"{_APPOSITION}[ \t]+{_ADVERB}{_SPEECH_WORD}"
 )
 # “...” ― Steve Quinlan (the paragraph or line ends with the name)
@@ -76,7 +94,8 @@ _DASH_RE: Final = re.compile(
 )
 # Lavrov said: “...” / the announcer said, “...”
 _BEFORE_RE: Final = re.compile(
-    rf"(?:^|(?<=[\s,]))(?:(?P<pron>{_PRONOUN})|(?P<desc>{_DESCRIPTION})|(?P<name>{_NAME}))"
+    rf"(?:^|(?<=[\s,]))(?:(?P<pron>{_PRONOUN})|(?P<desc>{_DESCRIPTION}|{_ANY_DESCRIPTION})"
+    rf"|(?P<name>{_NAME}))"
     rf"{_APPOSITION}[ \t]+{_ADVERB}"
     rf"{_SPEECH_WORD}[^“”\"\n:]{{0,50}}?[:,][ \t]*$"
 )
