@@ -106,11 +106,17 @@ def test_a_day_after_said_is_no_speaker() -> None:
     assert all(speaker.name != "Monday" for speaker, _ in quotes.values())
 
 
-def test_an_honorific_makes_a_surname_a_person() -> None:
+def test_an_honorific_said_twice_makes_a_surname_a_person() -> None:
     quotes = _quotes(
-        "Mr. Halvorsen has seen the figures.\n\n“They are terrifying,” he said in an interview."
+        "Mr. Halvorsen has seen the figures. Mr. Halvorsen is worried.\n\n"
+        "“They are terrifying,” he said in an interview."
     )
     assert quotes["They are terrifying,"][0].name == "Halvorsen"
+
+
+def test_an_honorific_once_makes_no_person() -> None:
+    drafted = de.extract(OPENING + "Mrs. Halvorsen stayed at home.", published=PUBLISHED)
+    assert [p.name for p in drafted.of_type(de.Person)] == ["Ana Lopes", "Jon Berg"]
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ Names first (spelling variants merged by a `NameBook`), then titles alone
 import bisect
 import re
 import types
+from collections import Counter
 from collections.abc import Mapping
 from typing import Final
 
@@ -64,6 +65,8 @@ _OBJECT_HER_RE: Final = re.compile(
 _HONORIFIC_RE: Final = re.compile(r"\b(Mr|Ms|Mrs|Madam)\.?\s+$")
 #: How many sentences back "it said" or "they said" may find its organization.
 _ORGANIZATION_SENTENCES: Final = 2
+#: How many times a surname must follow an honorific to be read as a person's.
+_HONORIFIC_TIMES: Final = 2
 #: How far a mention may reach around a name it overlaps.
 _NAME_REACH: Final = 60
 _HONORIFIC_NAME_RE: Final = re.compile(
@@ -220,24 +223,32 @@ def _with_appositive(doc: Document, match: MentionMatch, mention: ActorMention) 
 
 
 def _read_honorifics(reading: _Reading) -> None:
-    """Read "Mr. Obama" and "Ms. Dahl" as people where reading found no one.
+    """Read "Mr. Obama" as a person where reading found no one, if the text says it twice.
 
-    An honorific before a capitalised word makes it a person's name, a
-    surname alone too; it refers to the person of that surname named in full,
-    if there is one.
+    A surname the text keeps giving with an honorific is a person of the
+    story, even if never named in full; it refers to the person of that
+    surname named in full, if there is one. Once ("Mrs. Pike stayed") is
+    not enough.
     """
     doc = reading.doc
-    for found in _HONORIFIC_NAME_RE.finditer(doc.text, doc.body):
-        start, end = found.start("name"), found.end("name")
+    found = [
+        match
+        for match in _HONORIFIC_NAME_RE.finditer(doc.text, doc.body)
+        if doc.in_quote(match.start("name")) is None
+        and match.group("name").lower() not in NOT_NAMES
+    ]
+    times = Counter(match.group("name") for match in found)
+    for match in found:
+        start, end = match.start("name"), match.end("name")
         nearby = reading.refs_between(max(0, start - _NAME_REACH), end + _NAME_REACH)
-        if any(r.start < end and start < r.end for r in nearby) or doc.in_quote(start) is not None:
+        if times[match.group("name")] < _HONORIFIC_TIMES or any(
+            r.start < end and start < r.end for r in nearby
+        ):
             continue
-        if found.group("name").lower() in NOT_NAMES:
-            continue
-        key = f"person:{reading.book.add(found.group('name'))}"
+        key = f"person:{reading.book.add(match.group('name'))}"
         if key not in reading.actors:
             reading.actors[key] = _Draft(key, "person", Span(start=start, end=end))
-            reading.actors[key].name = found.group("name")
+            reading.actors[key].name = match.group("name")
         reading.refs.append(Ref(start, end, key, "name"))
 
 
