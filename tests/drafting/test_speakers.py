@@ -211,3 +211,12 @@ def test_a_text_that_says_something_is_no_person() -> None:
         published=PUBLISHED,
     )
     assert not [p for p in drafted.of_type(de.Person) if p.unnamed]
+
+
+def test_a_description_mid_clause_names_no_speaker() -> None:
+    quotes = _quotes(
+        "Lopes waved. She then asks Berg to step out of the car and repeatedly says, "
+        "“Do not sign it today.”"
+    )
+    _, statement = quotes["Do not sign it today."]
+    assert _speaker_words(statement) != "the car and repeatedly"

@@ -69,7 +69,8 @@ _DESCRIPTION: Final = (
 )
 # Any description right before a speech verb: "the gambling tycoon told", "the 43-year-old asked".
 _ANY_DESCRIPTION: Final = (
-    rf"{_DETERMINER}[ \t]+(?:[\w’'-]+[ \t]+){{0,4}}?[a-z0-9][\w’'-]*(?:’s|'s)?(?=[ \t]|,)"
+    rf"{_DETERMINER}[ \t]+(?:(?!(?:and|or|but|then|who|which|that)\b)[\w’'-]+[ \t]+){{0,4}}?"
+    r"(?!\w+ly\b)[a-z0-9][\w’'-]*(?:’s|'s)?(?=[ \t]|,)"
 )
 _ADVERB: Final = r"(?:(?:also|later|then|further|once|previously|recently|simply|has|had)\s+)?"
 # A party tag in brackets, then an age or an office between commas, after a name.
@@ -141,6 +142,12 @@ def _before(doc: Document, quote: Quote) -> Slot | None:
     found = _BEFORE_RE.search(doc.text, low, quote.open_at)
     if found is None:
         return None
+    if (
+        found.group("desc") is not None
+        and doc.text[low : found.start()].strip(" \t,;:—–-")
+        and (doc.text[low : found.start()].rstrip()[-1:] not in {",", ";", ":"})
+    ):
+        return None  # a description mid-clause ("come out of the car and says") names no one
     return _slot(doc, quote, found, "before")
 
 
