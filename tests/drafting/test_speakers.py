@@ -215,7 +215,7 @@ def test_a_text_that_says_something_is_no_person() -> None:
 
 def test_a_description_mid_clause_names_no_speaker() -> None:
     quotes = _quotes(
-        "Lopes waved. She then asks Berg to step out of the car and repeatedly says, "
+        "Lopes waved. She then urges Berg to step out of the car and repeatedly says, "
         "“Do not sign it today.”"
     )
     _, statement = quotes["Do not sign it today."]
