@@ -84,11 +84,11 @@ def test_a_description_is_an_unnamed_speaker(text: str, description: str) -> Non
 
 def test_the_title_alone_refers_back_to_the_subject_before() -> None:
     quotes = _quotes(
-        "Lopes said the talks went well. “We will not wait any longer,” the minister said."
+        "Lopes said the talks went well. “We will not wait any longer,” the mayor said."
     )
     speaker, statement = quotes["We will not wait any longer,"]
     assert speaker.name == "Ana Lopes"
-    assert _speaker_words(statement) == "the minister"
+    assert _speaker_words(statement) == "the mayor"
 
 
 def test_a_dash_and_a_name_after_a_quote_on_its_own_line() -> None:
