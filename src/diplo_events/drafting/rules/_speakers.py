@@ -139,6 +139,8 @@ def _slot(doc: Document, quote: Quote, found: re.Match[str], side: str) -> Slot 
 def _before(doc: Document, quote: Quote) -> Slot | None:
     sentence = doc.sents[doc.sentence_at(quote.open_at)]
     low = max(sentence.start, quote.open_at - _BEFORE_WINDOW, doc.body)
+    if doc.text[low : quote.open_at].rstrip()[-1:] not in {",", ":"}:
+        return None  # the phrase ends in a comma or a colon: a cheap test first
     found = _BEFORE_RE.search(doc.text, low, quote.open_at)
     if found is None:
         return None

@@ -66,6 +66,8 @@ _TITLE_BEFORE_RE: Final = re.compile(r"(?:[’']s|\b(?:on|in|at|of|from|to))\s*$
 # "..., adding that", "telling reporters that": a participle that introduces words.
 _PARTICIPLE_RE: Final = re.compile(r"\b[a-z]{3,}ing\b")
 _CLAUSE_TAIL: Final = " \t\n.,;!?”\"’'"
+# How far before a quote the words that introduce it are read (a long sentence reads as its end).
+_LOOK_BACK: Final = 200
 
 # Who said a quote. How far after its closing mark the speaker may be named:
 _AFTER_WINDOW: Final = 80
@@ -195,7 +197,7 @@ def _is_direct(doc: Document, quote: Quote) -> bool:
     words = doc.text[quote.start : quote.end]
     sentence = doc.sents[doc.sentence_at(quote.open_at)]
     # A dateline is no part of the sentence: "ANKARA, May 17 (Wire) - “We did not come ...”"
-    before = doc.text[max(sentence.start, doc.body) : quote.open_at]
+    before = doc.text[max(sentence.start, doc.body, quote.open_at - _LOOK_BACK) : quote.open_at]
     if not before.strip() or _INTRODUCED_RE.search(before):
         return (
             len(words.split()) >= _MIN_QUOTE_WORDS
