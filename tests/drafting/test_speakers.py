@@ -220,3 +220,13 @@ def test_a_description_mid_clause_names_no_speaker() -> None:
     )
     _, statement = quotes["Do not sign it today."]
     assert _speaker_words(statement) != "the car and repeatedly"
+
+
+def test_a_short_title_after_a_comma_is_no_quote() -> None:
+    quotes = _quotes("Berg premiered a documentary, “Border Posts,” in which he walks to Oslo.")
+    assert not quotes
+
+
+def test_a_short_quote_after_said_and_a_comma_is_one() -> None:
+    quotes = _quotes("Asked about the border, Berg said, “No comment,” and left.")
+    assert quotes["No comment,"][0].name == "Jon Berg"

@@ -68,6 +68,8 @@ _PARTICIPLE_RE: Final = re.compile(r"\b[a-z]{3,}ing\b")
 _CLAUSE_TAIL: Final = " \t\n.,;!?”\"’'"
 # How far before a quote the words that introduce it are read (a long sentence reads as its end).
 _LOOK_BACK: Final = 200
+# How far before the comma that introduces a short quote its speech verb may stand.
+_VERB_REACH: Final = 30
 
 # Who said a quote. How far after its closing mark the speaker may be named:
 _AFTER_WINDOW: Final = 80
@@ -199,6 +201,12 @@ def _is_direct(doc: Document, quote: Quote) -> bool:
     # A dateline is no part of the sentence: "ANKARA, May 17 (Wire) - “We did not come ...”"
     before = doc.text[max(sentence.start, doc.body, quote.open_at - _LOOK_BACK) : quote.open_at]
     if not before.strip() or _INTRODUCED_RE.search(before):
+        if (
+            len(words.split()) < _MIN_QUOTE_WORDS
+            and before.rstrip().endswith(",")
+            and SPEECH_RE.search(before[-_VERB_REACH:]) is None
+        ):
+            return False  # a title after a comma: “its documentary, “Citizen Carly,” in which”
         return (
             len(words.split()) >= _MIN_QUOTE_WORDS
             or _SENTENCE_END_RE.search(words) is not None
