@@ -12,7 +12,14 @@ Quotes follow the conventions of English news copy:
   reopens it at the start of the next paragraph (the usual style), or leaves it
   open and closes it somewhere in the next paragraph (seen in translated copy);
 - a quote still open at the end of the text, or at a paragraph end with no way
-  to continue, is not a quote: its words are never made up into one.
+  to continue, is not a quote: its words are never made up into one, and the
+  paragraph is read again without its mark, so the quotes inside are found;
+- copy that mixes its marks is read as meant: a curly quote closed by a
+  straight mark or the reverse, and a closing mark that opens a paragraph.
+
+In a text whose paragraphs are set apart by blank lines, a single line break
+ends a paragraph too (web copy mixes both), unless the next line goes on in
+lower case, as a hard-wrapped line does.
 """
 
 import bisect
