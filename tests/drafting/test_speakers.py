@@ -230,3 +230,11 @@ def test_a_short_title_after_a_comma_is_no_quote() -> None:
 def test_a_short_quote_after_said_and_a_comma_is_one() -> None:
     quotes = _quotes("Asked about the border, Berg said, “No comment,” and left.")
     assert quotes["No comment,"][0].name == "Jon Berg"
+
+
+def test_a_possessive_description_is_an_unnamed_speaker() -> None:
+    quotes = _quotes("Berg grew up near the border. “We live at the gate,” his father often said.")
+    speaker, statement = quotes["We live at the gate,"]
+    assert speaker.unnamed
+    assert speaker.name == "his father"
+    assert _speaker_words(statement) == "his father"

@@ -61,7 +61,7 @@ class Slot(NamedTuple):
 _CAP: Final = r"(?:[A-Z]\.|[A-Z][a-z]{1,3}\.|[A-Z][\w’'-]*\w)"
 _PARTICLE: Final = r"(?:de|van|von|da|del|der|la|le|bin|al|ibn)"
 _NAME: Final = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP}){{0,5}}(?:,?[ \t]+Jr\.)?"
-_DETERMINER: Final = r"(?i:the|an?|one|another|two|three|several|some|many)"
+_DETERMINER: Final = r"(?i:the|an?|one|another|two|three|several|some|many|my|his|her|their|our)"
 _DESCRIPTION: Final = (
     rf"{_DETERMINER}[ \t]+(?:[\w’'-]+[ \t]+){{0,5}}?(?i:{_NOUNS})\b"
     r"(?:[ \t]+(?:of|on|at|for|from|in|with|close[ \t]+to|familiar[ \t]+with)[ \t]+"
@@ -72,7 +72,9 @@ _ANY_DESCRIPTION: Final = (
     rf"{_DETERMINER}[ \t]+(?:(?!(?:and|or|but|then|who|which|that)\b)[\w’'-]+[ \t]+){{0,4}}?"
     r"(?!\w+ly\b)[a-z0-9][\w’'-]*(?:’s|'s)?(?=[ \t]|,)"
 )
-_ADVERB: Final = r"(?:(?:also|later|then|further|once|previously|recently|simply|has|had)\s+)?"
+_ADVERB: Final = (
+    r"(?:(?:also|later|then|further|once|previously|recently|simply|often|repeatedly|has|had)\s+)?"
+)
 # A party tag in brackets, then an age or an office between commas, after a name.
 _APPOSITION: Final = r"(?:[ \t]*\([^()\n]{1,30}\))?(?:,[ \t]*[^,“”\"\n]{1,90},)?"
 _SPEECH_WORD: Final = rf"(?i:{SPEECH})\b"
