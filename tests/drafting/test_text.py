@@ -274,7 +274,7 @@ class TestQuotes:
         assert quote_texts(f'"a {OPEN}b{CLOSE} c"') == [f"a {OPEN}b{CLOSE} c"]
 
     def test_empty_quotes_dropped(self) -> None:
-        text = f'{OPEN}{CLOSE} and "" and {OPEN}x{CLOSE} and ""'
+        text = f'{OPEN}{CLOSE} and "" and {OPEN}x{CLOSE} and "" and " "'
         assert quote_texts(text) == ["x"]
 
     def test_mixed_marks_close_each_other(self) -> None:

@@ -210,7 +210,7 @@ def find_quotes(text: str, paragraph_units: list[Unit]) -> list[Quote]:
             position = unit.start if left_open[0] < unit.start else left_open[0] + 1
             quotes.extend(q for q in found if q.close_at < position)
             state = None
-    return [q for q in quotes if q.end > q.start]
+    return [q for q in quotes if text[q.start : q.end].strip()]  # marks around nothing: none
 
 
 def _reopens(text: str, at: int, *, straight: bool) -> bool:
