@@ -25,6 +25,7 @@ COLUMNS = {
     "proposal_cues.tsv": 2,
     "reference_cues.tsv": 2,
     "response_cues.tsv": 2,
+    "speaker_words.tsv": 2,
     "speech_verbs.tsv": 3,
     "title_heads.tsv": 2,
     "urgency_cues.tsv": 2,
@@ -38,6 +39,7 @@ CUE_COLUMN = {
     "proposal_cues.tsv": 0,
     "reference_cues.tsv": 1,
     "response_cues.tsv": 1,
+    "speaker_words.tsv": 0,
     "speech_verbs.tsv": 0,
     "urgency_cues.tsv": 1,
 }

@@ -47,7 +47,9 @@ def sentence_texts(text: str) -> list[str]:
 def check_marks(text: str, quote: Quote) -> None:
     assert 0 <= quote.open_at < quote.start <= quote.end == quote.close_at < len(text)
     assert quote.start == quote.open_at + 1
-    assert text[quote.open_at] in {OPEN, LOW_OPEN, LAQUO, '"'}
+    # A closing mark may open a paragraph (”We agree.”), and either kind of double mark may
+    # close a quote the other opened.
+    assert text[quote.open_at] in {OPEN, LOW_OPEN, LAQUO, '"', CLOSE}
     assert text[quote.close_at] in {CLOSE, RAQUO, '"'}
 
 
@@ -70,6 +72,17 @@ class TestParagraphs:
     def test_single_newlines_kept_when_blank_lines_exist(self) -> None:
         text = "a\nb\n\nc\nd"
         assert paragraph_texts(text) == ["a\nb", "c\nd"]
+
+    def test_single_newline_before_a_capital_ends_a_paragraph_when_blank_lines_exist(
+        self,
+    ) -> None:
+        text = "Title.\n\nOne line.\n“Two,” she said.\nHard\nwrapped, and\ngoing on."
+        assert paragraph_texts(text) == [
+            "Title.",
+            "One line.",
+            "“Two,” she said.",
+            "Hard\nwrapped, and\ngoing on.",
+        ]
 
     def test_offsets_trimmed(self) -> None:
         text = "  \n  Hello world.  \n\n\t Bye. \n "
@@ -261,8 +274,23 @@ class TestQuotes:
         assert quote_texts(f'"a {OPEN}b{CLOSE} c"') == [f"a {OPEN}b{CLOSE} c"]
 
     def test_empty_quotes_dropped(self) -> None:
-        text = f'{OPEN}{CLOSE} and "" and {OPEN}x{CLOSE} and ""'
+        text = f'{OPEN}{CLOSE} and "" and {OPEN}x{CLOSE} and "" and " "'
         assert quote_texts(text) == ["x"]
+
+    def test_mixed_marks_close_each_other(self) -> None:
+        assert quote_texts(f'{OPEN}We agree," he said, "on {OPEN}more hours{CLOSE}."') == [
+            "We agree,",
+            f"on {OPEN}more hours{CLOSE}.",
+        ]
+        assert quote_texts(f'It takes "more hours{CLOSE} now.') == ["more hours"]
+
+    def test_closing_mark_opening_a_paragraph(self) -> None:
+        text = f"Intro.\n\n{CLOSE}We agree. Fully.{CLOSE} ― Ana Lopes"
+        assert quote_texts(text) == ["We agree. Fully."]
+
+    def test_straight_mark_left_open_opens_nothing(self) -> None:
+        text = f'"He walked in, chanting {OPEN}U-S-A!{CLOSE}\n\n{OPEN}Yes,{CLOSE} she said.'
+        assert quote_texts(text) == ["U-S-A!", "Yes,"]
 
     def test_stray_closing_mark_ignored(self) -> None:
         assert quote_texts(f"a {CLOSE} b {OPEN}c{CLOSE}") == ["c"]

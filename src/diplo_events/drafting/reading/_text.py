@@ -12,7 +12,14 @@ Quotes follow the conventions of English news copy:
   reopens it at the start of the next paragraph (the usual style), or leaves it
   open and closes it somewhere in the next paragraph (seen in translated copy);
 - a quote still open at the end of the text, or at a paragraph end with no way
-  to continue, is not a quote: its words are never made up into one.
+  to continue, is not a quote: its words are never made up into one, and the
+  paragraph is read again without its mark, so the quotes inside are found;
+- copy that mixes its marks is read as meant: a curly quote closed by a
+  straight mark or the reverse, and a closing mark that opens a paragraph.
+
+In a text whose paragraphs are set apart by blank lines, a single line break
+ends a paragraph too (web copy mixes both), unless the next line goes on in
+lower case, as a hard-wrapped line does.
 """
 
 import bisect
@@ -70,6 +77,9 @@ _TITLE_DATELINE: Final = re.compile(
 )
 _DATE_LINE: Final = re.compile(r"\A\s*date\s+([0-9]{4}-[0-9]{2}-[0-9]{2})\b")
 _PARAGRAPH_BREAK: Final = re.compile(r"\r?\n[ \t\r\xa0]*\n\s*")
+# In a text of blank-line paragraphs, a single line break is a paragraph break too (web copy
+# mixes both), unless the next line goes on in lower case: a hard-wrapped line.
+_LINE_BREAK: Final = re.compile(r"\r?\n[ \t\r\xa0]*\n\s*|[ \t\xa0]*\r?\n[ \t\xa0]*(?![a-z,;:)\]])")
 
 
 class Unit(NamedTuple):
@@ -106,9 +116,11 @@ class Dateline(NamedTuple):
 def paragraphs(text: str) -> list[Unit]:
     """Return the paragraphs of *text*: stretches between blank lines, or lines if none.
 
-    Leading and trailing whitespace is left out of every unit; empty ones are dropped.
+    In a text with blank lines, a single line break ends a paragraph too, unless
+    the line after it goes on in lower case (a hard-wrapped line). Leading and
+    trailing whitespace is left out of every unit; empty ones are dropped.
     """
-    breaker = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else re.compile(r"\n\s*")
+    breaker = _LINE_BREAK if _PARAGRAPH_BREAK.search(text) else re.compile(r"\n\s*")
     units: list[Unit] = []
     position = 0
     for match in breaker.finditer(text):
@@ -166,37 +178,105 @@ def _is_abbreviation(text: str, period: int) -> bool:
     )
 
 
-def find_quotes(text: str, paragraph_units: list[Unit]) -> list[Quote]:  # noqa: C901 - a state machine
+def find_quotes(text: str, paragraph_units: list[Unit]) -> list[Quote]:
     """Return every closed double quote in *text*, in order.
+
+    Marks that do not match are read as copy mixes them: a curly quote closed
+    by a straight mark (“We agree," he said), a straight one closed by a
+    curly mark, and a closing mark that opens a paragraph (”We agree.”). A
+    mark left open at a paragraph end that no next paragraph goes on from
+    opens nothing, and the paragraph is read again without it, so the quotes
+    inside it are found.
 
     Args:
         text: The whole text.
         paragraph_units: Its paragraphs, from `paragraphs`.
     """
     quotes: list[Quote] = []
-    open_at: int | None = None
-    straight = False
+    carried: tuple[int, bool] | None = None  # a quote that goes on from the paragraph before
     for index, unit in enumerate(paragraph_units):
+        following = paragraph_units[index + 1] if index + 1 < len(paragraph_units) else None
         position = unit.start
-        if open_at is not None:
-            following = text[unit.start]
-            if following in _OPENERS or (straight and following == _STRAIGHT):
-                position += 1  # the quote goes on: its mark is reopened
-            elif straight or not _closes_before_opening(text, unit):
-                open_at = None
-        for offset in range(position, unit.end):
-            char = text[offset]
-            if open_at is None:
-                if char in _OPENERS or char == _STRAIGHT:
-                    open_at, straight = offset, char == _STRAIGHT
-            elif (straight and char == _STRAIGHT) or (not straight and char in _CLOSERS):
-                quotes.append(Quote(open_at + 1, offset, open_at, offset))
-                open_at = None
-            elif not straight and char in _OPENERS:
-                open_at = offset  # a stray opening mark: start again from it
-        if open_at is not None and index + 1 == len(paragraph_units):
+        if carried is not None and _reopens(text, unit.start, straight=carried[1]):
+            position += 1  # the quote goes on: its mark is reopened
+        state = carried
+        while True:
+            found, left_open = _scan(text, position, unit, state)
+            if left_open is None or _goes_on(text, left_open[1], following):
+                quotes.extend(found)
+                carried = left_open
+                break
+            # The mark left open opens nothing: read the paragraph again without it.
+            position = unit.start if left_open[0] < unit.start else left_open[0] + 1
+            quotes.extend(q for q in found if q.close_at < position)
+            state = None
+    return [q for q in quotes if text[q.start : q.end].strip()]  # marks around nothing: none
+
+
+def _reopens(text: str, at: int, *, straight: bool) -> bool:
+    return text[at] == _STRAIGHT if straight else text[at] in _OPENERS
+
+
+def _goes_on(text: str, straight: bool, following: Unit | None) -> bool:  # noqa: FBT001
+    """Whether a quote open at a paragraph end goes on into the *following* paragraph."""
+    if following is None:
+        return False
+    if _reopens(text, following.start, straight=straight):
+        return True
+    return not straight and _closes_before_opening(text, following)
+
+
+def _scan(
+    text: str, position: int, unit: Unit, state: tuple[int, bool] | None
+) -> tuple[list[Quote], tuple[int, bool] | None]:
+    """The quotes closed from *position* to the end of *unit*, and the one left open."""
+    quotes: list[Quote] = []
+    open_at, straight = state if state is not None else (None, False)
+    for offset in range(position, unit.end):
+        char = text[offset]
+        if open_at is None:
+            if char in _OPENERS or char == _STRAIGHT:
+                open_at, straight = offset, char == _STRAIGHT
+            elif char == "”" and _opens_paragraph(text, offset, unit):
+                open_at, straight = offset, False
+        elif (char == _STRAIGHT if straight else char in _CLOSERS) or _closes_mismatched(
+            text, open_at, offset, unit, straight=straight
+        ):
+            quotes.append(Quote(open_at + 1, offset, open_at, offset))
             open_at = None
-    return [q for q in quotes if q.end > q.start]
+        elif not straight and char in _OPENERS:
+            open_at = offset  # a stray opening mark: start again from it
+    return quotes, None if open_at is None else (open_at, straight)
+
+
+def _opens_paragraph(text: str, offset: int, unit: Unit) -> bool:
+    """Whether a closing mark opens its paragraph, before a word (”We agree.”)."""
+    return offset == unit.start and offset + 1 < unit.end and text[offset + 1].isalnum()
+
+
+_AFTER_CLOSE: Final = frozenset(" \t\n.,;:!?)—–-")
+
+
+def _closes_mismatched(text: str, open_at: int, offset: int, unit: Unit, *, straight: bool) -> bool:
+    """Whether the other kind of mark closes the quote: “We agree," / "more hours”.
+
+    It must look like a closing mark (after a word or punctuation, before a
+    space, punctuation or the paragraph end), and not pair with a mark of its
+    own kind inside the quote (“the "so-called" deal”).
+    """
+    char = text[offset]
+    if straight:
+        if char not in _CLOSERS:
+            return False
+        inside = text[open_at + 1 : offset]
+        unpaired = sum(inside.count(c) for c in _OPENERS) - sum(inside.count(c) for c in _CLOSERS)
+        if unpaired > 0:
+            return False
+    elif char != _STRAIGHT or text.count(_STRAIGHT, open_at + 1, offset) % 2:
+        return False
+    return not text[offset - 1].isspace() and (
+        offset + 1 >= unit.end or text[offset + 1] in _AFTER_CLOSE
+    )
 
 
 def _closes_before_opening(text: str, unit: Unit) -> bool:

@@ -9,6 +9,8 @@ Names first (spelling variants merged by a `NameBook`), then titles alone
 import bisect
 import re
 import types
+from collections import Counter
+from collections.abc import Mapping
 from typing import Final
 
 import attrs
@@ -27,10 +29,21 @@ from diplo_events.drafting.rules._shared import (
     resolve_title,
     subject_like,
 )
+from diplo_events.drafting.rules._speakers import (
+    DOCUMENTS,
+    NOT_NAMES,
+    PEOPLE_NOUNS,
+    TITLE_WORDS,
+    Slot,
+    speaker_slots,
+    transcript_turns,
+)
+from diplo_events.exceptions import FieldError
 from diplo_events.model import (
     Organization,
     OrganizationKind,
     Person,
+    Position,
     Span,
     country_name,
     is_country_code,
@@ -50,6 +63,15 @@ _OBJECT_HER_RE: Final = re.compile(
     re.IGNORECASE,
 )
 _HONORIFIC_RE: Final = re.compile(r"\b(Mr|Ms|Mrs|Madam)\.?\s+$")
+#: How many sentences back "it said" or "they said" may find its organization.
+_ORGANIZATION_SENTENCES: Final = 2
+#: How many times a surname must follow an honorific to be read as a person's.
+_HONORIFIC_TIMES: Final = 2
+#: How far a mention may reach around a name it overlaps.
+_NAME_REACH: Final = 60
+_HONORIFIC_NAME_RE: Final = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Dr)\.?[ \t]+(?P<name>[A-Z][\w’'-]*\w(?:[ \t]+[A-Z][\w’'-]*\w)?)"
+)
 #: How far after a name a pronoun tells its gender: the sentence's first person, anyone.
 _PRONOUN_REACH: Final = 60
 _PRONOUN_NEAR: Final = 16
@@ -73,6 +95,8 @@ class _Draft:
     organization: str | None = None
     org_kind: OrganizationKind | None = None
     titled_in_full: bool = False
+    unnamed: bool = False
+    represents: str | None = None
 
 
 class _Reading:
@@ -97,12 +121,13 @@ class _Reading:
         self.refs.sort()
         self.ref_starts = [r.start for r in self.refs]
 
-    def cast(self) -> Cast:
+    def cast(self, said_by: Mapping[int, tuple[Ref, str]] | None = None) -> Cast:
         actors = {key: _frozen(self.doc, self.book, actor) for key, actor in self.actors.items()}
         return Cast(
             actors=types.MappingProxyType(actors),
             refs=tuple(self.refs),
             ref_starts=tuple(self.ref_starts),
+            said_by=types.MappingProxyType(dict(said_by or {})),
         )
 
 
@@ -138,7 +163,12 @@ def read_actors(doc: Document) -> Cast:
         if key is not None:
             reading.refs.append(Ref(match.span.start, match.span.end, key, "title"))
     reading.index_refs()
-    return _read_pronouns(reading)
+    _read_honorifics(reading)
+    reading.index_refs()
+    said_by, pronouns = _read_speakers(reading)
+    turns = _read_turns(reading)
+    reading.index_refs()
+    return attrs.evolve(_read_pronouns(reading, said_by, pronouns), turns=turns)
 
 
 def _read_named(
@@ -192,11 +222,178 @@ def _with_appositive(doc: Document, match: MentionMatch, mention: ActorMention) 
     )
 
 
-def _read_pronouns(reading: _Reading) -> Cast:
-    """Resolve "he" and "she" outside quotes to the person last named before them."""
+def _read_honorifics(reading: _Reading) -> None:
+    """Read "Mr. Obama" as a person where reading found no one, if the text says it twice.
+
+    A surname the text keeps giving with an honorific is a person of the
+    story, even if never named in full; it refers to the person of that
+    surname named in full, if there is one. Once ("Mrs. Pike stayed") is
+    not enough.
+    """
+    doc = reading.doc
+    found = [
+        match
+        for match in _HONORIFIC_NAME_RE.finditer(doc.text, doc.body)
+        if doc.in_quote(match.start("name")) is None
+        and match.group("name").lower() not in NOT_NAMES
+    ]
+    times = Counter(match.group("name") for match in found)
+    for match in found:
+        start, end = match.start("name"), match.end("name")
+        nearby = reading.refs_between(max(0, start - _NAME_REACH), end + _NAME_REACH)
+        if times[match.group("name")] < _HONORIFIC_TIMES or any(
+            r.start < end and start < r.end for r in nearby
+        ):
+            continue
+        key = f"person:{reading.book.add(match.group('name'))}"
+        if key not in reading.actors:
+            reading.actors[key] = _Draft(key, "person", Span(start=start, end=end))
+            reading.actors[key].name = match.group("name")
+        reading.refs.append(Ref(start, end, key, "name"))
+
+
+def _read_turns(reading: _Reading) -> tuple[tuple[Ref, int, int], ...]:
+    """The speakers of a transcript's turns: "WALLACE:" is Wallace, or Chris Wallace if named.
+
+    A label that names no one known counts only if it labels two turns or more.
+    """
+    doc = reading.doc
+    turns = transcript_turns(doc)
+    labels = [doc.text[t.label_start : t.label_end] for t in turns]
+    out = []
+    for turn, label in zip(turns, labels, strict=True):
+        name = label.title()
+        known = reading.book.resolve(name)
+        if known is None and labels.count(label) < 2:  # noqa: PLR2004 - two turns
+            continue
+        key = f"person:{known or reading.book.add(name)}"
+        if key not in reading.actors:
+            reading.actors[key] = _Draft(
+                key, "person", Span(start=turn.label_start, end=turn.label_end), name=name
+            )
+        ref = Ref(turn.label_start, turn.label_end, key, "name")
+        reading.refs.append(ref)
+        out.append((ref, turn.start, turn.end))
+    return tuple(out)
+
+
+def _read_speakers(reading: _Reading) -> tuple[dict[int, tuple[Ref, str]], list[Slot]]:
+    """Resolve the phrase that names the speaker of each quote, adding whom reading missed.
+
+    A name reading did not find becomes a person (a surname alone too: it
+    stands by a speech verb); a description ("a senior official", "the
+    mayor") refers back to someone titled so, else becomes an unnamed person,
+    one per description with "the", one per mention otherwise. Returns the
+    speakers found, and the pronouns ("...," she said), left for
+    `_read_pronouns`.
+    """
+    doc = reading.doc
+    said_by: dict[int, tuple[Ref, str]] = {}
+    pronouns: list[Slot] = []
+    named = reading.cast()
+    for slot in speaker_slots(doc):
+        if slot.kind == "pronoun":
+            pronouns.append(slot)
+            continue
+        inside = [r for r in reading.refs_between(slot.start, slot.end) if r.via != "pronoun"]
+        people = [r for r in inside if reading.actors[r.key].kind == "person"]
+        if people:
+            said_by[slot.quote] = (people[-1], slot.side)
+            continue
+        if slot.kind == "name":
+            ref = _speaker_named(reading, slot)
+        else:
+            ref = _speaker_described(reading, named, slot, inside)
+        if ref is not None:
+            reading.refs.append(ref)
+            said_by[slot.quote] = (ref, slot.side)
+    return said_by, pronouns
+
+
+def _speaker_named(reading: _Reading, slot: Slot) -> Ref | None:
+    name = reading.doc.text[slot.start : slot.end]
+    try:
+        key = f"person:{reading.book.add(name)}"
+    except FieldError:
+        return None
+    actor = reading.actors.get(key)
+    if actor is None:
+        actor = reading.actors[key] = _Draft(key, "person", Span(start=slot.start, end=slot.end))
+    if actor.name is None or len(name.split()) > len(actor.name.split()):
+        actor.name = name
+    return Ref(slot.start, slot.end, key, "name")
+
+
+def _speaker_described(reading: _Reading, named: Cast, slot: Slot, inside: list[Ref]) -> Ref | None:
+    """The person a description refers to, or an unnamed person.
+
+    A description with "the" ("the Kenyan minister", "the 43-year-old") that
+    reading could not refer back refers, as "he" or "she" would, to the
+    subject of the nearest sentence that names someone; "the ad's narrator",
+    "the spokesman" and "a senior official" are someone new. A text ("the
+    letter reads") is no one.
+    """
+    doc = reading.doc
+    words = doc.text[slot.start : slot.end]
+    determiner, _, described = words.partition(" ")
+    head = _head_noun(described)
+    if head in DOCUMENTS:
+        return None
+    if determiner.lower() == "the" and (head in TITLE_WORDS or head not in PEOPLE_NOUNS):
+        key = antecedent(doc, named, slot.start)
+        if key is not None:
+            return Ref(slot.start, slot.end, key, "title")
+    if determiner.lower() == "the":
+        key = f"person:unnamed:{' '.join(described.lower().split())}"
+    else:
+        key = f"person:unnamed:{slot.start}"
+    actor = reading.actors.get(key)
+    if actor is None:
+        actor = reading.actors[key] = _Draft(
+            key, "person", Span(start=slot.start, end=slot.end), name=" ".join(words.split())
+        )
+        actor.unnamed = True
+        actor.title = head
+        bodies = [r for r in inside if reading.actors[r.key].kind == "organization"]
+        if bodies:
+            actor.represents = bodies[0].key
+        else:
+            actor.represents = _body_described(reading, slot)
+    return Ref(slot.start, slot.end, key, "unnamed")
+
+
+def _head_noun(described: str) -> str:
+    """The noun a description is of: "senior State Department official" gives "official"."""
+    words: list[str] = re.findall(r"[\w’'-]+", described)
+    for index, word in enumerate(words):
+        if word.lower() in {"of", "on", "at", "for", "from", "in", "with", "close", "familiar"}:
+            return words[index - 1].lower() if index else word.lower()
+    return words[-1].lower() if words else described.lower()
+
+
+def _body_described(reading: _Reading, slot: Slot) -> str | None:
+    """The organization a description names ("a State Department official"), added if new."""
+    doc = reading.doc
+    for match in doc.mentions:
+        if match.span.end <= slot.start or match.span.start >= slot.end:
+            continue
+        mention = match.mention
+        if mention.organization is not None or mention.country is not None:
+            return _organization_key(reading, mention, match.span.start, match.span.end)
+    return None
+
+
+def _read_pronouns(
+    reading: _Reading, said_by: dict[int, tuple[Ref, str]], pronouns: list[Slot]
+) -> Cast:
+    """Resolve "he" and "she" outside quotes to the person last named before them.
+
+    A pronoun that says who said a quote ("...," she said) is resolved
+    further back if need be, and "it" or "they" to an organization.
+    """
     doc = reading.doc
     _gender_hints(reading)
-    before = reading.cast()  # every actor is known now; only the pronouns are left
+    before = reading.cast(said_by)  # every actor is known now; only the pronouns are left
     for pronoun in _PRONOUN_RE.finditer(doc.text):
         if doc.in_quote(pronoun.start()) is not None:
             continue
@@ -205,9 +402,52 @@ def _read_pronouns(reading: _Reading) -> Cast:
         if key is not None:
             reading.refs.append(Ref(pronoun.start(), pronoun.end(), key, "pronoun"))
     reading.index_refs()
+    for slot in pronouns:
+        ref = next((r for r in reading.refs_between(slot.start, slot.end)), None)
+        if ref is None:
+            key = _speaking_pronoun(doc, before, slot)
+            if key is None:
+                continue
+            ref = Ref(slot.start, slot.end, key, "pronoun")
+            reading.refs.append(ref)
+        said_by[slot.quote] = (ref, slot.side)
+    reading.index_refs()
     return Cast(
-        actors=before.actors, refs=tuple(reading.refs), ref_starts=tuple(reading.ref_starts)
+        actors=before.actors,
+        refs=tuple(reading.refs),
+        ref_starts=tuple(reading.ref_starts),
+        said_by=types.MappingProxyType(said_by),
     )
+
+
+def _speaking_pronoun(doc: Document, cast: Cast, slot: Slot) -> str | None:
+    """Who a pronoun that says a quote refers to, when the nearest sentences name no one.
+
+    "he" and "she": the last person named before, of that gender or of none
+    known; "it" and "they": the last organization named in the sentences
+    just before.
+    """
+    word = doc.text[slot.start : slot.end].lower()
+    index = bisect.bisect_left(cast.ref_starts, slot.start)
+    if word in {"it", "they"}:
+        floor = doc.sents[max(0, doc.sentence_at(slot.start) - _ORGANIZATION_SENTENCES)].start
+        for ref in reversed(cast.refs[:index]):
+            if ref.start < floor:
+                break
+            if not cast.is_person(ref.key) and doc.in_quote(ref.start) is None:
+                return ref.key
+        return None
+    gender = "m" if word == "he" else "f"
+    for ref in reversed(cast.refs[:index]):
+        actor = cast.actors[ref.key]
+        if (
+            actor.kind == "person"
+            and ref.via != "pronoun"
+            and actor.gender in {None, gender}
+            and doc.in_quote(ref.start) is None
+        ):
+            return ref.key
+    return None
 
 
 def _counterpart_titles(reading: _Reading, pending_counterparts: list[tuple[str, int]]) -> None:
@@ -332,7 +572,7 @@ _FACTS: Final = frozenset(attrs.fields_dict(Actor)) - {"id", "names"}
 
 def _frozen(doc: Document, book: NameBook, actor: _Draft) -> Actor:
     names: tuple[str, ...] = ()
-    if actor.kind == "person":
+    if actor.kind == "person" and not actor.unnamed:
         names = book.names(actor.key.partition(":")[2])
     facts = attrs.asdict(actor, recurse=False, filter=lambda field, _: field.name in _FACTS)
     return Actor(id=_actor_id(doc, actor.key), names=names, **facts)
@@ -360,6 +600,7 @@ def actor_records(doc: Document, actors: list[Actor]) -> list[Person | Organizat
     """The records of *actors*, and of the news agency a wire dateline names, if any."""
     records: list[Person | Organization] = []
     states: dict[str, str] = {}
+    ids = {actor.key: actor.id for actor in actors if actor.kind == "organization"}
     for actor in actors:
         if actor.kind == "organization" and actor.org_kind is OrganizationKind.STATE:
             states[actor.country or ""] = actor.id
@@ -367,11 +608,17 @@ def actor_records(doc: Document, actors: list[Actor]) -> list[Person | Organizat
         citation = doc.cite(actor.first.start, actor.first.end, ACTOR_FIRST_MENTION)
         if actor.kind == "person":
             name = actor.name or actor.names[0]
+            positions: tuple[Position, ...] = ()
+            if actor.unnamed and actor.title:
+                body = ids.get(actor.represents or "")
+                positions = (Position(title=actor.title, organization=body),)
             records.append(
                 Person(
                     id=actor.id,
                     name=name,
                     aliases=tuple(n for n in actor.names if n != name),
+                    positions=positions,
+                    unnamed=actor.unnamed,
                     citations=(citation,),
                     draft=True,
                 )

@@ -44,7 +44,7 @@ class Ref(NamedTuple):
     start: int
     end: int
     key: str
-    via: str  # "name", "title", "pronoun", "state", "body"
+    via: str  # "name", "title", "pronoun", "state", "body", "unnamed"
 
 
 @attrs.frozen
@@ -63,6 +63,9 @@ class Actor:
         organization: The body it belongs to (or is).
         org_kind: The kind of an organization.
         names: Every spelling of a person's name, from the name book.
+        unnamed: A person the text describes but does not name ("a senior
+            official"); *name* holds the description.
+        represents: The key of the organization an unnamed person speaks for.
     """
 
     key: str
@@ -76,15 +79,30 @@ class Actor:
     organization: str | None = None
     org_kind: OrganizationKind | None = None
     names: tuple[str, ...] = ()
+    unnamed: bool = False
+    represents: str | None = None
 
 
 @attrs.frozen
 class Cast:
-    """The actors of a text and the mentions resolved to them, in text order."""
+    """The actors of a text and the mentions resolved to them, in text order.
+
+    Attributes:
+        actors: Every actor by key.
+        refs: Every mention resolved to an actor, in text order.
+        ref_starts: The start of each mention.
+        said_by: For a quote (by the offset of its opening mark) whose words
+            around it name its speaker, that mention and where it stands:
+            "after" the quote, "before" it, or after a "dash".
+        turns: The turns of a transcript the text quotes: the speaker's
+            label, and where the words said begin and end.
+    """
 
     actors: Mapping[str, Actor]
     refs: tuple[Ref, ...]
     ref_starts: tuple[int, ...]
+    said_by: Mapping[int, tuple[Ref, str]] = attrs.field(factory=dict)
+    turns: tuple[tuple[Ref, int, int], ...] = ()
 
     def refs_between(self, start: int, end: int) -> list[Ref]:
         """The mentions that lie wholly within start..end."""

@@ -37,6 +37,12 @@ SPEAKER_NAMED: Final = confidence("speaker-named")
 SPEAKER_COLON: Final = confidence("speaker-colon")
 #: The speaker is a pronoun or a title that refers back to someone named.
 SPEAKER_REFERRED: Final = confidence("speaker-referred")
+#: The speaker is someone the text does not name: "a senior official said".
+SPEAKER_UNNAMED: Final = confidence("speaker-unnamed")
+#: The quote ends its line with a dash and the speaker's name: “...” ― Steve Quinlan.
+SPEAKER_DASH: Final = confidence("speaker-dash")
+#: A turn of a transcript, its speaker's name in capitals before a colon: "PENCE: ...".
+SPEAKER_LABEL: Final = confidence("speaker-label")
 #: The quote follows another quote of the same speaker with nothing between.
 SPEAKER_CONTINUED: Final = confidence("speaker-continued")
 #: Nothing names the speaker; the last person mentioned is taken.
@@ -54,6 +60,16 @@ VERBATIM_WORDS: Final = confidence("verbatim-words")
 _MIN_QUOTE_WORDS: Final = 4
 _INTRODUCED_RE: Final = re.compile(r"[:,]\s*$")
 _SENTENCE_END_RE: Final = re.compile(r"[.!?…][’']?\s*$")
+_THAT_RE: Final = re.compile(r"\bthat,?\s*$")
+# A title, not a quote: "said on CNN's “State of the Union.”", "wrote in “The Art of the Deal.”"
+_TITLE_BEFORE_RE: Final = re.compile(r"(?:[’']s|\b(?:on|in|at|of|from|to))\s*$", re.IGNORECASE)
+# "..., adding that", "telling reporters that": a participle that introduces words.
+_PARTICIPLE_RE: Final = re.compile(r"\b[a-z]{3,}ing\b")
+_CLAUSE_TAIL: Final = " \t\n.,;!?”\"’'"
+# How far before a quote the words that introduce it are read (a long sentence reads as its end).
+_LOOK_BACK: Final = 200
+# How far before the comma that introduces a short quote its speech verb may stand.
+_VERB_REACH: Final = 30
 
 # Who said a quote. How far after its closing mark the speaker may be named:
 _AFTER_WINDOW: Final = 80
@@ -134,7 +150,22 @@ def draft_statements(doc: Document, cast: Cast, meetings: Meetings) -> Statement
     work = _Work(doc, cast, meetings)
     direct_sentences: set[int] = set()
     previous: Said | None = None
+    for ref, start, end in cast.turns:
+        _add_statement(
+            work,
+            key=ref.key,
+            start=start,
+            end=end,
+            mode=StatementMode.DIRECT_QUOTE,
+            confidence=QUOTE_WORDS,
+            speaker=Span(start=ref.start, end=ref.end),
+            speaker_confidence=SPEAKER_LABEL,
+        )
+        direct_sentences.update(range(doc.sentence_at(ref.start), doc.sentence_at(end - 1) + 1))
+    in_turns = [(ref.start - 1, end) for ref, _, end in cast.turns]
     for quote in doc.quotes:
+        if any(low <= quote.open_at < high for low, high in in_turns):
+            continue  # the transcript's own marks, or a quote inside a turn
         if not _is_direct(doc, quote):
             continue
         attribution = _attribute(doc, cast, quote, previous)
@@ -168,32 +199,50 @@ def _is_direct(doc: Document, quote: Quote) -> bool:
     words = doc.text[quote.start : quote.end]
     sentence = doc.sents[doc.sentence_at(quote.open_at)]
     # A dateline is no part of the sentence: "ANKARA, May 17 (Wire) - “We did not come ...”"
-    before = doc.text[max(sentence.start, doc.body) : quote.open_at]
+    before = doc.text[max(sentence.start, doc.body, quote.open_at - _LOOK_BACK) : quote.open_at]
     if not before.strip() or _INTRODUCED_RE.search(before):
+        if (
+            len(words.split()) < _MIN_QUOTE_WORDS
+            and before.rstrip().endswith(",")
+            and SPEECH_RE.search(before[-_VERB_REACH:]) is None
+        ):
+            return False  # a title after a comma: “its documentary, “Citizen Carly,” in which”
         return (
             len(words.split()) >= _MIN_QUOTE_WORDS
             or _SENTENCE_END_RE.search(words) is not None
             or words.rstrip().endswith(",")  # “We are ready,” she said, “to talk.”
         )
-    # Mid-sentence: a quote of its own only if it is a whole sentence ("He said “We will.”").
+    # Mid-sentence: a quote of its own only if it is a whole sentence ("He said “We will.”"),
+    # or the whole clause after "that" to the end of the sentence ("adding that “...”").
+    if _THAT_RE.search(before):
+        return (
+            len(words.split()) >= _MIN_QUOTE_WORDS
+            and not doc.text[quote.close_at + 1 : sentence.end].strip(_CLAUSE_TAIL)
+            and (
+                SPEECH_RE.search(before) is not None
+                or REPORTED_RE.search(before) is not None
+                or _PARTICIPLE_RE.search(before) is not None
+            )
+        )
     return (
         words[:1].isupper()
         and _SENTENCE_END_RE.search(words) is not None
         and SPEECH_RE.search(before[-40:]) is not None
-        and not before.rstrip().endswith("that")
+        and _TITLE_BEFORE_RE.search(before) is None
     )
 
 
-def _attribute(  # noqa: C901, PLR0911 - one branch per attribution rule, tried in order
+def _attribute(  # noqa: C901, PLR0911, PLR0912 - one branch per attribution rule, in order
     doc: Document, cast: Cast, quote: Quote, previous: Said | None
 ) -> _Attribution | None:
     close_paragraph = doc.paras[doc.para_of_sent[doc.sentence_at(quote.close_at)]]
     tail = doc.text[quote.close_at + 1 : min(close_paragraph.end, quote.close_at + _AFTER_WINDOW)]
     unnamed = _UNNAMED_SPEAKER_RE.match(tail)
-    if unnamed is not None and not cast.refs_between(
-        quote.close_at + 1, quote.close_at + 1 + unnamed.end()
+    if unnamed is not None and not any(
+        r.start < quote.close_at + 1 + unnamed.end()
+        for r in cast.refs_between(quote.close_at + 1, close_paragraph.end)
     ):
-        return None  # "a senior official said", "Abiy said": someone we cannot name
+        return None  # someone the words around the quote name, but no one reading could resolve
     # 1. named after the quote: “...,” said Lavrov. / “...,” Lavrov said. / “...,” he added.
     for ref in cast.refs_between(
         quote.close_at + 1, min(close_paragraph.end, quote.close_at + _AFTER_WINDOW)
@@ -207,9 +256,15 @@ def _attribute(  # noqa: C901, PLR0911 - one branch per attribution rule, tried 
         if _TRAILING_SPEECH_RE.search(gap) or (
             _MODIFIERS_RE.fullmatch(gap) and _LEADING_SPEECH_RE.search(rest)
         ):
-            confidence = SPEAKER_NAMED if ref.via == "name" else SPEAKER_REFERRED
-            return _person_or_speaker(ref, confidence)
+            return _person_or_speaker(ref, _named_confidence(ref))
         break
+    # The phrase around the quote that names its speaker, as the actors stage read it:
+    # “...,” Quina Jones, 25, said / “...” ― Steve Quinlan / the announcer said, “...”
+    said_by = cast.said_by.get(quote.open_at)
+    if said_by is not None:
+        ref, side = said_by
+        confidence = SPEAKER_DASH if side == "dash" else _named_confidence(ref)
+        return _person_or_speaker(ref, confidence)
     # 2. the second quote of a speaker named between the two: “...,” X said. “...”
     found = doc.sents[doc.sentence_at(quote.open_at)]
     open_sentence = Unit(max(found.start, min(doc.body, quote.open_at)), found.end)
@@ -236,8 +291,7 @@ def _attribute(  # noqa: C901, PLR0911 - one branch per attribution rule, tried 
     if before_refs and (SPEECH_RE.search(before) or _INTRODUCED_RE.search(before)):
         chosen = _speaker_among(doc, cast, before_refs, open_sentence.start)
         if chosen is not None:
-            confidence = SPEAKER_NAMED if chosen.via == "name" else SPEAKER_REFERRED
-            return _person_or_speaker(chosen, confidence)
+            return _person_or_speaker(chosen, _named_confidence(chosen))
     # 4. introduced by the paragraph before, ending in a colon.
     paragraph_index = doc.para_of_sent[doc.sentence_at(quote.open_at)]
     if not doc.text[paragraph.start : quote.open_at].strip() and paragraph_index > 0:
@@ -260,6 +314,13 @@ def _attribute(  # noqa: C901, PLR0911 - one branch per attribution rule, tried 
     named_before = cast.refs[: bisect.bisect_left(cast.ref_starts, quote.open_at)]
     last_ref = next(r for r in reversed(named_before) if r.key == key)
     return _Attribution(key, Span(start=last_ref.start, end=last_ref.end), SPEAKER_GUESSED)
+
+
+def _named_confidence(ref: Ref) -> float:
+    """How sure a speaker named next to a speech verb is, by how the mention was read."""
+    if ref.via == "name":
+        return SPEAKER_NAMED
+    return SPEAKER_UNNAMED if ref.via == "unnamed" else SPEAKER_REFERRED
 
 
 def _person_or_speaker(ref: Ref, confidence: float) -> _Attribution:
