@@ -37,7 +37,7 @@ from diplo_events.model import (
     stable_id,
 )
 
-__all__ = ["actor_records", "outlet", "read_actors", "state_actor"]
+__all__ = ["actor_records", "described_actor", "outlet", "read_actors", "state_actor"]
 
 ACTOR_FIRST_MENTION: Final = confidence("actor-first-mention")
 OUTLET_DATELINE: Final = confidence("outlet-dateline")
@@ -327,7 +327,7 @@ def _gender_hints(reading: _Reading) -> None:
 
 
 #: The fields an actor keeps once read.
-_FACTS: Final = frozenset(attrs.fields_dict(Actor)) - {"id", "names"}
+_FACTS: Final = frozenset(attrs.fields_dict(Actor)) - {"id", "names", "unnamed"}
 
 
 def _frozen(doc: Document, book: NameBook, actor: _Draft) -> Actor:
@@ -356,6 +356,34 @@ def state_actor(doc: Document, country: str, at: Span) -> Actor:
     )
 
 
+def described_actor(doc: Document, name: str, at: Span, record: str) -> Actor:
+    """A speaker the text describes or names only where it speaks ("officials said").
+
+    *record* is "person" for an unnamed person (or a group of people, or a
+    poll or report), "named" for a person named nowhere else, or the kind of
+    an organization ("the campaign said").
+    """
+    if record in {"person", "named"}:
+        key = f"person:said:{name.lower()}"
+        return Actor(
+            key=key,
+            id=_actor_id(doc, key),
+            kind="person",
+            first=at,
+            name=name,
+            unnamed=record == "person",
+        )
+    key = f"organization:said:{name.lower()}"
+    return Actor(
+        key=key,
+        id=_actor_id(doc, key),
+        kind="organization",
+        first=at,
+        name=name,
+        org_kind=OrganizationKind(record),
+    )
+
+
 def actor_records(doc: Document, actors: list[Actor]) -> list[Person | Organization]:
     """The records of *actors*, and of the news agency a wire dateline names, if any."""
     records: list[Person | Organization] = []
@@ -372,6 +400,7 @@ def actor_records(doc: Document, actors: list[Actor]) -> list[Person | Organizat
                     id=actor.id,
                     name=name,
                     aliases=tuple(n for n in actor.names if n != name),
+                    unnamed=actor.unnamed,
                     citations=(citation,),
                     draft=True,
                 )

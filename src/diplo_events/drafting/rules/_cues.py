@@ -54,6 +54,7 @@ __all__ = [
     "REPORTED_ON",
     "REPORTED_ON_RE",
     "REPORTED_RE",
+    "SPEAKER_NOUNS",
     "SPEECH",
     "SPEECH_RE",
     "TITLE_HEADS",
@@ -121,6 +122,10 @@ def _column(filename: str, columns: int, *, key: int, value: str, word: int) -> 
     return [row[word] for row in rows(filename, columns) if row[key] == value]
 
 
+def _column_pairs(filename: str) -> list[tuple[str, str]]:
+    return [(row[0], row[1]) for row in rows(filename, 2)]
+
+
 def _yes(filename: str, columns: int, flag: int) -> list[str]:
     return _column(filename, columns, key=flag, value="yes", word=0)
 
@@ -141,6 +146,9 @@ SPEECH_RE: Final = re.compile(rf"\b(?:{SPEECH})\b", re.IGNORECASE)
 REPORTED_RE: Final = re.compile(
     rf"\b(?:{alternation(_yes('speech_verbs.tsv', 3, 2))})\b", re.IGNORECASE
 )
+#: Nouns that head a speaker described, not named ("officials said"), with the record
+#: drafted for one: "person" (an unnamed Person) or the kind of an Organization.
+SPEAKER_NOUNS: Final[dict[str, str]] = dict(_column_pairs("speaker_nouns.tsv"))
 # Words just before a date that make it the date something was said: "the ministry said on Tuesday".
 REPORTED_ON: Final = r"\b(?:said|says|told \w+|announced|reported|stated|added)\s*$"
 REPORTED_ON_RE: Final = re.compile(REPORTED_ON, re.IGNORECASE)

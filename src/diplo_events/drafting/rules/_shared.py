@@ -63,6 +63,8 @@ class Actor:
         organization: The body it belongs to (or is).
         org_kind: The kind of an organization.
         names: Every spelling of a person's name, from the name book.
+        unnamed: A person the text describes without naming ("officials"),
+            whose name is the description.
     """
 
     key: str
@@ -76,6 +78,7 @@ class Actor:
     organization: str | None = None
     org_kind: OrganizationKind | None = None
     names: tuple[str, ...] = ()
+    unnamed: bool = False
 
 
 @attrs.frozen

@@ -16,9 +16,11 @@ import attrs
 
 from diplo_events.drafting.reading._document import Document
 from diplo_events.drafting.reading._text import Quote, Unit
+from diplo_events.drafting.rules._actors import described_actor
 from diplo_events.drafting.rules._cues import (
     PREPOSITIONS,
     REPORTED_RE,
+    SPEAKER_NOUNS,
     SPEECH,
     SPEECH_RE,
     confidence,
@@ -41,6 +43,10 @@ SPEAKER_REFERRED: Final = confidence("speaker-referred")
 SPEAKER_CONTINUED: Final = confidence("speaker-continued")
 #: Nothing names the speaker; the last person mentioned is taken.
 SPEAKER_GUESSED: Final = confidence("speaker-guessed")
+#: Reported speech: the speaker is a phrase that describes it ("officials", "a new poll").
+SPEAKER_DESCRIBED: Final = confidence("speaker-described")
+#: Reported speech: the speaker is a name read nowhere else, right by the speech verb.
+SPEAKER_NAMED_HERE: Final = confidence("speaker-named-here")
 #: The words of reported speech are its clause.
 REPORTED_WORDS: Final = confidence("reported-words")
 #: The clause that holds reported speech, with its speaker and cue.
@@ -103,10 +109,13 @@ class Statements:
     Attributes:
         records: The statements, direct quotes first, each in text order.
         said: The statements in text order, with their speakers' keys.
+        cast: The cast read before, with the speakers reported speech
+            describes ("officials said") or names nowhere else.
     """
 
     records: tuple[Statement, ...]
     said: tuple[Said, ...]
+    cast: Cast
 
 
 class _Attribution(NamedTuple):
@@ -159,7 +168,9 @@ def draft_statements(doc: Document, cast: Cast, meetings: Meetings) -> Statement
             continue
         _reported(work, index, sentence)
     return Statements(
-        records=tuple(work.records), said=tuple(sorted(work.said, key=lambda s: s.start))
+        records=tuple(work.records),
+        said=tuple(sorted(work.said, key=lambda s: s.start)),
+        cast=work.cast,
     )
 
 
@@ -381,28 +392,43 @@ def _reported(work: _Work, index: int, sentence: Unit) -> None:
             clause_start += 1
 
 
-def _reported_clause(work: _Work, clause: Unit, words: str) -> None:
-    doc, cast = work.doc, work.cast
-    refs = [r for r in cast.refs_between(clause.start, clause.end) if doc.in_quote(r.start) is None]
+def _reported_clause(work: _Work, clause: Unit, words: str) -> None:  # noqa: C901 - cue by cue
+    doc = work.doc
+    refs = [
+        r for r in work.cast.refs_between(clause.start, clause.end) if doc.in_quote(r.start) is None
+    ]
     # (start of the statement, its speaker, its cue)
     found: list[tuple[int, Ref, Span]] = []
     for verb in REPORTED_RE.finditer(words, 0, clause.end - clause.start):
         verb_at = clause.start + verb.start()
+        if verb.group(0)[0].isupper() and doc.text[clause.start : verb_at].strip():
+            continue  # "the United States", "Gulf States": a name, not a verb
+        if verb.group(0).lower() == "states" and not _THAT_NEXT_RE.match(words, verb.end()):
+            continue  # "coastal states", "all states in the region": a noun
         cue = Span(start=verb_at, end=clause.start + verb.end())
         if found and re.search(r"\band\s+$", doc.text[max(clause.start, verb_at - 6) : verb_at]):
             found.append((verb_at, found[-1][1], cue))  # "... and underscored that"
+            continue
+        if found and _RELATIVE_RE.match(doc.text, found[-1][1].end, verb_at):
+            found.append((verb_at, found[-1][1], cue))  # "according to X, which described"
             continue
         if found:
             continue
         rest = doc.text[clause.start + verb.end() : clause.end].strip()
         if rest == ":" or (rest.startswith(":") and doc.in_quote(clause.end) is not None):
             continue  # "In his toast, the President said:" introduces a quote; it says nothing
-        speaker = _reporting_speaker(doc, cast, refs, clause, verb_at=verb_at, verb=verb.group(0))
+        speaker = _reporting_speaker(work, refs, clause, cue)
         if speaker is not None:
             found.append((clause.start, speaker, cue))
     for position, (start, speaker, cue) in enumerate(found):
         end = found[position + 1][0] if position + 1 < len(found) else clause.end
         end = _trim_clause_end(doc.text, start, end)
+        content = _reported_content(doc.text, start, end, speaker, cue)
+        if speaker.via in _SPEAKER_READ_HERE and (
+            (content.start, content.end) == (start, end)
+            or _relays_speech(doc.text, refs, content, cue)
+        ):
+            continue  # "Steinhauser agreed, according to his office": too little said
         has_fragment = any(start <= q.open_at < end for q in doc.quotes_between(start, end))
         _add_statement(
             work,
@@ -412,10 +438,43 @@ def _reported_clause(work: _Work, clause: Unit, words: str) -> None:
             mode=StatementMode.MIXED if has_fragment else StatementMode.REPORTED,
             confidence=REPORTED_WORDS,
             speaker=Span(start=speaker.start, end=speaker.end),
-            speaker_confidence=SPEAKER_NAMED if speaker.via == "name" else SPEAKER_REFERRED,
+            speaker_confidence=_SPEAKER_CONFIDENCE.get(speaker.via, SPEAKER_REFERRED),
             cue=cue,
-            content=_reported_content(doc.text, start, end, speaker, cue),
+            content=content,
         )
+
+
+def _relays_speech(text: str, refs: list[Ref], content: Span, cue: Span) -> bool:
+    """Whether the words "according to" a source are someone's own speech.
+
+    "Lavrov urged X, according to a statement" relays Lavrov's words, which
+    the rules for his demands draft.
+    """
+    if cue.start < content.end:
+        return False
+    first = next(
+        (
+            r
+            for r in refs
+            if r.start >= content.start
+            and _TITLE_ONLY_RE.fullmatch(text, content.start, r.start) is not None
+        ),
+        None,
+    )
+    if first is None:
+        return False
+    verb = _SPEECH_NEXT_RE.match(text, first.end)
+    return verb is not None and bool(SPEECH_RE.match(text, verb.end()))
+
+
+_TITLE_ONLY_RE: Final = re.compile(r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?")
+_SPEECH_NEXT_RE: Final = re.compile(r"\s+(?:had\s+|has\s+|also\s+)*")
+_SPEAKER_READ_HERE: Final = frozenset({"described", "named-here"})
+_SPEAKER_CONFIDENCE: Final = {
+    "name": SPEAKER_NAMED,
+    "described": SPEAKER_DESCRIBED,
+    "named-here": SPEAKER_NAMED_HERE,
+}
 
 
 def _reported_content(text: str, start: int, end: int, speaker: Ref, cue: Span) -> Span:
@@ -431,12 +490,44 @@ def _reported_content(text: str, start: int, end: int, speaker: Ref, cue: Span) 
             before if _enough(text, before) else _trimmed(text, max(cue.end, speaker.end), end)
         )
     elif speaker.end <= cue.start and _says_after(text, start, speaker, cue, end):
-        content = _trimmed(text, cue.end, end)  # "Lavrov said that X"
+        content = _trimmed(text, _content_start(text, cue, end), end)  # "Lavrov said that X"
     else:  # "X, Lavrov said (on Tuesday)": the words before the speaker
         content = _trimmed(text, start, speaker.start)
     if not _enough(text, content):
         return Span(start=start, end=end)
     return Span(start=content[0], end=content[1])
+
+
+# What may stand between a speech verb (and whom it was told) and its "that":
+# "said on Tuesday that", "said in a statement Friday that", "also said that".
+_BEFORE_THAT_RE: Final = re.compile(
+    r"(?:\s+(?:on|in|at|during|to|with|after|before|last|this|earlier|later|again|also"
+    r"|repeatedly|publicly|privately|recently|previously|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday)\b[^,;:\n]{0,60}?)?,?\s+that\s",
+)
+# Whom "told" or "tells" says something to: "told reporters", "told The Daily Post".
+_TOLD_WHOM_RE: Final = re.compile(
+    r"\s+(?:reporters|journalists|supporters|voters|him|her|them|us|me"
+    r"|(?:[Tt]he\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:['’]s?\s+[A-Z][\w.’'-]*)*)"
+    r"(?=[\s,])"
+)
+_WEEKDAY_RE: Final = re.compile(
+    r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?(?=\s+\S)"
+)
+
+
+def _content_start(text: str, cue: Span, end: int) -> int:
+    """Where the reported words after a speech verb begin: past whom it was told, "that", a day."""
+    at = cue.end
+    if text[cue.start : cue.end].lower() in {"told", "tells"}:
+        whom = _TOLD_WHOM_RE.match(text, at, end)
+        if whom is not None:
+            at = whom.end()
+    that = _BEFORE_THAT_RE.match(text, at, end)
+    if that is not None:
+        return that.end()
+    day = _WEEKDAY_RE.match(text, at, end)
+    return day.end() if day is not None else at
 
 
 def _says_after(text: str, start: int, speaker: Ref, cue: Span, end: int) -> bool:
@@ -475,17 +566,296 @@ def _enough(text: str, span: tuple[int, int]) -> bool:
     return len(text[span[0] : span[1]].split()) >= _MIN_CONTENT_WORDS
 
 
-def _reporting_speaker(
-    doc: Document, cast: Cast, refs: list[Ref], clause: Unit, *, verb_at: int, verb: str
+def _speaker_after(
+    work: _Work, refs: list[Ref], clause: Unit, cue: Span, *, inverted: bool
 ) -> Ref | None:
-    """Who a speech verb is said by: the person after "according to", else the subject."""
-    if verb.lower() == "according to":
-        return next((r for r in refs if r.start >= verb_at and cast.is_person(r.key)), None)
-    before = [r for r in refs if r.end <= verb_at and subject_like(doc, r, clause.start)]
-    people = [r for r in before if cast.is_person(r.key)]
+    """The source after "according to", or after an inverted verb: "..., said Lavrov".
+
+    After an inverted verb the source must end the clause or open an
+    apposition ("said Lavrov, the foreign minister"), else the verb begins
+    reported words of its own ("X, for his part, said Y would ...").
+    """
+    text = work.doc.text
+    after = [r for r in refs if r.start >= cue.end]
+    if (
+        after
+        and not text[cue.end : after[0].start].strip(" ,")
+        and (not inverted or _ENDS_PHRASE_RE.match(text, after[0].end, clause.end))
+    ):
+        return after[0]
+    phrase = _phrase_after(text, cue.end, clause.end)
+    if (
+        phrase is not None
+        and _speaker_head(text[phrase[0] : phrase[1]]) != "joint"
+        and (not inverted or _ENDS_PHRASE_RE.match(text, phrase[1], clause.end))
+    ):
+        return _described(work, phrase)
+    if inverted:
+        return None
+    return next((r for r in refs if r.start >= cue.end and work.cast.is_person(r.key)), None)
+
+
+def _reporting_speaker(  # noqa: PLR0911 - one return per rule, tried in order
+    work: _Work, refs: list[Ref], clause: Unit, cue: Span
+) -> Ref | None:
+    """Who a speech verb is said by.
+
+    The source after "according to" or after a verb that follows its words
+    ("..., said Lavrov"); else the phrase right before the verb ("Lavrov
+    said", "X, officials said"); else the subject of the clause. A phrase no
+    mention resolves becomes a speaker of its own when it names someone or is
+    headed by a speaker noun ("officials", "the campaign", "a new poll").
+    """
+    doc = work.doc
+    text = doc.text
+    verb = text[cue.start : cue.end].lower()
+    according = verb == "according to"
+    if according or (
+        verb in _INVERTING and _INVERTED_BEFORE_RE.search(text, clause.start, cue.start)
+    ):
+        after = _speaker_after(work, refs, clause, cue, inverted=not according)
+        if after is not None or according:
+            return after
+    phrase = _phrase_before(text, clause.start, cue.start)
+    if verb.startswith(("with ", "in ")):
+        phrase = None  # "in a speech with a statement that": the cue is no verb of a phrase
+    if phrase is not None:
+        inside = [r for r in refs if phrase[0] <= r.start and r.end <= phrase[1]]
+        if inside:  # "Kalnins and Tamm welcomed": the first; "Lavrov's spokeswoman X": X
+            people = [
+                r
+                for r in inside
+                if work.cast.is_person(r.key) and not _POSSESSIVE_AFTER_RE.match(text, r.end)
+            ]
+            return (people or inside)[0]
+        appositive = _appositive_of(text, refs, clause.start, phrase)
+        if appositive is not None:
+            return appositive
+        head = _speaker_head(text[phrase[0] : phrase[1]])
+        if head == "joint" or _NEGATED_RE.search(text, phrase[1], cue.start):
+            return None  # "the two ministers agreed", "the statement did not say"
+        if head is not None:
+            return _described(work, phrase)
+    before = [r for r in refs if r.end <= cue.start and subject_like(doc, r, clause.start)]
+    people = [r for r in before if work.cast.is_person(r.key)]
     if people:
         return people[0]
     return before[-1] if before else None
+
+
+# A verb whose subject is the relative pronoun after the speaker: ", which described".
+_RELATIVE_RE: Final = re.compile(r"\s*,\s+(?:which|who)\s+(?:[a-z]+ly\s+|also\s+)?$")
+_THAT_NEXT_RE: Final = re.compile(r"\s+that\b")
+_NEGATED_RE: Final = re.compile(r"\b(?:not|n['’]t|never)\s*$")
+# Verbs that may come before their speaker, after the reported words: "..., said Lavrov".
+_INVERTING: Final = frozenset({"said", "says", "added", "wrote", "noted", "told", "explained"})
+_INVERTED_BEFORE_RE: Final = re.compile(r"[,”\"’']\s*$")
+# What follows the speaker of an inverted verb: the clause's end or an apposition.
+_ENDS_PHRASE_RE: Final = re.compile(r"\s*(?:[,.;:—–-]|$)")
+_POSSESSIVE_AFTER_RE: Final = re.compile(r"['’]s?\b")
+# Words between a speaker and its verb: "Lavrov has also said", "officials privately say".
+_AUXILIARIES_RE: Final = re.compile(
+    r"(?:\s+(?:has|have|had|is|was|were|are|will|would|could|did|does|do|not|also|later|then"
+    r"|long|once|again|already|still|never|ever|just|first|[a-z]+ly))*\s*$"
+)
+# Words a speaker's phrase never holds: where a clause or phrase begins.
+_PHRASE_STOPS: Final = frozenset(
+    {
+        "that",
+        "and",
+        "but",
+        "or",
+        "because",
+        "while",
+        "when",
+        "whenever",
+        "as",
+        "if",
+        "since",
+        "although",
+        "though",
+        "after",
+        "before",
+        "who",
+        "whom",
+        "which",
+        "where",
+        "what",
+        "how",
+        "why",
+        "than",
+        "so",
+        "then",
+        "there",
+        "here",
+        "it",
+        "this",
+        "these",
+        "those",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "him",
+        "them",
+        "us",
+        "me",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "wrote",
+        "not",
+        "also",
+    }
+)
+# Words a speaker's phrase does not begin with.
+_LEADING_WORDS: Final = frozenset(
+    {
+        "but",
+        "and",
+        "so",
+        "yet",
+        "still",
+        "now",
+        "meanwhile",
+        "however",
+        "also",
+        "instead",
+        "even",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "to",
+        "of",
+        "as",
+        "last",
+        "this",
+        "earlier",
+        "later",
+    }
+)
+_POSSESSIVES: Final = frozenset({"his", "her", "its", "our", "their", "my", "your"})
+_PHRASE_WORDS: Final = 8
+_TOKEN_RE: Final = re.compile(r"[^\s]+")
+# Plural nouns of people by their ending: "exporters", "economists", "residents".
+_AGENT_NOUN_RE: Final = re.compile(r"[a-z]{3,}(?:ers|ors|ists|ians|ants|ents)")
+_PRONOUN_HEADS: Final = frozenset(
+    {"i", "we", "you", "he", "she", "they", "it", "who", "this", "that"}
+)
+
+
+def _phrase_before(text: str, floor: int, verb_at: int) -> tuple[int, int] | None:
+    """The phrase right before a speech verb, auxiliaries aside: "Senate Democrats (have) said"."""
+    aux = _AUXILIARIES_RE.search(text, floor, verb_at)
+    end = aux.start() if aux is not None else verb_at
+    tokens = list(_TOKEN_RE.finditer(text, floor, end))
+    start = end
+    kept = tokens[-_PHRASE_WORDS:]
+    for position in range(len(kept) - 1, -1, -1):
+        word = kept[position].group(0)
+        if word[-1] in ',;:()—–"“”' or word[0] in '("“”—–':
+            break
+        if (
+            word.lower() in _PHRASE_STOPS
+            and not (  # "Kalnins and Tamm said"
+                word == "and" and position > 0 and kept[position - 1].group(0)[:1].isupper()
+            )
+        ):
+            break
+        start = kept[position].start()
+        if word.lower() in _POSSESSIVES:
+            break  # "his office said": the phrase begins with its owner
+    chosen = [t for t in tokens if t.start() >= start]
+    while chosen and chosen[0].group(0).lower() in _LEADING_WORDS:
+        chosen.pop(0)
+    if not chosen:
+        return None
+    return chosen[0].start(), chosen[-1].end()
+
+
+def _phrase_after(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The speaker's phrase after "according to" or an inverted verb, up to a comma or the end."""
+    tokens = []
+    for token in _TOKEN_RE.finditer(text, start, end):
+        word = token.group(0)
+        tokens.append(token)
+        if word[-1] in ',;:()—–"“”' or len(tokens) >= _PHRASE_WORDS:
+            break
+    if not tokens or (tokens[-1].group(0)[-1] not in ',;:()—–"“”.' and tokens[-1].end() < end):
+        return None  # no comma or end of clause closes it: no phrase of its own
+    low, high = tokens[0].start(), tokens[-1].end()
+    while high > low and text[high - 1] in ',;:.()—–"“”':
+        high -= 1
+    if _speaker_head(text[low:high]) is None:
+        return None
+    return low, high
+
+
+def _speaker_head(phrase: str) -> str | None:  # noqa: PLR0911 - one return per kind
+    """What a speaker's phrase is, or None when it names no speaker.
+
+    "person" (someone unnamed), "joint" or an organization's kind by its head
+    noun; "named" for a name ("McLenney"); "other" for "the" and a name.
+    """
+    words = re.findall(r"[\w.’'-]+", phrase)
+    if not words:
+        return None
+    last = re.sub(r"[’']s?$", "", words[-1]).rstrip(".")
+    if last.lower() in _PRONOUN_HEADS or not last:
+        return None
+    kind = SPEAKER_NOUNS.get(last.lower())
+    if kind is not None:
+        return kind
+    if _AGENT_NOUN_RE.fullmatch(last):
+        return "person"  # "grain exporters", "local farmers"
+    if not last[0].isupper() or len(words) > _PHRASE_WORDS // 2:
+        return None
+    if all(w[0].isupper() for w in words):
+        return "named"  # "McLenney", "Senate Democrats"
+    if words[0].lower() == "the" and all(w[0].isupper() for w in words[1:]):
+        return "other"  # "the Tax Foundation": an organization
+    return "person"  # "the two Ministers": people described
+
+
+def _appositive_of(text: str, refs: list[Ref], floor: int, phrase: tuple[int, int]) -> Ref | None:
+    """The person a phrase describes in apposition: "Lavrov, the foreign minister, said"."""
+    match = re.search(r"(\S)\s*,\s*$", text[floor : phrase[0]])
+    if match is None or not text[phrase[0] : phrase[1]].lower().startswith(("a ", "an ", "the ")):
+        return None
+    name_end = floor + match.start(1) + 1
+    return next((r for r in reversed(refs) if r.end == name_end), None)
+
+
+def _described(work: _Work, phrase: tuple[int, int]) -> Ref:
+    """The speaker a phrase describes (or names only here), added to the cast once per phrase."""
+    doc = work.doc
+    words = " ".join(doc.text[phrase[0] : phrase[1]].split())
+    record = _speaker_head(words) or "person"
+    if record == "named" and (words[:4] == "The " or re.fullmatch(r"[A-Z.&-]{2,}", words)):
+        record = "other"  # "The Tax Foundation", "AROS": an organization
+    actor = described_actor(doc, words, Span(start=phrase[0], end=phrase[1]), record)
+    if actor.key not in work.cast.actors:
+        work.cast = attrs.evolve(work.cast, actors={**work.cast.actors, actor.key: actor})
+    via = "named-here" if record == "named" else "described"
+    return Ref(phrase[0], phrase[1], actor.key, via)
 
 
 def _trim_clause_end(text: str, start: int, end: int) -> int:
