@@ -25,7 +25,9 @@ COLUMNS = {
     "proposal_cues.tsv": 2,
     "reference_cues.tsv": 2,
     "response_cues.tsv": 2,
+    "speaker_nouns.tsv": 2,
     "speech_verbs.tsv": 3,
+    "stance_verbs.tsv": 1,
     "title_heads.tsv": 2,
     "urgency_cues.tsv": 2,
 }
@@ -38,7 +40,9 @@ CUE_COLUMN = {
     "proposal_cues.tsv": 0,
     "reference_cues.tsv": 1,
     "response_cues.tsv": 1,
+    "speaker_nouns.tsv": 0,
     "speech_verbs.tsv": 0,
+    "stance_verbs.tsv": 0,
     "urgency_cues.tsv": 1,
 }
 

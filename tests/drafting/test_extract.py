@@ -383,14 +383,18 @@ class TestReviewFindings:
         assert meeting.date.edtf == "2021-03-12"
         assert not drafted.of_type(de.Reference)  # the meeting itself is no reference
 
-    def test_quote_of_an_unnamed_official_is_not_given_to_anyone(self) -> None:
+    def test_quote_of_an_unnamed_official_is_given_to_no_one_named(self) -> None:
         text = (
             "Secretary of State Antony Blinken spoke by phone with Chinese Foreign Minister "
             "Wang Yi on Monday.\n\n"
             "“The secretary raised our concerns,” a senior State Department official said."
         )
         drafted = de.extract(text, published=dt.date(2023, 3, 8))
-        assert not drafted.of_type(de.Statement)
+        for statement in drafted.of_type(de.Statement):
+            speaker = drafted.get(statement.speaker)
+            assert isinstance(speaker, de.Person)
+            assert speaker.unnamed  # the official, described: neither Blinken nor Wang
+            assert speaker.name == "a senior State Department official"
 
     def test_who_said_gives_the_quote_to_the_one_before_who(self) -> None:
         text = (

@@ -53,10 +53,12 @@ __all__ = [
     "REJECT_RE",
     "REPORTED_ON",
     "REPORTED_ON_RE",
+    "REPORTED_OR_STANCE_RE",
     "REPORTED_RE",
     "SPEAKER_NOUNS",
     "SPEECH",
     "SPEECH_RE",
+    "STANCE",
     "TITLE_HEADS",
     "URGENCY",
     "confidence",
@@ -149,6 +151,13 @@ REPORTED_RE: Final = re.compile(
 #: Nouns that head a speaker described, not named ("officials said"), with the record
 #: drafted for one: "person" (an unnamed Person) or the kind of an Organization.
 SPEAKER_NOUNS: Final[dict[str, str]] = dict(_column_pairs("speaker_nouns.tsv"))
+#: Verbs of stance ("criticized", "wants") that make reported speech only right after
+#: their speaker.
+STANCE: Final = frozenset(word for (word,) in rows("stance_verbs.tsv", 1))
+#: The speech verbs and the verbs of stance, for the reported-speech rule to try in order.
+REPORTED_OR_STANCE_RE: Final = re.compile(
+    rf"\b(?:{alternation([*_yes('speech_verbs.tsv', 3, 2), *STANCE])})\b", re.IGNORECASE
+)
 # Words just before a date that make it the date something was said: "the ministry said on Tuesday".
 REPORTED_ON: Final = r"\b(?:said|says|told \w+|announced|reported|stated|added)\s*$"
 REPORTED_ON_RE: Final = re.compile(REPORTED_ON, re.IGNORECASE)

@@ -19,10 +19,11 @@ from diplo_events.drafting.reading._text import Quote, Unit
 from diplo_events.drafting.rules._actors import described_actor
 from diplo_events.drafting.rules._cues import (
     PREPOSITIONS,
-    REPORTED_RE,
+    REPORTED_OR_STANCE_RE,
     SPEAKER_NOUNS,
     SPEECH,
     SPEECH_RE,
+    STANCE,
     confidence,
 )
 from diplo_events.drafting.rules._meetings import Meetings
@@ -399,12 +400,15 @@ def _reported_clause(work: _Work, clause: Unit, words: str) -> None:  # noqa: C9
     ]
     # (start of the statement, its speaker, its cue)
     found: list[tuple[int, Ref, Span]] = []
-    for verb in REPORTED_RE.finditer(words, 0, clause.end - clause.start):
+    for verb in REPORTED_OR_STANCE_RE.finditer(words, 0, clause.end - clause.start):
         verb_at = clause.start + verb.start()
         if verb.group(0)[0].isupper() and doc.text[clause.start : verb_at].strip():
             continue  # "the United States", "Gulf States": a name, not a verb
         if verb.group(0).lower() == "states" and not _THAT_NEXT_RE.match(words, verb.end()):
             continue  # "coastal states", "all states in the region": a noun
+        stance = verb.group(0).lower() in STANCE
+        if stance and (found or _NOT_STANCE_RE.match(words, verb.end())):
+            continue  # "called for", "called on": a demand; a stance only opens a clause
         cue = Span(start=verb_at, end=clause.start + verb.end())
         if found and re.search(r"\band\s+$", doc.text[max(clause.start, verb_at - 6) : verb_at]):
             found.append((verb_at, found[-1][1], cue))  # "... and underscored that"
@@ -417,7 +421,11 @@ def _reported_clause(work: _Work, clause: Unit, words: str) -> None:  # noqa: C9
         rest = doc.text[clause.start + verb.end() : clause.end].strip()
         if rest == ":" or (rest.startswith(":") and doc.in_quote(clause.end) is not None):
             continue  # "In his toast, the President said:" introduces a quote; it says nothing
-        speaker = _reporting_speaker(work, refs, clause, cue)
+        speaker = (
+            _stance_speaker(work, refs, clause, cue)
+            if stance
+            else _reporting_speaker(work, refs, clause, cue)
+        )
         if speaker is not None:
             found.append((clause.start, speaker, cue))
     for position, (start, speaker, cue) in enumerate(found):
@@ -566,6 +574,30 @@ def _enough(text: str, span: tuple[int, int]) -> bool:
     return len(text[span[0] : span[1]].split()) >= _MIN_CONTENT_WORDS
 
 
+def _stance_speaker(work: _Work, refs: list[Ref], clause: Unit, cue: Span) -> Ref | None:
+    """Who holds a stance ("Senate Democrats criticized the plan").
+
+    Only a speaker right before the verb, with enough words after it.
+    """
+    text = work.doc.text
+    if not _enough(text, _trimmed(text, cue.end, clause.end)):
+        return None
+    phrase = _phrase_before(text, clause.start, cue.start)
+    if phrase is None or _MODAL_RE.search(text, phrase[1], cue.start):
+        return None  # "did not support", "Chile would support": no stance held now
+    verb = text[cue.start : cue.end].lower()
+    if work.doc.word_before(phrase[0], clause.start) == "that" and not verb.endswith(("s", "d")):
+        return None  # "asked that Chile support": a request, not a stance
+    inside = [r for r in refs if phrase[0] <= r.start and r.end <= phrase[1]]
+    people = [r for r in inside if not _POSSESSIVE_AFTER_RE.match(text, r.end)]
+    if people:
+        return people[0]
+    head = _speaker_head(text[phrase[0] : phrase[1]])
+    if head is None or head == "joint":
+        return None
+    return _described(work, phrase)
+
+
 def _speaker_after(
     work: _Work, refs: list[Ref], clause: Unit, cue: Span, *, inverted: bool
 ) -> Ref | None:
@@ -595,7 +627,7 @@ def _speaker_after(
     return next((r for r in refs if r.start >= cue.end and work.cast.is_person(r.key)), None)
 
 
-def _reporting_speaker(  # noqa: PLR0911 - one return per rule, tried in order
+def _reporting_speaker(  # noqa: C901, PLR0911 - one return per rule, tried in order
     work: _Work, refs: list[Ref], clause: Unit, cue: Span
 ) -> Ref | None:
     """Who a speech verb is said by.
@@ -616,6 +648,12 @@ def _reporting_speaker(  # noqa: PLR0911 - one return per rule, tried in order
         after = _speaker_after(work, refs, clause, cue, inverted=not according)
         if after is not None or according:
             return after
+    pronoun = _PRONOUN_BEFORE_RE.search(text, clause.start, cue.start)
+    if pronoun is not None and not any(r.start == pronoun.start(1) for r in refs):
+        # "She said ...", where the cast resolved no one: the person named last
+        key = antecedent(work.doc, work.cast, pronoun.start(1))
+        if key is not None:
+            return Ref(pronoun.start(1), pronoun.end(1), key, "pronoun")
     phrase = _phrase_before(text, clause.start, cue.start)
     if verb.startswith(("with ", "in ")):
         phrase = None  # "in a speech with a statement that": the cue is no verb of a phrase
@@ -645,10 +683,15 @@ def _reporting_speaker(  # noqa: PLR0911 - one return per rule, tried in order
 
 # A verb whose subject is the relative pronoun after the speaker: ", which described".
 _RELATIVE_RE: Final = re.compile(r"\s*,\s+(?:which|who)\s+(?:[a-z]+ly\s+|also\s+)?$")
+_PRONOUN_BEFORE_RE: Final = re.compile(
+    r"(?:^|[\s,;:—(])(he|she|He|She)(?:\s+(?:has|had|also|later|then|[a-z]+ly))*\s+$"
+)
+_MODAL_RE: Final = re.compile(r"\b(?:not|n['’]t|never|would|will|could|can|may|might|to)\b")
+_NOT_STANCE_RE: Final = re.compile(r"\s+(?:for|on|upon|to|off|in|out|back|up)\b")
 _THAT_NEXT_RE: Final = re.compile(r"\s+that\b")
 _NEGATED_RE: Final = re.compile(r"\b(?:not|n['’]t|never)\s*$")
 # Verbs that may come before their speaker, after the reported words: "..., said Lavrov".
-_INVERTING: Final = frozenset({"said", "says", "added", "wrote", "noted", "told", "explained"})
+_INVERTING: Final = frozenset({"said", "says", "added", "wrote", "noted", "explained"})
 _INVERTED_BEFORE_RE: Final = re.compile(r"[,”\"’']\s*$")
 # What follows the speaker of an inverted verb: the clause's end or an apposition.
 _ENDS_PHRASE_RE: Final = re.compile(r"\s*(?:[,.;:—–-]|$)")
@@ -757,6 +800,9 @@ _PHRASE_WORDS: Final = 8
 _TOKEN_RE: Final = re.compile(r"[^\s]+")
 # Plural nouns of people by their ending: "exporters", "economists", "residents".
 _AGENT_NOUN_RE: Final = re.compile(r"[a-z]{3,}(?:ers|ors|ists|ians|ants|ents)")
+_JOINT_RE: Final = re.compile(r"\b(?:both|the two)\b", re.IGNORECASE)
+_HEAD_ENDS: Final = frozenset({"of", "in", "at", "from", "with", "for", "on", "to", "by"})
+_DETERMINERS: Final = frozenset({"the", "a", "an", "one", "this", "that", "another", "some"})
 _PRONOUN_HEADS: Final = frozenset(
     {"i", "we", "you", "he", "she", "they", "it", "who", "this", "that"}
 )
@@ -816,6 +862,11 @@ def _speaker_head(phrase: str) -> str | None:  # noqa: PLR0911 - one return per 
     noun; "named" for a name ("McLenney"); "other" for "the" and a name.
     """
     words = re.findall(r"[\w.’'-]+", phrase)
+    if _JOINT_RE.search(phrase):
+        return "joint"  # "officials from both sides": the parties together
+    # "officials at the ministry", "a poll of voters": the head comes before the preposition
+    cut = next((i for i, w in enumerate(words) if i and w in _HEAD_ENDS), len(words))
+    words = words[:cut]
     if not words:
         return None
     last = re.sub(r"[’']s?$", "", words[-1]).rstrip(".")
@@ -826,6 +877,8 @@ def _speaker_head(phrase: str) -> str | None:  # noqa: PLR0911 - one return per 
         return kind
     if _AGENT_NOUN_RE.fullmatch(last):
         return "person"  # "grain exporters", "local farmers"
+    if words[0].lower() in _DETERMINERS and last.islower() and len(words) > 1:
+        return "person"  # "the bank said", "one slide says": described, of unknown kind
     if not last[0].isupper() or len(words) > _PHRASE_WORDS // 2:
         return None
     if all(w[0].isupper() for w in words):
