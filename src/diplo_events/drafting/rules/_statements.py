@@ -20,7 +20,6 @@ from diplo_events.drafting.rules._actors import described_actor
 from diplo_events.drafting.rules._cues import (
     PREPOSITIONS,
     REPORTED_OR_STANCE_RE,
-    SPEAKER_NOUNS,
     SPEECH,
     SPEECH_RE,
     STANCE,
@@ -28,6 +27,12 @@ from diplo_events.drafting.rules._cues import (
 )
 from diplo_events.drafting.rules._meetings import Meetings
 from diplo_events.drafting.rules._shared import Cast, Ids, Ref, antecedent, subject_like
+from diplo_events.drafting.rules._speakers import (
+    appositive_of,
+    phrase_after,
+    phrase_before,
+    speaker_head,
+)
 from diplo_events.model import CitationRole, Span, Statement, StatementMode
 
 __all__ = ["Said", "Statements", "draft_statements"]
@@ -582,7 +587,7 @@ def _stance_speaker(work: _Work, refs: list[Ref], clause: Unit, cue: Span) -> Re
     text = work.doc.text
     if not _enough(text, _trimmed(text, cue.end, clause.end)):
         return None
-    phrase = _phrase_before(text, clause.start, cue.start)
+    phrase = phrase_before(text, clause.start, cue.start)
     if phrase is None or _MODAL_RE.search(text, phrase[1], cue.start):
         return None  # "did not support", "Chile would support": no stance held now
     verb = text[cue.start : cue.end].lower()
@@ -592,7 +597,7 @@ def _stance_speaker(work: _Work, refs: list[Ref], clause: Unit, cue: Span) -> Re
     people = [r for r in inside if not _POSSESSIVE_AFTER_RE.match(text, r.end)]
     if people:
         return people[0]
-    head = _speaker_head(text[phrase[0] : phrase[1]])
+    head = speaker_head(text[phrase[0] : phrase[1]])
     if head is None or head == "joint":
         return None
     return _described(work, phrase)
@@ -615,10 +620,10 @@ def _speaker_after(
         and (not inverted or _ENDS_PHRASE_RE.match(text, after[0].end, clause.end))
     ):
         return after[0]
-    phrase = _phrase_after(text, cue.end, clause.end)
+    phrase = phrase_after(text, cue.end, clause.end)
     if (
         phrase is not None
-        and _speaker_head(text[phrase[0] : phrase[1]]) != "joint"
+        and speaker_head(text[phrase[0] : phrase[1]]) != "joint"
         and (not inverted or _ENDS_PHRASE_RE.match(text, phrase[1], clause.end))
     ):
         return _described(work, phrase)
@@ -654,7 +659,7 @@ def _reporting_speaker(  # noqa: C901, PLR0911 - one return per rule, tried in o
         key = antecedent(work.doc, work.cast, pronoun.start(1))
         if key is not None:
             return Ref(pronoun.start(1), pronoun.end(1), key, "pronoun")
-    phrase = _phrase_before(text, clause.start, cue.start)
+    phrase = phrase_before(text, clause.start, cue.start)
     if verb.startswith(("with ", "in ")):
         phrase = None  # "in a speech with a statement that": the cue is no verb of a phrase
     if phrase is not None:
@@ -666,10 +671,10 @@ def _reporting_speaker(  # noqa: C901, PLR0911 - one return per rule, tried in o
                 if work.cast.is_person(r.key) and not _POSSESSIVE_AFTER_RE.match(text, r.end)
             ]
             return (people or inside)[0]
-        appositive = _appositive_of(text, refs, clause.start, phrase)
+        appositive = appositive_of(text, refs, clause.start, phrase)
         if appositive is not None:
             return appositive
-        head = _speaker_head(text[phrase[0] : phrase[1]])
+        head = speaker_head(text[phrase[0] : phrase[1]])
         if head == "joint" or _NEGATED_RE.search(text, phrase[1], cue.start):
             return None  # "the two ministers agreed", "the statement did not say"
         if head is not None:
@@ -696,212 +701,13 @@ _INVERTED_BEFORE_RE: Final = re.compile(r"[,”\"’']\s*$")
 # What follows the speaker of an inverted verb: the clause's end or an apposition.
 _ENDS_PHRASE_RE: Final = re.compile(r"\s*(?:[,.;:—–-]|$)")
 _POSSESSIVE_AFTER_RE: Final = re.compile(r"['’]s?\b")
-# Words between a speaker and its verb: "Lavrov has also said", "officials privately say".
-_AUXILIARIES_RE: Final = re.compile(
-    r"(?:\s+(?:has|have|had|is|was|were|are|will|would|could|did|does|do|not|also|later|then"
-    r"|long|once|again|already|still|never|ever|just|first|[a-z]+ly))*\s*$"
-)
-# Words a speaker's phrase never holds: where a clause or phrase begins.
-_PHRASE_STOPS: Final = frozenset(
-    {
-        "that",
-        "and",
-        "but",
-        "or",
-        "because",
-        "while",
-        "when",
-        "whenever",
-        "as",
-        "if",
-        "since",
-        "although",
-        "though",
-        "after",
-        "before",
-        "who",
-        "whom",
-        "which",
-        "where",
-        "what",
-        "how",
-        "why",
-        "than",
-        "so",
-        "then",
-        "there",
-        "here",
-        "it",
-        "this",
-        "these",
-        "those",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "you",
-        "him",
-        "them",
-        "us",
-        "me",
-        "is",
-        "was",
-        "were",
-        "are",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "added",
-        "wrote",
-        "not",
-        "also",
-    }
-)
-# Words a speaker's phrase does not begin with.
-_LEADING_WORDS: Final = frozenset(
-    {
-        "but",
-        "and",
-        "so",
-        "yet",
-        "still",
-        "now",
-        "meanwhile",
-        "however",
-        "also",
-        "instead",
-        "even",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "to",
-        "of",
-        "as",
-        "last",
-        "this",
-        "earlier",
-        "later",
-    }
-)
-_POSSESSIVES: Final = frozenset({"his", "her", "its", "our", "their", "my", "your"})
-_PHRASE_WORDS: Final = 8
-_TOKEN_RE: Final = re.compile(r"[^\s]+")
-# Plural nouns of people by their ending: "exporters", "economists", "residents".
-_AGENT_NOUN_RE: Final = re.compile(r"[a-z]{3,}(?:ers|ors|ists|ians|ants|ents)")
-_JOINT_RE: Final = re.compile(r"\b(?:both|the two)\b", re.IGNORECASE)
-_HEAD_ENDS: Final = frozenset({"of", "in", "at", "from", "with", "for", "on", "to", "by"})
-_DETERMINERS: Final = frozenset({"the", "a", "an", "one", "this", "that", "another", "some"})
-_PRONOUN_HEADS: Final = frozenset(
-    {"i", "we", "you", "he", "she", "they", "it", "who", "this", "that"}
-)
-
-
-def _phrase_before(text: str, floor: int, verb_at: int) -> tuple[int, int] | None:
-    """The phrase right before a speech verb, auxiliaries aside: "Senate Democrats (have) said"."""
-    aux = _AUXILIARIES_RE.search(text, floor, verb_at)
-    end = aux.start() if aux is not None else verb_at
-    tokens = list(_TOKEN_RE.finditer(text, floor, end))
-    start = end
-    kept = tokens[-_PHRASE_WORDS:]
-    for position in range(len(kept) - 1, -1, -1):
-        word = kept[position].group(0)
-        if word[-1] in ',;:()—–"“”' or word[0] in '("“”—–':
-            break
-        if (
-            word.lower() in _PHRASE_STOPS
-            and not (  # "Kalnins and Tamm said"
-                word == "and" and position > 0 and kept[position - 1].group(0)[:1].isupper()
-            )
-        ):
-            break
-        start = kept[position].start()
-        if word.lower() in _POSSESSIVES:
-            break  # "his office said": the phrase begins with its owner
-    chosen = [t for t in tokens if t.start() >= start]
-    while chosen and chosen[0].group(0).lower() in _LEADING_WORDS:
-        chosen.pop(0)
-    if not chosen:
-        return None
-    return chosen[0].start(), chosen[-1].end()
-
-
-def _phrase_after(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The speaker's phrase after "according to" or an inverted verb, up to a comma or the end."""
-    tokens = []
-    for token in _TOKEN_RE.finditer(text, start, end):
-        word = token.group(0)
-        tokens.append(token)
-        if word[-1] in ',;:()—–"“”' or len(tokens) >= _PHRASE_WORDS:
-            break
-    if not tokens or (tokens[-1].group(0)[-1] not in ',;:()—–"“”.' and tokens[-1].end() < end):
-        return None  # no comma or end of clause closes it: no phrase of its own
-    low, high = tokens[0].start(), tokens[-1].end()
-    while high > low and text[high - 1] in ',;:.()—–"“”':
-        high -= 1
-    if _speaker_head(text[low:high]) is None:
-        return None
-    return low, high
-
-
-def _speaker_head(phrase: str) -> str | None:  # noqa: PLR0911 - one return per kind
-    """What a speaker's phrase is, or None when it names no speaker.
-
-    "person" (someone unnamed), "joint" or an organization's kind by its head
-    noun; "named" for a name ("McLenney"); "other" for "the" and a name.
-    """
-    words = re.findall(r"[\w.’'-]+", phrase)
-    if _JOINT_RE.search(phrase):
-        return "joint"  # "officials from both sides": the parties together
-    # "officials at the ministry", "a poll of voters": the head comes before the preposition
-    cut = next((i for i, w in enumerate(words) if i and w in _HEAD_ENDS), len(words))
-    words = words[:cut]
-    if not words:
-        return None
-    last = re.sub(r"[’']s?$", "", words[-1]).rstrip(".")
-    if last.lower() in _PRONOUN_HEADS or not last:
-        return None
-    kind = SPEAKER_NOUNS.get(last.lower())
-    if kind is not None:
-        return kind
-    if _AGENT_NOUN_RE.fullmatch(last):
-        return "person"  # "grain exporters", "local farmers"
-    if words[0].lower() in _DETERMINERS and last.islower() and len(words) > 1:
-        return "person"  # "the bank said", "one slide says": described, of unknown kind
-    if not last[0].isupper() or len(words) > _PHRASE_WORDS // 2:
-        return None
-    if all(w[0].isupper() for w in words):
-        return "named"  # "McLenney", "Senate Democrats"
-    if words[0].lower() == "the" and all(w[0].isupper() for w in words[1:]):
-        return "other"  # "the Tax Foundation": an organization
-    return "person"  # "the two Ministers": people described
-
-
-def _appositive_of(text: str, refs: list[Ref], floor: int, phrase: tuple[int, int]) -> Ref | None:
-    """The person a phrase describes in apposition: "Lavrov, the foreign minister, said"."""
-    match = re.search(r"(\S)\s*,\s*$", text[floor : phrase[0]])
-    if match is None or not text[phrase[0] : phrase[1]].lower().startswith(("a ", "an ", "the ")):
-        return None
-    name_end = floor + match.start(1) + 1
-    return next((r for r in reversed(refs) if r.end == name_end), None)
 
 
 def _described(work: _Work, phrase: tuple[int, int]) -> Ref:
     """The speaker a phrase describes (or names only here), added to the cast once per phrase."""
     doc = work.doc
     words = " ".join(doc.text[phrase[0] : phrase[1]].split())
-    record = _speaker_head(words) or "person"
+    record = speaker_head(words) or "person"
     if record == "named" and (words[:4] == "The " or re.fullmatch(r"[A-Z.&-]{2,}", words)):
         record = "other"  # "The Tax Foundation", "AROS": an organization
     actor = described_actor(doc, words, Span(start=phrase[0], end=phrase[1]), record)

@@ -1,0 +1,194 @@
+"""Reported speech on news copy: described speakers, inverted and "according to" sources,
+the boundaries of the reported words, and verbs of stance.
+
+Every sentence here is written for these tests.
+"""
+
+import datetime as dt
+
+import diplo_events as de
+
+PUBLISHED = dt.date(2024, 5, 6)
+
+
+def reported(text: str) -> list[tuple[str, de.Person | de.Organization, str | None]]:
+    """(reported words, speaker record, cue) of each statement that is not a direct quote."""
+    drafted = de.extract(text, published=PUBLISHED)
+    out = []
+    for statement in drafted.of_type(de.Statement):
+        if statement.mode is de.StatementMode.DIRECT_QUOTE:
+            continue
+        speaker = drafted.get(statement.speaker)
+        assert isinstance(speaker, de.Person | de.Organization)
+        out.append((statement.text, speaker, statement.cue))
+    return out
+
+
+class TestDescribedSpeakers:
+    def test_officials_after_the_words_are_an_unnamed_person(self) -> None:
+        ((words, speaker, cue),) = reported(
+            "The new border crossing will open before the harvest, officials said on Monday."
+        )
+        assert words == "The new border crossing will open before the harvest"
+        assert isinstance(speaker, de.Person)
+        assert speaker.unnamed
+        assert speaker.name == "officials"
+        assert cue == "said"
+
+    def test_the_campaign_is_an_organization(self) -> None:
+        ((words, speaker, _),) = reported(
+            "The campaign said it would spend more on radio advertising in rural counties."
+        )
+        assert words == "it would spend more on radio advertising in rural counties"
+        assert isinstance(speaker, de.Organization)
+        assert speaker.kind is de.OrganizationKind.GROUP
+        assert speaker.name == "The campaign"
+
+    def test_a_poll_is_a_source_described(self) -> None:
+        ((words, speaker, cue),) = reported(
+            "A survey of farm owners found that most expect lower prices next year."
+        )
+        assert words == "most expect lower prices next year"
+        assert isinstance(speaker, de.Person)
+        assert speaker.unnamed
+        assert speaker.name == "A survey of farm owners"
+        assert cue == "found"
+
+    def test_people_named_by_their_trade_are_described(self) -> None:
+        ((_, speaker, _),) = reported(
+            "Grain exporters warned that shipments could fall sharply before the autumn."
+        )
+        assert isinstance(speaker, de.Person)
+        assert speaker.unnamed
+        assert speaker.name == "Grain exporters"
+
+    def test_a_name_read_only_by_the_verb_is_a_person(self) -> None:
+        ((words, speaker, _),) = reported(
+            "Brandvold said the fishing quota would be cut for the third year running."
+        )
+        assert words == "the fishing quota would be cut for the third year running"
+        assert isinstance(speaker, de.Person)
+        assert not speaker.unnamed
+        assert speaker.name == "Brandvold"
+
+    def test_both_sides_speaking_together_are_left_to_the_readout(self) -> None:
+        assert not reported(
+            "Officials from both sides said the next round would be held in the autumn."
+        )
+
+    def test_a_denial_is_no_statement(self) -> None:
+        assert not reported(
+            "The ministry's statement did not say whether the minister would resign soon."
+        )
+
+
+class TestAccordingTo:
+    def test_at_the_end(self) -> None:
+        ((words, speaker, cue),) = reported(
+            "Exports of rice fell by a third in the first quarter, according to customs data."
+        )
+        assert words == "Exports of rice fell by a third in the first quarter"
+        assert speaker.name == "customs data"
+        assert cue == "according to"
+
+    def test_at_the_start(self) -> None:
+        ((words, speaker, _),) = reported(
+            "According to the port authority, the dredging will take another two years."
+        )
+        assert words == "the dredging will take another two years"
+        assert speaker.name == "the port authority"
+
+    def test_too_little_said_is_no_statement(self) -> None:
+        assert not reported(
+            "Kovac proposed a joint survey of the river. Both agreed, according to the agency."
+        )
+
+    def test_a_relative_clause_speaks_for_the_source(self) -> None:
+        statements = reported(
+            "The talks ran late, according to a statement from the port authority, "
+            "which described the mood as tense but polite."
+        )
+        assert [(words, cue) for words, _, cue in statements][-1] == (
+            "the mood as tense but polite",
+            "described",
+        )
+
+
+class TestInverted:
+    def test_said_before_its_speaker(self) -> None:
+        ((words, speaker, _),) = reported(
+            "The ferry will run twice a week from June, said Marta Lindqvist, a port spokeswoman."
+        )
+        assert words == "The ferry will run twice a week from June"
+        assert speaker.name == "Marta Lindqvist"
+
+    def test_said_after_an_aside_reports_what_follows(self) -> None:
+        ((words, speaker, _),) = reported(
+            "Marta Lindqvist, for her part, said Sweden would pay for half of the new pier."
+        )
+        assert words == "Sweden would pay for half of the new pier"
+        assert speaker.name == "Marta Lindqvist"
+
+
+class TestBoundaries:
+    def test_whom_it_was_told_is_no_part_of_the_words(self) -> None:
+        ((words, _, _),) = reported(
+            "Marta Lindqvist told reporters the ferry would run twice a week from June."
+        )
+        assert words == "the ferry would run twice a week from June"
+
+    def test_the_day_and_that_are_no_part_of_the_words(self) -> None:
+        ((words, _, _),) = reported(
+            "Marta Lindqvist said on Tuesday that the ferry would run twice a week from June."
+        )
+        assert words == "the ferry would run twice a week from June"
+
+
+class TestCues:
+    def test_states_as_a_noun_is_no_cue(self) -> None:
+        assert not reported(
+            "Marta Lindqvist met envoys of coastal states in Oslo to discuss coastguard training."
+        )
+
+    def test_a_capitalized_cue_inside_a_clause_is_a_name(self) -> None:
+        assert not reported(
+            "Marta Lindqvist met envoys of the Gulf States in Oslo to discuss coastguard training."
+        )
+
+
+class TestStances:
+    def test_a_stance_right_after_its_speaker(self) -> None:
+        ((words, speaker, cue),) = reported(
+            "Opposition lawmakers criticized the budget as a gift to the largest ports."
+        )
+        assert words == "the budget as a gift to the largest ports"
+        assert speaker.name == "Opposition lawmakers"
+        assert cue == "criticized"
+
+    def test_a_stance_after_a_modal_is_none(self) -> None:
+        assert not reported("Opposition lawmakers would support the budget if ports were spared.")
+
+    def test_a_request_is_no_stance(self) -> None:
+        assert not reported(
+            "Marta Lindqvist asked that Norway support the candidacy of Sweden for the seat."
+        )
+
+    def test_called_for_is_a_demand_not_a_stance(self) -> None:
+        assert not reported(
+            "Opposition lawmakers called for an inquiry into the collapse of the pier."
+        )
+
+
+class TestNarrativeBeforeReportedSpeech:
+    def test_a_demand_before_according_to_is_kept(self) -> None:
+        text = (
+            "Marta Lindqvist met the Norwegian fisheries minister Ola Haugen in Oslo on Monday. "
+            "Lindqvist urged Norway to speed up the permits for the new pier, according to a "
+            "statement from the port authority, which described the mood as constructive."
+        )
+        drafted = de.extract(text, published=PUBLISHED)
+        (demand,) = drafted.of_type(de.Demand)
+        assert demand.citations[0].quote.startswith("Lindqvist urged Norway")
+        (statement,) = drafted.of_type(de.Statement)
+        assert statement.cue == "described"
+        assert statement.text == "the mood as constructive"
