@@ -508,16 +508,35 @@ def _reported_content(text: str, start: int, end: int, speaker: Ref, cue: Span) 
         content = _trimmed(text, start, speaker.start)
     if not _enough(text, content):
         return Span(start=start, end=end)
-    return Span(start=content[0], end=content[1])
+    low, high = content
+    opener = _OPENER_RE.match(text, low, high)
+    if opener is not None and _enough(text, (opener.end(), high)):
+        low = opener.end()  # "However, X, officials said": X
+    turn = _TURN_RE.search(text, low, high)
+    if turn is not None and _enough(text, (low, turn.start())):
+        high = turn.start()  # "X, but Y said Z": X
+    return Span(start=low, end=high)
 
 
+# A discourse word that opens a sentence, no part of what was said.
+_OPENER_RE: Final = re.compile(
+    r"(?:However|Meanwhile|Still|Moreover|Indeed|Instead|In addition|Also|But|And|Yet|So|Now"
+    r"|Nonetheless|Nevertheless|Furthermore|Separately|Overall|Ultimately|Finally)\b,?\s+"
+)
+# Where reported words turn to something else: a contrast, or a new speaker's clause.
+_TURN_RE: Final = re.compile(
+    r",\s+(?:but|though|although|while)\s+(?!that\b)|\s+[—–]\s+and\s+"
+    r"|,\s+and\s+(?:he|she|they)\s+(?:also\s+)?[a-z]+ed\b"
+)
 # What may stand between a speech verb (and whom it was told) and its "that":
 # "said on Tuesday that", "said in a statement Friday that", "also said that".
 _BEFORE_THAT_RE: Final = re.compile(
     r"(?:\s+(?:on|in|at|during|to|with|after|before|last|this|earlier|later|again|also"
     r"|repeatedly|publicly|privately|recently|previously|Monday|Tuesday|Wednesday|Thursday"
-    r"|Friday|Saturday|Sunday)\b[^,;:\n]{0,60}?)?,?\s+that\s",
+    r"|Friday|Saturday|Sunday)\b[^;:\n]{0,80}?)?,?\s+that\s",
 )
+# "told a meeting of Pacific Island leaders that": whom it was told, up to "that".
+_TOLD_THAT_RE: Final = re.compile(r"\s+(?:an?|the|his|her|their)\s+[^;:\n]{0,80}?,?\s+that\s")
 # Whom "told" or "tells" says something to: "told reporters", "told The Daily Post".
 _TOLD_WHOM_RE: Final = re.compile(
     r"\s+(?:reporters|journalists|supporters|voters|him|her|them|us|me"
@@ -537,6 +556,8 @@ def _content_start(text: str, cue: Span, end: int) -> int:
         if whom is not None:
             at = whom.end()
     that = _BEFORE_THAT_RE.match(text, at, end)
+    if that is None and at == cue.end and text[cue.start : cue.end].lower() in {"told", "tells"}:
+        that = _TOLD_THAT_RE.match(text, at, end)  # "told a crowd in Cleveland that"
     if that is not None:
         return that.end()
     day = _WEEKDAY_RE.match(text, at, end)
