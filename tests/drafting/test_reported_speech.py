@@ -192,3 +192,54 @@ class TestNarrativeBeforeReportedSpeech:
         (statement,) = drafted.of_type(de.Statement)
         assert statement.cue == "described"
         assert statement.text == "the mood as constructive"
+
+
+class TestSeveralInOneSentence:
+    def test_a_later_verb_with_a_subject_of_its_own(self) -> None:
+        statements = reported(
+            "Marta Lindqvist said the pier would open in June, though Ola Haugen noted "
+            "that the permits were still missing."
+        )
+        assert [(words, speaker.name) for words, speaker, _ in statements] == [
+            ("the pier would open in June", "Marta Lindqvist"),
+            ("the permits were still missing", "Ola Haugen"),
+        ]
+
+    def test_a_participle_after_a_comma_keeps_the_speaker(self) -> None:
+        statements = reported(
+            "Marta Lindqvist told reporters the pier would open in June, adding that "
+            "the permits were still missing."
+        )
+        assert [(words, cue) for words, _, cue in statements] == [
+            ("the pier would open in June", "told"),
+            ("the permits were still missing", "adding"),
+        ]
+
+
+class TestMoreBoundaries:
+    def test_a_contrast_ends_the_words(self) -> None:
+        ((words, _, _),) = reported(
+            "Marta Lindqvist said the pier would open in June, but the ferry company disagreed."
+        )
+        assert words == "the pier would open in June"
+
+    def test_an_opening_word_is_no_part_of_the_words(self) -> None:
+        ((words, _, _),) = reported(
+            "However, the pier will not open before the autumn, the port authority said."
+        )
+        assert words == "the pier will not open before the autumn"
+
+    def test_whom_it_was_told_runs_up_to_that(self) -> None:
+        ((words, _, _),) = reported(
+            "Marta Lindqvist told a group of harbour masters in Bergen that the pier "
+            "would open in June."
+        )
+        assert words == "the pier would open in June"
+
+    def test_a_dateline_is_no_part_of_the_words(self) -> None:
+        text = (
+            "OSLO (Fjord Wire) — Sweden and Norway will share the cost of the new "
+            "pier at Svinesund, the Swedish transport agency said on Monday."
+        )
+        ((words, _, _),) = reported(text)
+        assert words == "Sweden and Norway will share the cost of the new pier at Svinesund"

@@ -390,7 +390,7 @@ def _reported(work: _Work, index: int, sentence: Unit) -> None:
     words = doc.outside_quotes(sentence.start, sentence.end)
     if index == work.meetings.main_sentence or len(words.split()) < _MIN_REPORTED_WORDS:
         return  # the meeting's own sentence reports the meeting, not what was said
-    clause_start = sentence.start
+    clause_start = max(sentence.start, min(doc.body, sentence.end))  # past a dateline
     for cut in [*(sentence.start + m.start() for m in re.finditer(r";\s", words)), sentence.end]:
         _reported_clause(work, Unit(clause_start, cut), words[clause_start - sentence.start :])
         clause_start = cut + 1
@@ -412,16 +412,24 @@ def _reported_clause(work: _Work, clause: Unit, words: str) -> None:  # noqa: C9
         if verb.group(0).lower() == "states" and not _THAT_NEXT_RE.match(words, verb.end()):
             continue  # "coastal states", "all states in the region": a noun
         stance = verb.group(0).lower() in STANCE
-        if stance and (found or _NOT_STANCE_RE.match(words, verb.end())):
-            continue  # "called for", "called on": a demand; a stance only opens a clause
+        if stance and _NOT_STANCE_RE.match(words, verb.end()):
+            continue  # "called for", "called on": a demand, not a stance
         cue = Span(start=verb_at, end=clause.start + verb.end())
-        if found and re.search(r"\band\s+$", doc.text[max(clause.start, verb_at - 6) : verb_at]):
-            found.append((verb_at, found[-1][1], cue))  # "... and underscored that"
+        if found and not stance and _same_speaker(doc.text, clause.start, cue):
+            found.append((verb_at, found[-1][1], cue))  # "and underscored that", ", adding that"
             continue
         if found and _RELATIVE_RE.match(doc.text, found[-1][1].end, verb_at):
             found.append((verb_at, found[-1][1], cue))  # "according to X, which described"
             continue
         if found:
+            # "X said A, though she noted B": a later verb with a subject of its own
+            later = _later_speaker(doc, refs, found[-1][2].end, cue)
+            if (
+                later is not None
+                and work.cast.is_person(later.key)
+                and (not stance or _enough(doc.text, _trimmed(doc.text, cue.end, clause.end)))
+            ):
+                found.append((later.start, later, cue))
             continue
         rest = doc.text[clause.start + verb.end() : clause.end].strip()
         if rest == ":" or (rest.startswith(":") and doc.in_quote(clause.end) is not None):
@@ -455,6 +463,40 @@ def _reported_clause(work: _Work, clause: Unit, words: str) -> None:  # noqa: C9
             cue=cue,
             content=content,
         )
+
+
+def _later_speaker(doc: Document, refs: list[Ref], floor: int, cue: Span) -> Ref | None:
+    """The subject of a later speech verb in a clause, when someone stands right before it.
+
+    It must open a clause of its own: after a comma, a conjunction or a
+    subordinator ("though she noted", "when Clinton blasted", "and he added").
+    """
+    before = [r for r in refs if floor <= r.start and r.end <= cue.start]
+    if not before:
+        return None
+    last = before[-1]
+    if not _AUXILIARIES_ONLY_RE.fullmatch(doc.text, last.end, cue.start):
+        return None
+    if not _CLAUSE_OPENS_RE.search(doc.text, floor, last.start):
+        return None
+    return last
+
+
+_AUXILIARIES_ONLY_RE: Final = re.compile(
+    r"(?:\s+(?:has|have|had|also|later|then|now|once|again|[a-z]+ly))*\s+"
+)
+_CLAUSE_OPENS_RE: Final = re.compile(
+    r"(?:[,;—–]|\b(?:and|but|though|although|while|when|as|because|after|before|since))"
+    r"\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
+)
+
+
+def _same_speaker(text: str, floor: int, cue: Span) -> bool:
+    """Whether a later verb is said by the speaker before: "and underscored", ", adding"."""
+    before = text[max(floor, cue.start - 6) : cue.start]
+    if re.search(r"\band\s+$", before):
+        return True
+    return text[cue.start : cue.end].endswith("ing") and before.rstrip().endswith(",")
 
 
 def _relays_speech(text: str, refs: list[Ref], content: Span, cue: Span) -> bool:
@@ -742,8 +784,12 @@ def _trim_clause_end(text: str, start: int, end: int) -> int:
     """Drop the punctuation and the joining "and" a clause ends with."""
     while True:
         trimmed = text[start:end].rstrip(" ,.:;\n")
-        if trimmed.endswith(" and"):
-            trimmed = trimmed[: -len(" and")]
-            end = start + len(trimmed)
+        joint = _JOINING_END_RE.search(trimmed)
+        if joint is not None:
+            end = start + joint.start()
             continue
         return start + len(trimmed)
+
+
+# What joins a clause to the next: "X said A, though she noted B".
+_JOINING_END_RE: Final = re.compile(r"\s(?:and|but|though|although|while|when|as|because)$")
