@@ -243,3 +243,36 @@ class TestMoreBoundaries:
         )
         ((words, _, _),) = reported(text)
         assert words == "Sweden and Norway will share the cost of the new pier at Svinesund"
+
+
+class TestSpeakersAfterAnAside:
+    def test_the_phrase_that_opens_the_clause(self) -> None:
+        ((words, speaker, _),) = reported(
+            "The vote was close. The spokesman, who declined to be named, said there was "
+            "no call planned with the mayor."
+        )
+        assert words == "there was no call planned with the mayor"
+        assert speaker.name == "The spokesman"
+
+    def test_a_quotation_closed_with_apostrophes_ends_the_phrase(self) -> None:
+        text = (
+            "The two governments disagreed about steel.\n\n"
+            "''Excess capacity has a damaging effect on global markets,'' Mr. Lew said."
+        )
+        ((_, speaker, _),) = reported(text)
+        assert speaker.name == "Mr. Lew"
+
+    def test_the_clause_said_before_an_aside_after_the_verb(self) -> None:
+        statements = reported(
+            "The two governments disagreed about steel. Victims of the floods would be "
+            "given asylum, Brandvold said, a provision that never got a vote."
+        )
+        assert [words for words, _, _ in statements] == [
+            "Victims of the floods would be given asylum"
+        ]
+
+    def test_whom_a_quote_is_introduced_to_is_no_statement(self) -> None:
+        assert not reported(
+            "The talks ended late. Marta Lindqvist, who chairs the port board, told the "
+            "press conference:\n\n“We will open the pier in June, whatever it costs us.”"
+        )

@@ -116,6 +116,8 @@ _LEADING_WORDS: Final = frozenset(
     }
 )
 _POSSESSIVES: Final = frozenset({"his", "her", "its", "our", "their", "my", "your"})
+# A quotation closed with apostrophes, straight or curly: "...,'' Mr. Lew said".
+_QUOTE_ENDS: Final = (",''", ".''", "''", ",’", ".’", ",'", ".'")
 _PHRASE_WORDS: Final = 8
 _TOKEN_RE: Final = re.compile(r"[^\s]+")
 # Plural nouns of people by their ending: "exporters", "economists", "residents".
@@ -137,7 +139,7 @@ def phrase_before(text: str, floor: int, verb_at: int) -> tuple[int, int] | None
     kept = tokens[-_PHRASE_WORDS:]
     for position in range(len(kept) - 1, -1, -1):
         word = kept[position].group(0)
-        if word[-1] in ',;:()—–"“”' or word[0] in '("“”—–':
+        if word[-1] in ',;:()—–"“”' or word[0] in '("“”—–' or word.endswith(_QUOTE_ENDS):
             break
         if (
             word.lower() in _PHRASE_STOPS

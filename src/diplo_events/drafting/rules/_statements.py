@@ -87,6 +87,11 @@ _WHO_SAID_RE: Final = re.compile(rf",\s*who\s+(?:then\s+|later\s+)?(?:{SPEECH})\
 _QUOTED_AS_RE: Final = re.compile(r"\bquoted\s+(?:\S+\s+){1,4}?as saying\b", re.IGNORECASE)
 _ACCORDING_RE: Final = re.compile(r"\baccording to\s*$", re.IGNORECASE)
 
+# "X told the news conference:" introduces a quote: a few words and a colon.
+_INTRODUCING_WORDS: Final = 4
+_INTRODUCING_RE: Final = re.compile(
+    r"(?:(?:the|a|an|his|her|their|reporters|journalists)\b[^:]*)?:"
+)
 # Reported speech needs a clause of a few words.
 _MIN_REPORTED_WORDS: Final = 4
 # The reported words cut from a clause need this many words, else the clause stands.
@@ -432,7 +437,9 @@ def _reported_clause(work: _Work, clause: Unit, words: str) -> None:  # noqa: C9
                 found.append((later.start, later, cue))
             continue
         rest = doc.text[clause.start + verb.end() : clause.end].strip()
-        if rest == ":" or (rest.startswith(":") and doc.in_quote(clause.end) is not None):
+        if (_INTRODUCING_RE.fullmatch(rest) and len(rest.split()) <= _INTRODUCING_WORDS) or (
+            rest.startswith(":") and doc.in_quote(clause.end) is not None
+        ):
             continue  # "In his toast, the President said:" introduces a quote; it says nothing
         speaker = (
             _stance_speaker(work, refs, clause, cue)
@@ -619,8 +626,11 @@ def _says_after(text: str, start: int, speaker: Ref, cue: Span, end: int) -> boo
         return True
     before = text[start : speaker.start].rstrip()
     first = text[after[0] : after[1]].split(maxsplit=1)[0].lower()
+    split = text[cue.end : cue.end + 1] == ","  # "X, Lavrov said, Y": X is the clause said
     return not (
-        before.endswith(",") and _enough(text, (start, speaker.start)) and first in PREPOSITIONS
+        before.endswith(",")
+        and _enough(text, (start, speaker.start))
+        and (first in PREPOSITIONS or split)
     )
 
 
@@ -746,7 +756,35 @@ def _reporting_speaker(  # noqa: C901, PLR0911 - one return per rule, tried in o
     people = [r for r in before if work.cast.is_person(r.key)]
     if people:
         return people[0]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    return _opening_speaker(work, clause, cue)
+
+
+def _opening_speaker(work: _Work, clause: Unit, cue: Span) -> Ref | None:
+    """The phrase that opens a clause as the subject of a verb after an aside.
+
+    "Cyber security experts, however, said ...", "The spokesman, who declined
+    to be named, said ...": the phrase before the first comma or dash, when
+    the verb follows right after the aside closes.
+    """
+    text = work.doc.text
+    if not _ASIDE_CLOSED_RE.search(text, clause.start, cue.start):
+        return None
+    comma = _ASIDE_OPENS_RE.search(text, clause.start, cue.start)
+    if comma is None:
+        return None
+    phrase = phrase_before(text, clause.start, comma.start())
+    if phrase is None:
+        return None
+    head = speaker_head(text[phrase[0] : phrase[1]])
+    if head is None or head == "joint":
+        return None
+    return _described(work, phrase)
+
+
+_ASIDE_CLOSED_RE: Final = re.compile(r"[,—–]\s*$")
+_ASIDE_OPENS_RE: Final = re.compile(r"\s*(?:,|\s[—–])\s")
 
 
 # A verb whose subject is the relative pronoun after the speaker: ", which described".
