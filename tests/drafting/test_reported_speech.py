@@ -276,3 +276,15 @@ class TestSpeakersAfterAnAside:
             "The talks ended late. Marta Lindqvist, who chairs the port board, told the "
             "press conference:\n\n“We will open the pier in June, whatever it costs us.”"
         )
+
+
+class TestHeadlines:
+    def test_a_title_case_headline_with_says(self) -> None:
+        text = (
+            "Harbour Master Says New Pier Will Open In June.\n\n"
+            "The port board met on Tuesday to approve the budget."
+        )
+        ((words, speaker, cue),) = reported(text)
+        assert words == "New Pier Will Open In June"
+        assert speaker.name == "Harbour Master"
+        assert cue == "Says"

@@ -87,6 +87,17 @@ _WHO_SAID_RE: Final = re.compile(rf",\s*who\s+(?:then\s+|later\s+)?(?:{SPEECH})\
 _QUOTED_AS_RE: Final = re.compile(r"\bquoted\s+(?:\S+\s+){1,4}?as saying\b", re.IGNORECASE)
 _ACCORDING_RE: Final = re.compile(r"\baccording to\s*$", re.IGNORECASE)
 
+
+def _title_case(sentence: str) -> bool:
+    """Whether a sentence is a headline in title case: most of its words capitalized."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", sentence)
+    capitals = sum(1 for w in words if w[0].isupper())
+    return len(words) >= _MIN_REPORTED_WORDS and capitals >= _TITLE_CASE_SHARE * len(words)
+
+
+_TITLE_CASE_SHARE: Final = 0.7
+# A headline in title case: "Lavrov Says Talks Will Resume".
+_HEADLINE_CUES: Final = frozenset({"Says", "Said", "Say", "Tells", "Told"})
 # "X told the news conference:" introduces a quote: a few words and a colon.
 _INTRODUCING_WORDS: Final = 4
 _INTRODUCING_RE: Final = re.compile(
@@ -397,13 +408,20 @@ def _reported(work: _Work, index: int, sentence: Unit) -> None:
         return  # the meeting's own sentence reports the meeting, not what was said
     clause_start = max(sentence.start, min(doc.body, sentence.end))  # past a dateline
     for cut in [*(sentence.start + m.start() for m in re.finditer(r";\s", words)), sentence.end]:
-        _reported_clause(work, Unit(clause_start, cut), words[clause_start - sentence.start :])
+        _reported_clause(
+            work,
+            Unit(clause_start, cut),
+            words[clause_start - sentence.start :],
+            headline=_title_case(doc.text[sentence.start : sentence.end]),
+        )
         clause_start = cut + 1
         while clause_start < sentence.end and doc.text[clause_start].isspace():
             clause_start += 1
 
 
-def _reported_clause(work: _Work, clause: Unit, words: str) -> None:  # noqa: C901 - cue by cue
+def _reported_clause(  # noqa: C901 - cue by cue
+    work: _Work, clause: Unit, words: str, *, headline: bool = False
+) -> None:
     doc = work.doc
     refs = [
         r for r in work.cast.refs_between(clause.start, clause.end) if doc.in_quote(r.start) is None
@@ -412,7 +430,11 @@ def _reported_clause(work: _Work, clause: Unit, words: str) -> None:  # noqa: C9
     found: list[tuple[int, Ref, Span]] = []
     for verb in REPORTED_OR_STANCE_RE.finditer(words, 0, clause.end - clause.start):
         verb_at = clause.start + verb.start()
-        if verb.group(0)[0].isupper() and doc.text[clause.start : verb_at].strip():
+        if (
+            verb.group(0)[0].isupper()
+            and doc.text[clause.start : verb_at].strip()
+            and not (headline and verb.group(0) in _HEADLINE_CUES)
+        ):
             continue  # "the United States", "Gulf States": a name, not a verb
         if verb.group(0).lower() == "states" and not _THAT_NEXT_RE.match(words, verb.end()):
             continue  # "coastal states", "all states in the region": a noun
