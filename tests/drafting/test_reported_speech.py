@@ -288,3 +288,16 @@ class TestHeadlines:
         assert words == "New Pier Will Open In June"
         assert speaker.name == "Harbour Master"
         assert cue == "Says"
+
+
+class TestAfterAQuote:
+    def test_a_participle_after_the_attribution_of_a_quote(self) -> None:
+        text = (
+            "The port board met on Tuesday.\n\n"
+            "“We will open the pier in June,” Marta Lindqvist said, adding that the "
+            "permits were still missing."
+        )
+        ((words, speaker, cue),) = reported(text)
+        assert words == "the permits were still missing"
+        assert speaker.name == "Marta Lindqvist"
+        assert cue == "adding"

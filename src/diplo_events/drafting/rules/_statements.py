@@ -185,8 +185,10 @@ def draft_statements(doc: Document, cast: Cast, meetings: Meetings) -> Statement
         previous = said
         direct_sentences.add(doc.sentence_at(quote.open_at))
         direct_sentences.add(doc.sentence_at(quote.close_at))
+    quoted = list(work.said)
     for index, sentence in enumerate(doc.sents):
         if index in direct_sentences:
+            _reported_after_quote(work, sentence, quoted)
             continue
         _reported(work, index, sentence)
     return Statements(
@@ -393,6 +395,46 @@ def _quote_cue(doc: Document, quote: Quote, speaker: Span) -> Span | None:
     if found is None or doc.in_quote(found.start()) is not None:
         return None
     return Span(start=found.start(), end=found.end())
+
+
+def _reported_after_quote(work: _Work, sentence: Unit, quoted: list[Said]) -> None:
+    """Reported speech that follows a quote's attribution: "“...,” X said, adding that Y".
+
+    The participle's speaker is the quote's; its words run to the sentence's
+    end and hold no quotation marks.
+    """
+    doc = work.doc
+    said = [s for s in quoted if sentence.start <= s.start < sentence.end]
+    if not said:
+        return
+    last = said[-1]
+    closing = max(last.end, last.mention.end)
+    verb = _PARTICIPLE_AFTER_RE.search(doc.text, closing, sentence.end)
+    if verb is None or doc.in_quote(verb.start(1)) is not None:
+        return
+    cue = Span(start=verb.start(1), end=verb.end(1))
+    end = _trim_clause_end(doc.text, cue.start, sentence.end)
+    content = _trimmed(doc.text, _content_start(doc.text, cue, end), end)
+    if not _enough(doc.text, content) or doc.quotes_between(content[0], content[1]):
+        return
+    _add_statement(
+        work,
+        key=last.speaker,
+        start=cue.start,
+        end=end,
+        mode=StatementMode.REPORTED,
+        confidence=REPORTED_WORDS,
+        speaker=last.mention,
+        speaker_confidence=last.confidence,
+        cue=cue,
+        content=Span(start=content[0], end=content[1]),
+    )
+
+
+_PARTICIPLE_AFTER_RE: Final = re.compile(
+    r",\s+(adding|saying|noting|arguing|suggesting|explaining|claiming|insisting|emphasizing"
+    r"|emphasising|stressing|warning|referring to|acknowledging|calling)\b"
+)
 
 
 def _reported(work: _Work, index: int, sentence: Unit) -> None:
