@@ -301,3 +301,13 @@ class TestAfterAQuote:
         assert words == "the permits were still missing"
         assert speaker.name == "Marta Lindqvist"
         assert cue == "adding"
+
+
+class TestLongSubjects:
+    def test_a_subject_with_a_relative_clause(self) -> None:
+        ((words, speaker, _),) = reported(
+            "The vote was close. Officials who worked on the project said the budget had "
+            "doubled since the spring."
+        )
+        assert words == "the budget had doubled since the spring"
+        assert speaker.name == "Officials"

@@ -833,12 +833,18 @@ def _opening_speaker(work: _Work, clause: Unit, cue: Span) -> Ref | None:
     the verb follows right after the aside closes.
     """
     text = work.doc.text
-    if not _ASIDE_CLOSED_RE.search(text, clause.start, cue.start):
+    if _ASIDE_CLOSED_RE.search(text, clause.start, cue.start):
+        opened = _ASIDE_OPENS_RE.search(text, clause.start, cue.start)
+    else:  # "Officials who spoke with the paper said", "Voters in six states said"
+        opened = _MODIFIER_OPENS_RE.search(text, clause.start, cue.start)
+        if opened is not None and (
+            text.count(",", clause.start, cue.start)
+            or _OPENING_WORDS < len(text[clause.start : opened.start()].split())
+        ):
+            return None
+    if opened is None:
         return None
-    comma = _ASIDE_OPENS_RE.search(text, clause.start, cue.start)
-    if comma is None:
-        return None
-    phrase = phrase_before(text, clause.start, comma.start())
+    phrase = phrase_before(text, clause.start, opened.start())
     if phrase is None:
         return None
     head = speaker_head(text[phrase[0] : phrase[1]])
@@ -848,6 +854,12 @@ def _opening_speaker(work: _Work, clause: Unit, cue: Span) -> Ref | None:
 
 
 _ASIDE_CLOSED_RE: Final = re.compile(r"[,—–]\s*$")
+# Where the words after a clause's opening noun phrase modify it: a relative clause,
+# a participle or a preposition ("officials who spoke", "Democrats trying to", "voters in").
+_MODIFIER_OPENS_RE: Final = re.compile(
+    r"\s(?:who|whom|that|with|in|of|at|from|on|across|among|trying|going|working|close to)\s"
+)
+_OPENING_WORDS: Final = 5
 _ASIDE_OPENS_RE: Final = re.compile(r"\s*(?:,|\s[—–])\s")
 
 
