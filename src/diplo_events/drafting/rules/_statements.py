@@ -839,7 +839,7 @@ def _opening_speaker(work: _Work, clause: Unit, cue: Span) -> Ref | None:
         opened = _MODIFIER_OPENS_RE.search(text, clause.start, cue.start)
         if opened is not None and (
             text.count(",", clause.start, cue.start)
-            or _OPENING_WORDS < len(text[clause.start : opened.start()].split())
+            or len(text[clause.start : opened.start()].split()) > _OPENING_WORDS
         ):
             return None
     if opened is None:
