@@ -17,8 +17,14 @@ import attrs
 from diplo_events.drafting.reading._document import Document
 from diplo_events.drafting.reading._text import Quote, Unit
 from diplo_events.drafting.rules._actors import described_actor
+from diplo_events.drafting.rules._clauses import (
+    content_start,
+    enough,
+    reported_content,
+    trim_clause_end,
+    trimmed,
+)
 from diplo_events.drafting.rules._cues import (
-    PREPOSITIONS,
     REPORTED_OR_STANCE_RE,
     SPEECH,
     SPEECH_RE,
@@ -92,10 +98,10 @@ def _title_case(sentence: str) -> bool:
     """Whether a sentence is a headline in title case: most of its words capitalized."""
     words = re.findall(r"[A-Za-z][\w’'-]*", sentence)
     capitals = sum(1 for w in words if w[0].isupper())
-    return len(words) >= _MIN_REPORTED_WORDS and capitals >= _TITLE_CASE_SHARE * len(words)
+    return len(words) >= _MIN_REPORTED_WORDS and capitals * 10 >= _TITLE_CASE_TENTHS * len(words)
 
 
-_TITLE_CASE_SHARE: Final = 0.7
+_TITLE_CASE_TENTHS: Final = 7  # of ten words capitalized
 # A headline in title case: "Lavrov Says Talks Will Resume".
 _HEADLINE_CUES: Final = frozenset({"Says", "Said", "Say", "Tells", "Told"})
 # "X told the news conference:" introduces a quote: a few words and a colon.
@@ -105,8 +111,6 @@ _INTRODUCING_RE: Final = re.compile(
 )
 # Reported speech needs a clause of a few words.
 _MIN_REPORTED_WORDS: Final = 4
-# The reported words cut from a clause need this many words, else the clause stands.
-_MIN_CONTENT_WORDS: Final = 3
 # How far past a speaker named after a quote its speech verb may stand ("Lavrov said").
 _CUE_AFTER_NAME: Final = 30
 
@@ -413,9 +417,9 @@ def _reported_after_quote(work: _Work, sentence: Unit, quoted: list[Said]) -> No
     if verb is None or doc.in_quote(verb.start(1)) is not None:
         return
     cue = Span(start=verb.start(1), end=verb.end(1))
-    end = _trim_clause_end(doc.text, cue.start, sentence.end)
-    content = _trimmed(doc.text, _content_start(doc.text, cue, end), end)
-    if not _enough(doc.text, content) or doc.quotes_between(content[0], content[1]):
+    end = trim_clause_end(doc.text, cue.start, sentence.end)
+    content = trimmed(doc.text, content_start(doc.text, cue, end), end)
+    if not enough(doc.text, content) or doc.quotes_between(content[0], content[1]):
         return
     _add_statement(
         work,
@@ -496,7 +500,7 @@ def _reported_clause(  # noqa: C901 - cue by cue
             if (
                 later is not None
                 and work.cast.is_person(later.key)
-                and (not stance or _enough(doc.text, _trimmed(doc.text, cue.end, clause.end)))
+                and (not stance or enough(doc.text, trimmed(doc.text, cue.end, clause.end)))
             ):
                 found.append((later.start, later, cue))
             continue
@@ -514,8 +518,8 @@ def _reported_clause(  # noqa: C901 - cue by cue
             found.append((clause.start, speaker, cue))
     for position, (start, speaker, cue) in enumerate(found):
         end = found[position + 1][0] if position + 1 < len(found) else clause.end
-        end = _trim_clause_end(doc.text, start, end)
-        content = _reported_content(doc.text, start, end, speaker, cue)
+        end = trim_clause_end(doc.text, start, end)
+        content = reported_content(doc.text, start, end, speaker, cue)
         if speaker.via in _SPEAKER_READ_HERE and (
             (content.start, content.end) == (start, end)
             or _relays_speech(doc.text, refs, content, cue)
@@ -603,126 +607,13 @@ _SPEAKER_CONFIDENCE: Final = {
 }
 
 
-def _reported_content(text: str, start: int, end: int, speaker: Ref, cue: Span) -> Span:
-    """The reported words of a clause, without its speaker and cue, as PolNeAR annotates them.
-
-    "Lavrov said (that) X" and "X, Lavrov said" give X; "according to Lavrov, X"
-    and "X, according to Lavrov" give X. When too little is left on the side
-    the reported words should be, the whole clause stands.
-    """
-    if speaker.start >= cue.end:  # "said Lavrov", "according to Lavrov"
-        before = _trimmed(text, start, min(cue.start, speaker.start))
-        content = (
-            before if _enough(text, before) else _trimmed(text, max(cue.end, speaker.end), end)
-        )
-    elif speaker.end <= cue.start and _says_after(text, start, speaker, cue, end):
-        content = _trimmed(text, _content_start(text, cue, end), end)  # "Lavrov said that X"
-    else:  # "X, Lavrov said (on Tuesday)": the words before the speaker
-        content = _trimmed(text, start, speaker.start)
-    if not _enough(text, content):
-        return Span(start=start, end=end)
-    low, high = content
-    opener = _OPENER_RE.match(text, low, high)
-    if opener is not None and _enough(text, (opener.end(), high)):
-        low = opener.end()  # "However, X, officials said": X
-    turn = _TURN_RE.search(text, low, high)
-    if turn is not None and _enough(text, (low, turn.start())):
-        high = turn.start()  # "X, but Y said Z": X
-    return Span(start=low, end=high)
-
-
-# A discourse word that opens a sentence, no part of what was said.
-_OPENER_RE: Final = re.compile(
-    r"(?:However|Meanwhile|Still|Moreover|Indeed|Instead|In addition|Also|But|And|Yet|So|Now"
-    r"|Nonetheless|Nevertheless|Furthermore|Separately|Overall|Ultimately|Finally)\b,?\s+"
-)
-# Where reported words turn to something else: a contrast, or a new speaker's clause.
-_TURN_RE: Final = re.compile(
-    r",\s+(?:but|though|although|while)\s+(?!that\b)|\s+[—–]\s+and\s+"
-    r"|,\s+and\s+(?:he|she|they)\s+(?:also\s+)?[a-z]+ed\b"
-)
-# What may stand between a speech verb (and whom it was told) and its "that":
-# "said on Tuesday that", "said in a statement Friday that", "also said that".
-_BEFORE_THAT_RE: Final = re.compile(
-    r"(?:\s+(?:on|in|at|during|to|with|after|before|last|this|earlier|later|again|also"
-    r"|repeatedly|publicly|privately|recently|previously|Monday|Tuesday|Wednesday|Thursday"
-    r"|Friday|Saturday|Sunday)\b[^;:\n]{0,80}?)?,?\s+that\s",
-)
-# "told a meeting of Pacific Island leaders that": whom it was told, up to "that".
-_TOLD_THAT_RE: Final = re.compile(r"\s+(?:an?|the|his|her|their)\s+[^;:\n]{0,80}?,?\s+that\s")
-# Whom "told" or "tells" says something to: "told reporters", "told The Daily Post".
-_TOLD_WHOM_RE: Final = re.compile(
-    r"\s+(?:reporters|journalists|supporters|voters|him|her|them|us|me"
-    r"|(?:[Tt]he\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:['’]s?\s+[A-Z][\w.’'-]*)*)"
-    r"(?=[\s,])"
-)
-_WEEKDAY_RE: Final = re.compile(
-    r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?(?=\s+\S)"
-)
-
-
-def _content_start(text: str, cue: Span, end: int) -> int:
-    """Where the reported words after a speech verb begin: past whom it was told, "that", a day."""
-    at = cue.end
-    if text[cue.start : cue.end].lower() in {"told", "tells"}:
-        whom = _TOLD_WHOM_RE.match(text, at, end)
-        if whom is not None:
-            at = whom.end()
-    that = _BEFORE_THAT_RE.match(text, at, end)
-    if that is None and at == cue.end and text[cue.start : cue.end].lower() in {"told", "tells"}:
-        that = _TOLD_THAT_RE.match(text, at, end)  # "told a crowd in Cleveland that"
-    if that is not None:
-        return that.end()
-    day = _WEEKDAY_RE.match(text, at, end)
-    return day.end() if day is not None else at
-
-
-def _says_after(text: str, start: int, speaker: Ref, cue: Span, end: int) -> bool:
-    """Whether the reported words follow the cue ("Lavrov said X") rather than precede the speaker.
-
-    "X, the ministry said on Tuesday" reports X: words before the speaker that
-    end in a comma, and after the cue only a prepositional phrase or little else.
-    """
-    after = _trimmed(text, cue.end, end)
-    if not _enough(text, after):
-        return False
-    if text.startswith("that ", cue.end + 1) or text[cue.end : cue.end + 1] == ":":
-        return True
-    before = text[start : speaker.start].rstrip()
-    first = text[after[0] : after[1]].split(maxsplit=1)[0].lower()
-    split = text[cue.end : cue.end + 1] == ","  # "X, Lavrov said, Y": X is the clause said
-    return not (
-        before.endswith(",")
-        and _enough(text, (start, speaker.start))
-        and (first in PREPOSITIONS or split)
-    )
-
-
-_CONTENT_EDGE: Final = " \t\n,;:—–-"
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """*start*..*end* without the punctuation, spaces and "that" at its edges."""
-    while start < end and text[start] in _CONTENT_EDGE:
-        start += 1
-    if text.startswith("that ", start) and end - start > len("that "):
-        start += len("that ")
-    while end > start and text[end - 1] in _CONTENT_EDGE:
-        end -= 1
-    return start, max(start, end)
-
-
-def _enough(text: str, span: tuple[int, int]) -> bool:
-    return len(text[span[0] : span[1]].split()) >= _MIN_CONTENT_WORDS
-
-
 def _stance_speaker(work: _Work, refs: list[Ref], clause: Unit, cue: Span) -> Ref | None:
     """Who holds a stance ("Senate Democrats criticized the plan").
 
     Only a speaker right before the verb, with enough words after it.
     """
     text = work.doc.text
-    if not _enough(text, _trimmed(text, cue.end, clause.end)):
+    if not enough(text, trimmed(text, cue.end, clause.end)):
         return None
     phrase = phrase_before(text, clause.start, cue.start)
     if phrase is None or _MODAL_RE.search(text, phrase[1], cue.start):
@@ -892,18 +783,3 @@ def _described(work: _Work, phrase: tuple[int, int]) -> Ref:
         work.cast = attrs.evolve(work.cast, actors={**work.cast.actors, actor.key: actor})
     via = "named-here" if record == "named" else "described"
     return Ref(phrase[0], phrase[1], actor.key, via)
-
-
-def _trim_clause_end(text: str, start: int, end: int) -> int:
-    """Drop the punctuation and the joining "and" a clause ends with."""
-    while True:
-        trimmed = text[start:end].rstrip(" ,.:;\n")
-        joint = _JOINING_END_RE.search(trimmed)
-        if joint is not None:
-            end = start + joint.start()
-            continue
-        return start + len(trimmed)
-
-
-# What joins a clause to the next: "X said A, though she noted B".
-_JOINING_END_RE: Final = re.compile(r"\s(?:and|but|though|although|while|when|as|because)$")
