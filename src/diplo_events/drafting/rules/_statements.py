@@ -103,7 +103,7 @@ def _title_case(sentence: str) -> bool:
 
 _TITLE_CASE_TENTHS: Final = 7  # of ten words capitalized
 # A headline in title case: "Lavrov Says Talks Will Resume".
-_HEADLINE_CUES: Final = frozenset({"Says", "Said", "Say", "Tells", "Told"})
+_HEADLINE_CUES: Final = frozenset({"Says", "Said", "Say", "Tells", "Told", "Shows", "Finds"})
 # "X told the news conference:" introduces a quote: a few words and a colon.
 _INTRODUCING_WORDS: Final = 4
 _INTRODUCING_RE: Final = re.compile(
