@@ -311,3 +311,13 @@ class TestLongSubjects:
         )
         assert words == "the budget had doubled since the spring"
         assert speaker.name == "Officials"
+
+    def test_a_long_source_opening_the_clause(self) -> None:
+        ((words, speaker, _),) = reported(
+            "The case grew. According to a civil complaint filed by the port authority and "
+            "two shipping firms, the developers hid the cost of the pier."
+        )
+        assert words == "the developers hid the cost of the pier"
+        assert (
+            speaker.name == "a civil complaint filed by the port authority and two shipping firms"
+        )

@@ -119,6 +119,9 @@ _POSSESSIVES: Final = frozenset({"his", "her", "its", "our", "their", "my", "you
 # A quotation closed with apostrophes, straight or curly: "...,'' Mr. Lew said".
 _QUOTE_ENDS: Final = (",''", ".''", "''", ",’", ".’", ",'", ".'")
 _PHRASE_WORDS: Final = 8
+# After "according to": longer phrases, opened by an article or a possessive.
+_SOURCE_WORDS: Final = 20
+_SOURCE_OPENERS: Final = frozenset({"a", "an", "the", "his", "her", "its", "their", "one"})
 _TOKEN_RE: Final = re.compile(r"[^\s]+")
 # Plural nouns of people by their ending: "exporters", "economists", "residents".
 _AGENT_NOUN_RE: Final = re.compile(r"[a-z]{3,}(?:ers|ors|ists|ians|ants|ents)")
@@ -159,22 +162,31 @@ def phrase_before(text: str, floor: int, verb_at: int) -> tuple[int, int] | None
     return chosen[0].start(), chosen[-1].end()
 
 
-def phrase_after(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The speaker's phrase after "according to" or an inverted verb, up to a comma or the end."""
+def phrase_after(
+    text: str, start: int, end: int, *, source: bool = False
+) -> tuple[int, int] | None:
+    """The speaker's phrase after "according to" or an inverted verb, up to a comma or the end.
+
+    After a clause-opening "according to" (*source*) whatever stands before
+    the comma is the source, a long phrase too ("According to a civil
+    complaint filed by the agency, ...").
+    """
     tokens = []
+    limit = _SOURCE_WORDS if source else _PHRASE_WORDS
     for token in _TOKEN_RE.finditer(text, start, end):
         word = token.group(0)
         tokens.append(token)
-        if word[-1] in ',;:()—–"“”' or len(tokens) >= _PHRASE_WORDS:
+        if word[-1] in ',;:—–"“”' or len(tokens) >= limit:
             break
-    if not tokens or (tokens[-1].group(0)[-1] not in ',;:()—–"“”.' and tokens[-1].end() < end):
+    if not tokens or (tokens[-1].group(0)[-1] not in ',;:—–"“”.' and tokens[-1].end() < end):
         return None  # no comma or end of clause closes it: no phrase of its own
     low, high = tokens[0].start(), tokens[-1].end()
-    while high > low and text[high - 1] in ',;:.()—–"“”':
+    while high > low and text[high - 1] in ',;:.—–"“”' + ("" if "(" in text[low:high] else ")"):
         high -= 1
-    if speaker_head(text[low:high]) is None:
-        return None
-    return low, high
+    if speaker_head(text[low:high]) is not None:
+        return low, high
+    opener = text[low:high].split(maxsplit=1)[0].lower()
+    return (low, high) if source and opener in _SOURCE_OPENERS else None
 
 
 def speaker_head(phrase: str) -> str | None:  # noqa: PLR0911 - one return per kind

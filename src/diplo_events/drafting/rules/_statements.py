@@ -648,7 +648,8 @@ def _speaker_after(
         and (not inverted or _ENDS_PHRASE_RE.match(text, after[0].end, clause.end))
     ):
         return after[0]
-    phrase = phrase_after(text, cue.end, clause.end)
+    opening = not text[clause.start : cue.start].strip()  # "According to X, Y"
+    phrase = phrase_after(text, cue.end, clause.end, source=not inverted and opening)
     if (
         phrase is not None
         and speaker_head(text[phrase[0] : phrase[1]]) != "joint"
