@@ -321,3 +321,23 @@ class TestLongSubjects:
         assert (
             speaker.name == "a civil complaint filed by the port authority and two shipping firms"
         )
+
+
+class TestAdjuncts:
+    def test_whom_it_was_told_before_a_pronoun(self) -> None:
+        ((words, _, _),) = reported(
+            "Marta Lindqvist told the harbour board she would open the pier in June."
+        )
+        assert words == "she would open the pier in June"
+
+    def test_a_time_before_the_words(self) -> None:
+        ((words, _, _),) = reported(
+            "Marta Lindqvist said this week the pier would open in June after all."
+        )
+        assert words == "the pier would open in June after all"
+
+    def test_according_to_after_the_words_ends_them(self) -> None:
+        statements = reported(
+            "Marta Lindqvist said the pier would open in June, according to two board members."
+        )
+        assert statements[0][0] == "the pier would open in June"

@@ -53,6 +53,7 @@ _OPENER_RE: Final = re.compile(
 _TURN_RE: Final = re.compile(
     r",\s+(?:but|though|although|while)\s+(?!that\b)|\s+[—–]\s+and\s+"
     r"|,\s+and\s+(?:he|she|they)\s+(?:also\s+)?[a-z]+ed\b"
+    r"|,\s+according to\b"
 )
 # What may stand between a speech verb (and whom it was told) and its "that":
 # "said on Tuesday that", "said in a statement Friday that", "also said that".
@@ -70,19 +71,26 @@ _TOLD_WHOM_RE: Final = re.compile(
     r"(?=[\s,])"
 )
 _WEEKDAY_RE: Final = re.compile(
-    r",?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?(?=\s+\S)"
+    r",?\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?:this|last|earlier this|later this)\s+(?:week|weekend|month|year|morning))\b,?(?=\s+\S)"
 )
+# Whom something was told, when a pronoun subject follows: "told the forum he was".
+_TOLD_GROUP_RE: Final = re.compile(
+    r"\s+(?:the|a|an|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
+    r"(?=\s+(?:he|she|they|it|we|I|there)\b)"
+)
+_TELLING: Final = frozenset({"told", "tells", "telling", "tell"})
 
 
 def content_start(text: str, cue: Span, end: int) -> int:
     """Where the reported words after a speech verb begin: past whom it was told, "that", a day."""
     at = cue.end
-    if text[cue.start : cue.end].lower() in {"told", "tells"}:
-        whom = _TOLD_WHOM_RE.match(text, at, end)
+    if text[cue.start : cue.end].lower() in _TELLING:
+        whom = _TOLD_WHOM_RE.match(text, at, end) or _TOLD_GROUP_RE.match(text, at, end)
         if whom is not None:
             at = whom.end()
     that = _BEFORE_THAT_RE.match(text, at, end)
-    if that is None and at == cue.end and text[cue.start : cue.end].lower() in {"told", "tells"}:
+    if that is None and at == cue.end and text[cue.start : cue.end].lower() in _TELLING:
         that = _TOLD_THAT_RE.match(text, at, end)  # "told a crowd in Cleveland that"
     if that is not None:
         return that.end()
