@@ -341,3 +341,6 @@ class TestAdjuncts:
             "Marta Lindqvist said the pier would open in June, according to two board members."
         )
         assert statements[0][0] == "the pier would open in June"
+
+    def test_according_to_before_nothing_but_punctuation(self) -> None:
+        assert not reported("The case grew. According to — , the developers hid the cost.")

@@ -183,10 +183,12 @@ def phrase_after(
     low, high = tokens[0].start(), tokens[-1].end()
     while high > low and text[high - 1] in ',;:.—–"“”' + ("" if "(" in text[low:high] else ")"):
         high -= 1
+    words = text[low:high].split()
+    if not words:
+        return None  # nothing but punctuation
     if speaker_head(text[low:high]) is not None:
         return low, high
-    opener = text[low:high].split(maxsplit=1)[0].lower()
-    return (low, high) if source and opener in _SOURCE_OPENERS else None
+    return (low, high) if source and words[0].lower() in _SOURCE_OPENERS else None
 
 
 def speaker_head(phrase: str) -> str | None:  # noqa: PLR0911 - one return per kind
