@@ -344,3 +344,14 @@ class TestAdjuncts:
 
     def test_according_to_before_nothing_but_punctuation(self) -> None:
         assert not reported("The case grew. According to — , the developers hid the cost.")
+
+
+class TestShares:
+    def test_a_share_of_people_polled_is_described(self) -> None:
+        ((words, speaker, _),) = reported(
+            "The survey was large. About one in five say they would not vote for either side."
+        )
+        assert words == "they would not vote for either side"
+        assert isinstance(speaker, de.Person)
+        assert speaker.unnamed
+        assert speaker.name == "About one in five"

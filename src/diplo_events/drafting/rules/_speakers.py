@@ -125,6 +125,13 @@ _SOURCE_OPENERS: Final = frozenset({"a", "an", "the", "his", "her", "its", "thei
 _TOKEN_RE: Final = re.compile(r"[^\s]+")
 # Plural nouns of people by their ending: "exporters", "economists", "residents".
 _AGENT_NOUN_RE: Final = re.compile(r"[a-z]{3,}(?:ers|ors|ists|ians|ants|ents)")
+# A share of people polled: "About one in five", "42%", "Fewer than half of the voters".
+_SHARE_RE: Final = re.compile(
+    r"(?:(?:only|about|nearly|almost|just|roughly|some|more than|fewer than|less than)\s+)*"
+    r"(?:\d[\d.,]*\s*(?:%|percent)|\w+ in (?:\d+|five|four|three|ten)\b|half|a third|"
+    r"two-thirds|three-quarters|three-fourths|a quarter|a majority|most|many)\b",
+    re.IGNORECASE,
+)
 _JOINT_RE: Final = re.compile(r"\b(?:both|the two)\b", re.IGNORECASE)
 _HEAD_ENDS: Final = frozenset({"of", "in", "at", "from", "with", "for", "on", "to", "by"})
 _DETERMINERS: Final = frozenset({"the", "a", "an", "one", "this", "that", "another", "some"})
@@ -197,6 +204,8 @@ def speaker_head(phrase: str) -> str | None:  # noqa: PLR0911 - one return per k
     "person" (someone unnamed), "joint" or an organization's kind by its head
     noun; "named" for a name ("McLenney"); "other" for "the" and a name.
     """
+    if _SHARE_RE.match(phrase):
+        return "person"  # "About one in five", "42%", "More than half the senators surveyed"
     words = re.findall(r"[\w.’'-]+", phrase)
     if _JOINT_RE.search(phrase):
         return "joint"  # "officials from both sides": the parties together
