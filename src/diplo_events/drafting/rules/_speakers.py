@@ -198,7 +198,7 @@ def phrase_after(
     return (low, high) if source and words[0].lower() in _SOURCE_OPENERS else None
 
 
-def speaker_head(phrase: str) -> str | None:  # noqa: PLR0911 - one return per kind
+def speaker_head(phrase: str) -> str | None:  # noqa: C901, PLR0911 - one return per kind
     """What a speaker's phrase is, or None when it names no speaker.
 
     "person" (someone unnamed), "joint" or an organization's kind by its head
