@@ -355,3 +355,15 @@ class TestShares:
         assert isinstance(speaker, de.Person)
         assert speaker.unnamed
         assert speaker.name == "About one in five"
+
+
+class TestTitles:
+    def test_a_title_with_its_speaker_before_a_colon(self) -> None:
+        text = (
+            "Harbour Master: New Pier Will Open In June\n\n"
+            "The port board met on Tuesday to approve the budget."
+        )
+        ((words, speaker, cue),) = reported(text)
+        assert words == "New Pier Will Open In June"
+        assert speaker.name == "Harbour Master"
+        assert cue == ":"

@@ -441,6 +441,46 @@ _PARTICIPLE_AFTER_RE: Final = re.compile(
 )
 
 
+def _titled(work: _Work, sentence: Unit) -> bool:
+    """Draft the title of a text that gives a speaker before a colon: "Lavrov: Talks Will Resume".
+
+    The speaker is a few words, a mention of the cast or a phrase of its own.
+    """
+    doc = work.doc
+    colon = _TITLE_SPEAKER_RE.match(doc.text, sentence.start, sentence.end)
+    if colon is None or doc.quotes_between(sentence.start, sentence.end):
+        return False
+    low, high = colon.span(1)
+    content = trimmed(doc.text, colon.end(), sentence.end)
+    if not enough(doc.text, content):
+        return False
+    inside = [r for r in work.cast.refs_between(low, high) if work.cast.is_person(r.key)]
+    if inside:
+        speaker = inside[0]
+    elif speaker_head(doc.text[low:high]) in {None, "joint"}:
+        return False
+    else:
+        speaker = _described(work, (low, high))
+    cue = Span(start=colon.end(1), end=colon.end(1) + 1)
+    _add_statement(
+        work,
+        key=speaker.key,
+        start=sentence.start,
+        end=trim_clause_end(doc.text, sentence.start, sentence.end),
+        mode=StatementMode.REPORTED,
+        confidence=REPORTED_WORDS,
+        speaker=Span(start=speaker.start, end=speaker.end),
+        speaker_confidence=_SPEAKER_CONFIDENCE.get(speaker.via, SPEAKER_REFERRED),
+        cue=cue,
+        content=Span(start=content[0], end=content[1]),
+    )
+    return True
+
+
+# A title's speaker: a few capitalized words, then a colon.
+_TITLE_SPEAKER_RE: Final = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*):\s")
+
+
 def _reported(work: _Work, index: int, sentence: Unit) -> None:
     """Draft reported (or mixed) speech from one sentence with a speech verb and a speaker.
 
@@ -452,6 +492,8 @@ def _reported(work: _Work, index: int, sentence: Unit) -> None:
     words = doc.outside_quotes(sentence.start, sentence.end)
     if index == work.meetings.main_sentence or len(words.split()) < _MIN_REPORTED_WORDS:
         return  # the meeting's own sentence reports the meeting, not what was said
+    if index == 0 and _titled(work, sentence):
+        return  # "Lavrov: Talks Will Resume", a title with its speaker before a colon
     clause_start = max(sentence.start, min(doc.body, sentence.end))  # past a dateline
     for cut in [*(sentence.start + m.start() for m in re.finditer(r";\s", words)), sentence.end]:
         _reported_clause(
