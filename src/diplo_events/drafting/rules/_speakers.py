@@ -5,16 +5,28 @@ authority, X": the phrase right before a speech verb, or after "according to"
 or an inverted verb, and what its head noun makes it: someone unnamed, an
 organization, a name read only there, or the parties of a meeting together.
 The statements stage resolves a phrase to a mention of the cast when one lies
-in it, and drafts a speaker of its own from it otherwise.
+in it, and drafts a speaker of its own from it otherwise. A later verb in the
+same clause may have a subject of its own ("though she noted") or share the
+first one's (", adding"), and words "according to" a source may relay someone
+else's speech.
 """
 
 import re
 from typing import Final
 
-from diplo_events.drafting.rules._cues import SPEAKER_NOUNS
+from diplo_events.drafting.rules._cues import SPEAKER_NOUNS, SPEECH_RE
 from diplo_events.drafting.rules._shared import Ref
+from diplo_events.model import Span
 
-__all__ = ["appositive_of", "phrase_after", "phrase_before", "speaker_head"]
+__all__ = [
+    "appositive_of",
+    "later_speaker",
+    "phrase_after",
+    "phrase_before",
+    "relays_speech",
+    "same_speaker",
+    "speaker_head",
+]
 
 # Words between a speaker and its verb: "Lavrov has also said", "officials privately say".
 _AUXILIARIES_RE: Final = re.compile(
@@ -240,3 +252,64 @@ def appositive_of(text: str, refs: list[Ref], floor: int, phrase: tuple[int, int
         return None
     name_end = floor + match.start(1) + 1
     return next((r for r in reversed(refs) if r.end == name_end), None)
+
+
+def later_speaker(text: str, refs: list[Ref], floor: int, cue: Span) -> Ref | None:
+    """The subject of a later speech verb in a clause, when someone stands right before it.
+
+    It must open a clause of its own: after a comma, a conjunction or a
+    subordinator ("though she noted", "when Clinton blasted", "and he added").
+    """
+    before = [r for r in refs if floor <= r.start and r.end <= cue.start]
+    if not before:
+        return None
+    last = before[-1]
+    if not _AUXILIARIES_ONLY_RE.fullmatch(text, last.end, cue.start):
+        return None
+    if not _CLAUSE_OPENS_RE.search(text, floor, last.start):
+        return None
+    return last
+
+
+_AUXILIARIES_ONLY_RE: Final = re.compile(
+    r"(?:\s+(?:has|have|had|also|later|then|now|once|again|[a-z]+ly))*\s+"
+)
+_CLAUSE_OPENS_RE: Final = re.compile(
+    r"(?:[,;—–]|\b(?:and|but|though|although|while|when|as|because|after|before|since))"
+    r"\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
+)
+
+
+def same_speaker(text: str, floor: int, cue: Span) -> bool:
+    """Whether a later verb is said by the speaker before: "and underscored", ", adding"."""
+    before = text[max(floor, cue.start - 6) : cue.start]
+    if re.search(r"\band\s+$", before):
+        return True
+    return text[cue.start : cue.end].endswith("ing") and before.rstrip().endswith(",")
+
+
+def relays_speech(text: str, refs: list[Ref], content: Span, cue: Span) -> bool:
+    """Whether the words "according to" a source are someone's own speech.
+
+    "Lavrov urged X, according to a statement" relays Lavrov's words, which
+    the rules for his demands draft.
+    """
+    if cue.start < content.end:
+        return False
+    first = next(
+        (
+            r
+            for r in refs
+            if r.start >= content.start
+            and _TITLE_ONLY_RE.fullmatch(text, content.start, r.start) is not None
+        ),
+        None,
+    )
+    if first is None:
+        return False
+    verb = _SPEECH_NEXT_RE.match(text, first.end)
+    return verb is not None and bool(SPEECH_RE.match(text, verb.end()))
+
+
+_TITLE_ONLY_RE: Final = re.compile(r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?")
+_SPEECH_NEXT_RE: Final = re.compile(r"\s+(?:had\s+|has\s+|also\s+)*")

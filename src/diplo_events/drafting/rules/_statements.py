@@ -35,8 +35,11 @@ from diplo_events.drafting.rules._meetings import Meetings
 from diplo_events.drafting.rules._shared import Cast, Ids, Ref, antecedent, subject_like
 from diplo_events.drafting.rules._speakers import (
     appositive_of,
+    later_speaker,
     phrase_after,
     phrase_before,
+    relays_speech,
+    same_speaker,
     speaker_head,
 )
 from diplo_events.model import CitationRole, Span, Statement, StatementMode
@@ -530,7 +533,7 @@ def _reported_clause(  # noqa: C901 - cue by cue
         if stance and _NOT_STANCE_RE.match(words, verb.end()):
             continue  # "called for", "called on": a demand, not a stance
         cue = Span(start=verb_at, end=clause.start + verb.end())
-        if found and not stance and _same_speaker(doc.text, clause.start, cue):
+        if found and not stance and same_speaker(doc.text, clause.start, cue):
             found.append((verb_at, found[-1][1], cue))  # "and underscored that", ", adding that"
             continue
         if found and _RELATIVE_RE.match(doc.text, found[-1][1].end, verb_at):
@@ -538,7 +541,7 @@ def _reported_clause(  # noqa: C901 - cue by cue
             continue
         if found:
             # "X said A, though she noted B": a later verb with a subject of its own
-            later = _later_speaker(doc, refs, found[-1][2].end, cue)
+            later = later_speaker(doc.text, refs, found[-1][2].end, cue)
             if (
                 later is not None
                 and work.cast.is_person(later.key)
@@ -564,7 +567,7 @@ def _reported_clause(  # noqa: C901 - cue by cue
         content = reported_content(doc.text, start, end, speaker, cue)
         if speaker.via in _SPEAKER_READ_HERE and (
             (content.start, content.end) == (start, end)
-            or _relays_speech(doc.text, refs, content, cue)
+            or relays_speech(doc.text, refs, content, cue)
         ):
             continue  # "Steinhauser agreed, according to his office": too little said
         has_fragment = any(start <= q.open_at < end for q in doc.quotes_between(start, end))
@@ -582,65 +585,6 @@ def _reported_clause(  # noqa: C901 - cue by cue
         )
 
 
-def _later_speaker(doc: Document, refs: list[Ref], floor: int, cue: Span) -> Ref | None:
-    """The subject of a later speech verb in a clause, when someone stands right before it.
-
-    It must open a clause of its own: after a comma, a conjunction or a
-    subordinator ("though she noted", "when Clinton blasted", "and he added").
-    """
-    before = [r for r in refs if floor <= r.start and r.end <= cue.start]
-    if not before:
-        return None
-    last = before[-1]
-    if not _AUXILIARIES_ONLY_RE.fullmatch(doc.text, last.end, cue.start):
-        return None
-    if not _CLAUSE_OPENS_RE.search(doc.text, floor, last.start):
-        return None
-    return last
-
-
-_AUXILIARIES_ONLY_RE: Final = re.compile(
-    r"(?:\s+(?:has|have|had|also|later|then|now|once|again|[a-z]+ly))*\s+"
-)
-_CLAUSE_OPENS_RE: Final = re.compile(
-    r"(?:[,;—–]|\b(?:and|but|though|although|while|when|as|because|after|before|since))"
-    r"\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
-)
-
-
-def _same_speaker(text: str, floor: int, cue: Span) -> bool:
-    """Whether a later verb is said by the speaker before: "and underscored", ", adding"."""
-    before = text[max(floor, cue.start - 6) : cue.start]
-    if re.search(r"\band\s+$", before):
-        return True
-    return text[cue.start : cue.end].endswith("ing") and before.rstrip().endswith(",")
-
-
-def _relays_speech(text: str, refs: list[Ref], content: Span, cue: Span) -> bool:
-    """Whether the words "according to" a source are someone's own speech.
-
-    "Lavrov urged X, according to a statement" relays Lavrov's words, which
-    the rules for his demands draft.
-    """
-    if cue.start < content.end:
-        return False
-    first = next(
-        (
-            r
-            for r in refs
-            if r.start >= content.start
-            and _TITLE_ONLY_RE.fullmatch(text, content.start, r.start) is not None
-        ),
-        None,
-    )
-    if first is None:
-        return False
-    verb = _SPEECH_NEXT_RE.match(text, first.end)
-    return verb is not None and bool(SPEECH_RE.match(text, verb.end()))
-
-
-_TITLE_ONLY_RE: Final = re.compile(r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?")
-_SPEECH_NEXT_RE: Final = re.compile(r"\s+(?:had\s+|has\s+|also\s+)*")
 _SPEAKER_READ_HERE: Final = frozenset({"described", "named-here"})
 _SPEAKER_CONFIDENCE: Final = {
     "name": SPEAKER_NAMED,
