@@ -367,3 +367,9 @@ class TestTitles:
         assert words == "New Pier Will Open In June"
         assert speaker.name == "Harbour Master"
         assert cue == ":"
+
+
+class TestRobustness:
+    def test_a_blank_quotation_is_no_verbatim_fragment(self) -> None:
+        drafted = de.extract('Foreign Foreign said " "', published=PUBLISHED)
+        assert [i for i in de.validate(drafted) if i.severity is de.Severity.ERROR] == []

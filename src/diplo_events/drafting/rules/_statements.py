@@ -570,7 +570,10 @@ def _reported_clause(  # noqa: C901 - cue by cue
             or relays_speech(doc.text, refs, content, cue)
         ):
             continue  # "Steinhauser agreed, according to his office": too little said
-        has_fragment = any(start <= q.open_at < end for q in doc.quotes_between(start, end))
+        has_fragment = any(  # a quoted fragment with words in it makes mixed speech
+            start <= q.open_at < end and doc.text[q.start : q.end].strip()
+            for q in doc.quotes_between(start, end)
+        )
         _add_statement(
             work,
             key=speaker.key,
