@@ -373,3 +373,19 @@ class TestRobustness:
     def test_a_blank_quotation_is_no_verbatim_fragment(self) -> None:
         drafted = de.extract('Foreign Foreign said " "', published=PUBLISHED)
         assert [i for i in de.validate(drafted) if i.severity is de.Severity.ERROR] == []
+
+
+class TestSuggested:
+    def test_a_claim_suggested(self) -> None:
+        ((words, _, cue),) = reported(
+            "The vote was close. Marta Lindqvist suggested that the pier would cost more "
+            "than planned."
+        )
+        assert words == "the pier would cost more than planned"
+        assert cue == "suggested"
+
+    def test_a_proposal_suggested_is_left_to_the_proposal_rules(self) -> None:
+        assert not reported(
+            "The vote was close. Marta Lindqvist suggested that the two governments share "
+            "the cost of the pier."
+        )

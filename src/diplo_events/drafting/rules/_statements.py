@@ -510,6 +510,19 @@ def _reported(work: _Work, index: int, sentence: Unit) -> None:
             clause_start += 1
 
 
+def _is_cue(verb: re.Match[str], words: str, *, opens: bool, headline: bool) -> bool:
+    """Whether a word the cue lists matched is a cue here, not a name, a noun or a demand."""
+    word = verb.group(0)
+    if word[0].isupper() and not opens and not (headline and word in _HEADLINE_CUES):
+        return False  # "the United States", "Gulf States": a name, not a verb
+    if word.lower() == "states" and not _THAT_NEXT_RE.match(words, verb.end()):
+        return False  # "coastal states", "all states in the region": a noun
+    if word.lower() in STANCE and _NOT_STANCE_RE.match(words, verb.end()):
+        return False  # "called for", "called on": a demand, not a stance
+    # "suggested that the two sides meet": a proposal, not a claim
+    return not (word.lower().startswith("suggest") and not _CLAIMED_RE.match(words, verb.end()))
+
+
 def _reported_clause(  # noqa: C901 - cue by cue
     work: _Work, clause: Unit, words: str, *, headline: bool = False
 ) -> None:
@@ -521,17 +534,11 @@ def _reported_clause(  # noqa: C901 - cue by cue
     found: list[tuple[int, Ref, Span]] = []
     for verb in REPORTED_OR_STANCE_RE.finditer(words, 0, clause.end - clause.start):
         verb_at = clause.start + verb.start()
-        if (
-            verb.group(0)[0].isupper()
-            and doc.text[clause.start : verb_at].strip()
-            and not (headline and verb.group(0) in _HEADLINE_CUES)
+        if not _is_cue(
+            verb, words, opens=not doc.text[clause.start : verb_at].strip(), headline=headline
         ):
-            continue  # "the United States", "Gulf States": a name, not a verb
-        if verb.group(0).lower() == "states" and not _THAT_NEXT_RE.match(words, verb.end()):
-            continue  # "coastal states", "all states in the region": a noun
+            continue
         stance = verb.group(0).lower() in STANCE
-        if stance and _NOT_STANCE_RE.match(words, verb.end()):
-            continue  # "called for", "called on": a demand, not a stance
         cue = Span(start=verb_at, end=clause.start + verb.end())
         if found and not stance and same_speaker(doc.text, clause.start, cue):
             found.append((verb_at, found[-1][1], cue))  # "and underscored that", ", adding that"
@@ -750,6 +757,11 @@ _PRONOUN_BEFORE_RE: Final = re.compile(
     r"(?:^|[\s,;:—(])(he|she|He|She)(?:\s+(?:has|had|also|later|then|[a-z]+ly))*\s+$"
 )
 _MODAL_RE: Final = re.compile(r"\b(?:not|n['’]t|never|would|will|could|can|may|might|to)\b")
+# "suggested (that) X was ...": a claim, with a verb that says how things are.
+_CLAIMED_RE: Final = re.compile(
+    r"(?:\s+that)?(?:\s+[\w’'-]+){1,6}?\s+(?:is|are|was|were|had|has|have|would|could|might|may"
+    r"|will|did|does|do)\b"
+)
 _NOT_STANCE_RE: Final = re.compile(r"\s+(?:for|on|upon|to|off|in|out|back|up)\b")
 _THAT_NEXT_RE: Final = re.compile(r"\s+that\b")
 _NEGATED_RE: Final = re.compile(r"\b(?:not|n['’]t|never)\s*$")
