@@ -389,3 +389,20 @@ class TestSuggested:
             "The vote was close. Marta Lindqvist suggested that the two governments share "
             "the cost of the pier."
         )
+
+
+class TestWhereAndToWhom:
+    def test_where_it_was_said_is_no_part_of_the_words(self) -> None:
+        ((words, _, _),) = reported(
+            "The vote was close. Marta Lindqvist criticized the harbour board for its "
+            "delays on Twitter."
+        )
+        assert words == "the harbour board for its delays"
+
+    def test_the_words_before_whom_they_were_told(self) -> None:
+        ((words, speaker, _),) = reported(
+            "The vote was close. The pier will open in June, Senator Ola Haugen told the "
+            "paper on Monday."
+        )
+        assert words == "The pier will open in June"
+        assert speaker.name == "Ola Haugen"

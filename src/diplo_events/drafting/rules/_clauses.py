@@ -38,10 +38,27 @@ def reported_content(text: str, start: int, end: int, speaker: Ref, cue: Span) -
     opener = _OPENER_RE.match(text, low, high)
     if opener is not None and enough(text, (opener.end(), high)):
         low = opener.end()  # "However, X, officials said": X
-    turn = _TURN_RE.search(text, low, high)
+    turn = _TURN_RE.search(text, low, high) or _NEXT_SPEAKER_RE.search(text, low, high)
     if turn is not None and enough(text, (low, turn.start())):
-        high = turn.start()  # "X, but Y said Z": X
+        high = turn.start()  # "X, but Y said Z": X; "X, Senator Y told the paper": X
+    where = _WHERE_SAID_RE.search(text, low, high)
+    if where is not None and enough(text, (low, where.start())):
+        high = where.start()  # "X on Twitter", "X in a statement": where it was said
     return Span(start=low, end=high)
+
+
+# The attribution of another speaker after the words: ', Senator Lindsey Graham told'.
+_NEXT_SPEAKER_RE: Final = re.compile(
+    r"[,”\"]+\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+){1,6}(?:\([^)]{1,20}\)\s+)?"
+    r"(?:said|says|told|added|wrote|reported)\b"
+    r"|[,”\"]+\s+(?:he|she|they)\s+(?:said|says|added|told)\b"
+)
+# Where something was said, at the end of the words: "on Twitter", "in a statement".
+_WHERE_SAID_RE: Final = re.compile(
+    r"\s+(?:on (?:Twitter|Facebook|Instagram|television|its website|his website|her website)"
+    r"|in (?:a|an|his|her|its|their) (?:statement|interview|tweet|tweets|speech|post|letter))"
+    r"(?:\s+[^\s,.;]+){0,4}$"
+)
 
 
 # A discourse word that opens a sentence, no part of what was said.
@@ -107,18 +124,23 @@ def _says_after(text: str, start: int, speaker: Ref, cue: Span, end: int) -> boo
     after = trimmed(text, cue.end, end)
     if not enough(text, after):
         return False
+    cue_word = text[cue.start : cue.end].lower()
     if text.startswith("that ", cue.end + 1) or text[cue.end : cue.end + 1] == ":":
         return True
     before = text[start : speaker.start].rstrip()
-    first = text[after[0] : after[1]].split(maxsplit=1)[0].lower()
+    rest = text[after[0] : after[1]].split()
+    first = rest[0].lower()
     split = text[cue.end : cue.end + 1] == ","  # "X, Lavrov said, Y": X is the clause said
+    told = cue_word in _TELLING and len(rest) <= _WHOM_WORDS and "that" not in rest
     return not (
         before.endswith(",")
         and enough(text, (start, speaker.start))
-        and (first in PREPOSITIONS or split)
+        and (first in PREPOSITIONS or split or told)  # "X, Lavrov told the paper on Monday"
     )
 
 
+# Whom something was told and when, and no more: "told the paper on Monday".
+_WHOM_WORDS: Final = 6
 _CONTENT_EDGE: Final = " \t\n,;:—–-"
 
 
