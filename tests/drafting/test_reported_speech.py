@@ -406,3 +406,10 @@ class TestWhereAndToWhom:
         )
         assert words == "The pier will open in June"
         assert speaker.name == "Ola Haugen"
+
+    def test_another_speakers_attribution_ends_the_words(self) -> None:
+        statements = reported(
+            "The vote was close. Marta Lindqvist said the pier would open in June, "
+            "Brandvold told reporters."
+        )
+        assert statements[0][0] == "the pier would open in June"
