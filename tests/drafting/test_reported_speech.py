@@ -413,3 +413,8 @@ class TestWhereAndToWhom:
             "Brandvold told reporters."
         )
         assert statements[0][0] == "the pier would open in June"
+
+
+class TestAdjunctOnly:
+    def test_where_it_was_said_is_no_statement(self) -> None:
+        assert not reported("The vote was close. Brandvold said in a statement on Monday.")

@@ -577,6 +577,8 @@ def _reported_clause(  # noqa: C901 - cue by cue
             or relays_speech(doc.text, refs, content, cue)
         ):
             continue  # "Steinhauser agreed, according to his office": too little said
+        if _ADJUNCT_ONLY_RE.fullmatch(doc.text, content.start, content.end):
+            continue  # "X said in a statement": where or when, not what
         has_fragment = any(  # a quoted fragment with words in it makes mixed speech
             start <= q.open_at < end and doc.text[q.start : q.end].strip()
             for q in doc.quotes_between(start, end)
@@ -595,6 +597,10 @@ def _reported_clause(  # noqa: C901 - cue by cue
         )
 
 
+# Words that only say where or when something was said: "in a statement", "in June 2012".
+_ADJUNCT_ONLY_RE: Final = re.compile(
+    r"(?:in|on|at|after|before|by|from|during|since|when|while)\s+(?:\S+\s+){0,4}\S+"
+)
 _SPEAKER_READ_HERE: Final = frozenset({"described", "named-here"})
 _SPEAKER_CONFIDENCE: Final = {
     "name": SPEAKER_NAMED,
