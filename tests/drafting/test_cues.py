@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import diplo_events as de
-from diplo_events.drafting.rules import _cues, _statements
+from diplo_events.drafting.rules import _cues, _quotes
 
 SRC = Path(__file__).parent.parent.parent / "src" / "diplo_events"
 CUES = resources.files("diplo_events").joinpath("data", "cues")
@@ -26,7 +26,9 @@ COLUMNS = {
     "reference_cues.tsv": 2,
     "response_cues.tsv": 2,
     "speaker_words.tsv": 2,
+    "speaker_nouns.tsv": 2,
     "speech_verbs.tsv": 3,
+    "stance_verbs.tsv": 1,
     "title_heads.tsv": 2,
     "urgency_cues.tsv": 2,
 }
@@ -40,7 +42,9 @@ CUE_COLUMN = {
     "reference_cues.tsv": 1,
     "response_cues.tsv": 1,
     "speaker_words.tsv": 0,
+    "speaker_nouns.tsv": 0,
     "speech_verbs.tsv": 0,
+    "stance_verbs.tsv": 0,
     "urgency_cues.tsv": 1,
 }
 
@@ -148,7 +152,7 @@ class TestSpeechVerbs:
     def test_quote_verbs_name_the_speaker(self, verb: str) -> None:
         """Every verb marked for quotes names the speaker of a quote after it."""
         assert _cues.SPEECH_RE.fullmatch(verb)
-        assert _statements._TRAILING_SPEECH_RE.match(f", {verb.upper()}")
+        assert _quotes._TRAILING_SPEECH_RE.match(f", {verb.upper()}")
         text = f"“We agreed on a great deal today,” {verb} Foreign Minister Ana Lopes."
         drafts = de.extract(text, published=dt.date(2021, 3, 3))
         (statement,) = drafts.of_type(de.Statement)

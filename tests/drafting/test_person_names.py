@@ -14,8 +14,9 @@ from diplo_events.drafting.reading._namebook import NameBook
 
 
 def persons(text: str) -> list[str]:
+    """The named persons drafted from *text* (speakers it only describes are not names)."""
     collection = de.extract(text, published=dt.date(2016, 9, 1))
-    return [p.name for p in collection.of_type(de.Person)]
+    return [p.name for p in collection.of_type(de.Person) if not p.unnamed]
 
 
 def names(text: str) -> list[tuple[str, str | None, str | None]]:

@@ -96,6 +96,7 @@ def extract(
     cast = read_actors(doc)
     meetings = draft_meetings(doc, cast)
     statements = draft_statements(doc, cast, meetings)
+    cast = statements.cast  # with the speakers only reported speech describes
     claims = draft_claims(doc, cast, meetings, statements)
     references = draft_references(doc, cast, meetings)
     actors: list[object] = [*actor_records(doc, [*cast.actors.values(), *meetings.states])]

@@ -50,7 +50,7 @@ from diplo_events.model import (
     stable_id,
 )
 
-__all__ = ["actor_records", "outlet", "read_actors", "state_actor"]
+__all__ = ["actor_records", "described_actor", "outlet", "read_actors", "state_actor"]
 
 ACTOR_FIRST_MENTION: Final = confidence("actor-first-mention")
 OUTLET_DATELINE: Final = confidence("outlet-dateline")
@@ -593,6 +593,34 @@ def state_actor(doc: Document, country: str, at: Span) -> Actor:
         country=country,
         org_kind=OrganizationKind.STATE,
         name=country_name(country),
+    )
+
+
+def described_actor(doc: Document, name: str, at: Span, record: str) -> Actor:
+    """A speaker the text describes or names only where it speaks ("officials said").
+
+    *record* is "person" for an unnamed person (or a group of people, or a
+    poll or report), "named" for a person named nowhere else, or the kind of
+    an organization ("the campaign said").
+    """
+    if record in {"person", "named"}:
+        key = f"person:said:{name.lower()}"
+        return Actor(
+            key=key,
+            id=_actor_id(doc, key),
+            kind="person",
+            first=at,
+            name=name,
+            unnamed=record == "person",
+        )
+    key = f"organization:said:{name.lower()}"
+    return Actor(
+        key=key,
+        id=_actor_id(doc, key),
+        kind="organization",
+        first=at,
+        name=name,
+        org_kind=OrganizationKind(record),
     )
 
 

@@ -42,6 +42,7 @@ from diplo_events.model import (
     ProposalStatus,
     Response,
     ResponseStance,
+    StatementMode,
 )
 
 __all__ = ["draft_claims"]
@@ -76,11 +77,21 @@ def _units(doc: Document, meetings: Meetings, statements: Statements) -> list[_U
     starts = [s.start for s in said]
     for sentence in doc.sents:
         index = bisect.bisect_left(starts, sentence.end) - 1
+        end = sentence.end
         if index >= 0 and said[index].end > sentence.start:
-            continue
-        units.append(
-            _Unit(sentence.start, sentence.end, None, None, meetings.meeting_at(sentence.start))
-        )
+            # Reported speech may begin mid-sentence ("X urged Y, according to a
+            # statement, which described ..."): the words before it are narrative.
+            first = bisect.bisect_left(starts, sentence.start)
+            covered = first > 0 and said[first - 1].end > sentence.start
+            if (
+                covered
+                or first > index
+                or said[first].start <= sentence.start
+                or said[first].mode is StatementMode.DIRECT_QUOTE
+            ):
+                continue
+            end = said[first].start
+        units.append(_Unit(sentence.start, end, None, None, meetings.meeting_at(sentence.start)))
     units.sort()
     return units
 

@@ -53,9 +53,12 @@ __all__ = [
     "REJECT_RE",
     "REPORTED_ON",
     "REPORTED_ON_RE",
+    "REPORTED_OR_STANCE_RE",
     "REPORTED_RE",
+    "SPEAKER_NOUNS",
     "SPEECH",
     "SPEECH_RE",
+    "STANCE",
     "TITLE_HEADS",
     "URGENCY",
     "confidence",
@@ -121,6 +124,10 @@ def _column(filename: str, columns: int, *, key: int, value: str, word: int) -> 
     return [row[word] for row in rows(filename, columns) if row[key] == value]
 
 
+def _column_pairs(filename: str) -> list[tuple[str, str]]:
+    return [(row[0], row[1]) for row in rows(filename, 2)]
+
+
 def _yes(filename: str, columns: int, flag: int) -> list[str]:
     return _column(filename, columns, key=flag, value="yes", word=0)
 
@@ -140,6 +147,16 @@ SPEECH_RE: Final = re.compile(rf"\b(?:{SPEECH})\b", re.IGNORECASE)
 #: The speech verbs that make a sentence reported speech.
 REPORTED_RE: Final = re.compile(
     rf"\b(?:{alternation(_yes('speech_verbs.tsv', 3, 2))})\b", re.IGNORECASE
+)
+#: Nouns that head a speaker described, not named ("officials said"), with the record
+#: drafted for one: "person" (an unnamed Person) or the kind of an Organization.
+SPEAKER_NOUNS: Final[dict[str, str]] = dict(_column_pairs("speaker_nouns.tsv"))
+#: Verbs of stance ("criticized", "wants") that make reported speech only right after
+#: their speaker.
+STANCE: Final = frozenset(word for (word,) in rows("stance_verbs.tsv", 1))
+#: The speech verbs and the verbs of stance, for the reported-speech rule to try in order.
+REPORTED_OR_STANCE_RE: Final = re.compile(
+    rf"\b(?:{alternation([*_yes('speech_verbs.tsv', 3, 2), *STANCE])})\b", re.IGNORECASE
 )
 # Words just before a date that make it the date something was said: "the ministry said on Tuesday".
 REPORTED_ON: Final = r"\b(?:said|says|told \w+|announced|reported|stated|added)\s*$"

@@ -1,52 +1,62 @@
 """Stage 3: statements, from direct quotes and from reported speech.
 
 Every direct quote becomes a statement whose words are exactly the characters
-between its marks, attributed by the first of six rules that applies (see
-`_attribute`); then every sentence with a speech verb and a speaker that holds
-no direct quote becomes reported speech, or mixed speech when it quotes a
-fragment. The stage returns the statement records and a frozen `Statements`
-with what the claims stage needs.
+between its marks, attributed by the rules of ``_quotes.py``; then every
+sentence with a speech verb and a speaker that holds no direct quote becomes
+reported speech, or mixed speech when it quotes a fragment. The stage returns
+the statement records and a frozen `Statements` with what the claims stage
+needs.
 """
 
-import bisect
 import re
-from typing import Final, NamedTuple
+from typing import Final
 
 import attrs
 
 from diplo_events.drafting.reading._document import Document
-from diplo_events.drafting.reading._text import Quote, Unit
+from diplo_events.drafting.reading._text import Unit
+from diplo_events.drafting.rules._actors import described_actor
+from diplo_events.drafting.rules._clauses import (
+    content_start,
+    enough,
+    reported_content,
+    trim_clause_end,
+    trimmed,
+)
 from diplo_events.drafting.rules._cues import (
-    PREPOSITIONS,
-    REPORTED_RE,
-    SPEECH,
-    SPEECH_RE,
+    REPORTED_OR_STANCE_RE,
+    STANCE,
     confidence,
 )
 from diplo_events.drafting.rules._meetings import Meetings
+from diplo_events.drafting.rules._quotes import (
+    QUOTE_WORDS,
+    SPEAKER_LABEL,
+    SPEAKER_NAMED,
+    SPEAKER_REFERRED,
+    Said,
+    attribute,
+    is_direct,
+    quote_cue,
+)
+from diplo_events.drafting.rules._reported_speakers import (
+    appositive_of,
+    later_speaker,
+    phrase_after,
+    phrase_before,
+    relays_speech,
+    same_speaker,
+    speaker_head,
+)
 from diplo_events.drafting.rules._shared import Cast, Ids, Ref, antecedent, subject_like
 from diplo_events.model import CitationRole, Span, Statement, StatementMode
 
 __all__ = ["Said", "Statements", "draft_statements"]
 
-#: The words of a quote are the characters between its marks.
-QUOTE_WORDS: Final = confidence("quote-words")
-#: The speaker is named next to a speech verb right after or before the quote.
-SPEAKER_NAMED: Final = confidence("speaker-named")
-#: The speaker ends the paragraph before, which ends in a colon.
-SPEAKER_COLON: Final = confidence("speaker-colon")
-#: The speaker is a pronoun or a title that refers back to someone named.
-SPEAKER_REFERRED: Final = confidence("speaker-referred")
-#: The speaker is someone the text does not name: "a senior official said".
-SPEAKER_UNNAMED: Final = confidence("speaker-unnamed")
-#: The quote ends its line with a dash and the speaker's name: “...” ― Steve Quinlan.
-SPEAKER_DASH: Final = confidence("speaker-dash")
-#: A turn of a transcript, its speaker's name in capitals before a colon: "PENCE: ...".
-SPEAKER_LABEL: Final = confidence("speaker-label")
-#: The quote follows another quote of the same speaker with nothing between.
-SPEAKER_CONTINUED: Final = confidence("speaker-continued")
-#: Nothing names the speaker; the last person mentioned is taken.
-SPEAKER_GUESSED: Final = confidence("speaker-guessed")
+#: Reported speech: the speaker is a phrase that describes it ("officials", "a new poll").
+SPEAKER_DESCRIBED: Final = confidence("speaker-described")
+#: Reported speech: the speaker is a name read nowhere else, right by the speech verb.
+SPEAKER_NAMED_HERE: Final = confidence("speaker-named-here")
 #: The words of reported speech are its clause.
 REPORTED_WORDS: Final = confidence("reported-words")
 #: The clause that holds reported speech, with its speaker and cue.
@@ -56,60 +66,25 @@ SPEECH_CUE: Final = confidence("speech-cue")
 #: A fragment in quotation marks inside reported speech: the speaker's own words.
 VERBATIM_WORDS: Final = confidence("verbatim-words")
 
+
 # Whether a quote is a statement of its own: long enough, or a whole sentence.
-_MIN_QUOTE_WORDS: Final = 4
-_INTRODUCED_RE: Final = re.compile(r"[:,]\s*$")
-_SENTENCE_END_RE: Final = re.compile(r"[.!?…][’']?\s*$")
-_THAT_RE: Final = re.compile(r"\bthat,?\s*$")
-# A title, not a quote: "said on CNN's “State of the Union.”", "wrote in “The Art of the Deal.”"
-_TITLE_BEFORE_RE: Final = re.compile(r"(?:[’']s|\b(?:on|in|at|of|from|to))\s*$", re.IGNORECASE)
-# "..., adding that", "telling reporters that": a participle that introduces words.
-_PARTICIPLE_RE: Final = re.compile(r"\b[a-z]{3,}ing\b")
-_CLAUSE_TAIL: Final = " \t\n.,;!?”\"’'"
-# How far before a quote the words that introduce it are read (a long sentence reads as its end).
-_LOOK_BACK: Final = 200
-# How far before the comma that introduces a short quote its speech verb may stand.
-_VERB_REACH: Final = 30
+def _title_case(sentence: str) -> bool:
+    """Whether a sentence is a headline in title case: most of its words capitalized."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", sentence)
+    capitals = sum(1 for w in words if w[0].isupper())
+    return len(words) >= _MIN_REPORTED_WORDS and capitals * 10 >= _TITLE_CASE_TENTHS * len(words)
 
-# Who said a quote. How far after its closing mark the speaker may be named:
-_AFTER_WINDOW: Final = 80
-# A speaker named after a quote whom the text does not let us resolve: someone
-# unnamed ("a senior State Department official said") or a name we never saw in full.
-_UNNAMED_SPEAKER_RE: Final = re.compile(
-    rf"[\s,.;:—–-]*(?:(?:{SPEECH})\s+)?(?:(?:an?|the|one)\s+(?:[\w.’'-]+\s+){{0,4}}?"
-    r"(?:officials?|spokes(?:man|woman|person)|sources?|diplomats?|aides?|advis[eo]rs?|analysts?"
-    r"|people|person)\b|[A-Z][\w’'-]+(?=\s+(?:said|says|added|told)\b))"
+
+_TITLE_CASE_TENTHS: Final = 7  # of ten words capitalized
+# A headline in title case: "Lavrov Says Talks Will Resume".
+_HEADLINE_CUES: Final = frozenset({"Says", "Said", "Say", "Tells", "Told", "Shows", "Finds"})
+# "X told the news conference:" introduces a quote: a few words and a colon.
+_INTRODUCING_WORDS: Final = 4
+_INTRODUCING_RE: Final = re.compile(
+    r"(?:(?:the|a|an|his|her|their|reporters|journalists)\b[^:]*)?:"
 )
-_TRAILING_SPEECH_RE: Final = re.compile(rf"^[\s,.;:—–-]*(?:{SPEECH})\b", re.IGNORECASE)
-# "...,” ministry spokesman Rizal Pratama told reporters": lower-case words before the name.
-_MODIFIERS_RE: Final = re.compile(r"[\s,.;:—–-]*(?:[a-z][\w-]*\s+){0,3}")
-_LEADING_SPEECH_RE: Final = re.compile(rf"^\s*(?:[a-z]+\s+)?(?:{SPEECH})\b", re.IGNORECASE)
-_HONORIFIC_RE: Final = re.compile(r"\b(Mr|Ms|Mrs|Madam)\.?\s+$")
-
-# The speaker among the people a sentence names.
-_WHO_SAID_RE: Final = re.compile(rf",\s*who\s+(?:then\s+|later\s+)?(?:{SPEECH})\b", re.IGNORECASE)
-_QUOTED_AS_RE: Final = re.compile(r"\bquoted\s+(?:\S+\s+){1,4}?as saying\b", re.IGNORECASE)
-_ACCORDING_RE: Final = re.compile(r"\baccording to\s*$", re.IGNORECASE)
-
 # Reported speech needs a clause of a few words.
 _MIN_REPORTED_WORDS: Final = 4
-# The reported words cut from a clause need this many words, else the clause stands.
-_MIN_CONTENT_WORDS: Final = 3
-# How far past a speaker named after a quote its speech verb may stand ("Lavrov said").
-_CUE_AFTER_NAME: Final = 30
-
-
-class Said(NamedTuple):
-    """A statement drafted from the text, with what the later steps need."""
-
-    id: str
-    speaker: str
-    start: int
-    end: int
-    mode: StatementMode
-    meeting: str | None
-    mention: Span  # the words the speaker was read from
-    confidence: float
 
 
 @attrs.frozen
@@ -119,16 +94,13 @@ class Statements:
     Attributes:
         records: The statements, direct quotes first, each in text order.
         said: The statements in text order, with their speakers' keys.
+        cast: The cast read before, with the speakers reported speech
+            describes ("officials said") or names nowhere else.
     """
 
     records: tuple[Statement, ...]
     said: tuple[Said, ...]
-
-
-class _Attribution(NamedTuple):
-    key: str
-    span: Span
-    confidence: float
+    cast: Cast
 
 
 class _Work:
@@ -166,9 +138,9 @@ def draft_statements(doc: Document, cast: Cast, meetings: Meetings) -> Statement
     for quote in doc.quotes:
         if any(low <= quote.open_at < high for low, high in in_turns):
             continue  # the transcript's own marks, or a quote inside a turn
-        if not _is_direct(doc, quote):
+        if not is_direct(doc, quote):
             continue
-        attribution = _attribute(doc, cast, quote, previous)
+        attribution = attribute(doc, cast, quote, previous)
         if attribution is None:
             continue
         said = _add_statement(
@@ -180,176 +152,22 @@ def draft_statements(doc: Document, cast: Cast, meetings: Meetings) -> Statement
             confidence=QUOTE_WORDS,
             speaker=attribution.span,
             speaker_confidence=attribution.confidence,
-            cue=_quote_cue(doc, quote, attribution.span),
+            cue=quote_cue(doc, quote, attribution.span),
         )
         previous = said
         direct_sentences.add(doc.sentence_at(quote.open_at))
         direct_sentences.add(doc.sentence_at(quote.close_at))
+    quoted = list(work.said)
     for index, sentence in enumerate(doc.sents):
         if index in direct_sentences:
+            _reported_after_quote(work, sentence, quoted)
             continue
         _reported(work, index, sentence)
     return Statements(
-        records=tuple(work.records), said=tuple(sorted(work.said, key=lambda s: s.start))
+        records=tuple(work.records),
+        said=tuple(sorted(work.said, key=lambda s: s.start)),
+        cast=work.cast,
     )
-
-
-def _is_direct(doc: Document, quote: Quote) -> bool:
-    """Whether a quote is a statement of its own, rather than a phrase quoted inside a sentence."""
-    words = doc.text[quote.start : quote.end]
-    sentence = doc.sents[doc.sentence_at(quote.open_at)]
-    # A dateline is no part of the sentence: "ANKARA, May 17 (Wire) - “We did not come ...”"
-    before = doc.text[max(sentence.start, doc.body, quote.open_at - _LOOK_BACK) : quote.open_at]
-    if not before.strip() or _INTRODUCED_RE.search(before):
-        if (
-            len(words.split()) < _MIN_QUOTE_WORDS
-            and before.rstrip().endswith(",")
-            and SPEECH_RE.search(before[-_VERB_REACH:]) is None
-        ):
-            return False  # a title after a comma: “its documentary, “Citizen Carly,” in which”
-        return (
-            len(words.split()) >= _MIN_QUOTE_WORDS
-            or _SENTENCE_END_RE.search(words) is not None
-            or words.rstrip().endswith(",")  # “We are ready,” she said, “to talk.”
-        )
-    # Mid-sentence: a quote of its own only if it is a whole sentence ("He said “We will.”"),
-    # or the whole clause after "that" to the end of the sentence ("adding that “...”").
-    if _THAT_RE.search(before):
-        return (
-            len(words.split()) >= _MIN_QUOTE_WORDS
-            and not doc.text[quote.close_at + 1 : sentence.end].strip(_CLAUSE_TAIL)
-            and (
-                SPEECH_RE.search(before) is not None
-                or REPORTED_RE.search(before) is not None
-                or _PARTICIPLE_RE.search(before) is not None
-            )
-        )
-    return (
-        words[:1].isupper()
-        and _SENTENCE_END_RE.search(words) is not None
-        and SPEECH_RE.search(before[-40:]) is not None
-        and _TITLE_BEFORE_RE.search(before) is None
-    )
-
-
-def _attribute(  # noqa: C901, PLR0911, PLR0912 - one branch per attribution rule, in order
-    doc: Document, cast: Cast, quote: Quote, previous: Said | None
-) -> _Attribution | None:
-    close_paragraph = doc.paras[doc.para_of_sent[doc.sentence_at(quote.close_at)]]
-    tail = doc.text[quote.close_at + 1 : min(close_paragraph.end, quote.close_at + _AFTER_WINDOW)]
-    unnamed = _UNNAMED_SPEAKER_RE.match(tail)
-    if unnamed is not None and not any(
-        r.start < quote.close_at + 1 + unnamed.end()
-        for r in cast.refs_between(quote.close_at + 1, close_paragraph.end)
-    ):
-        return None  # someone the words around the quote name, but no one reading could resolve
-    # 1. named after the quote: “...,” said Lavrov. / “...,” Lavrov said. / “...,” he added.
-    for ref in cast.refs_between(
-        quote.close_at + 1, min(close_paragraph.end, quote.close_at + _AFTER_WINDOW)
-    ):
-        if doc.in_quote(ref.start) is not None:
-            break
-        gap = _HONORIFIC_RE.sub("", doc.text[quote.close_at + 1 : ref.start])
-        rest = doc.text[ref.end : min(ref.end + 30, close_paragraph.end)]
-        # "...,” ministry spokesman Rizal Pratama told reporters: lower-case words may
-        # come before the name.
-        if _TRAILING_SPEECH_RE.search(gap) or (
-            _MODIFIERS_RE.fullmatch(gap) and _LEADING_SPEECH_RE.search(rest)
-        ):
-            return _person_or_speaker(ref, _named_confidence(ref))
-        break
-    # The phrase around the quote that names its speaker, as the actors stage read it:
-    # “...,” Quina Jones, 25, said / “...” ― Steve Quinlan / the announcer said, “...”
-    said_by = cast.said_by.get(quote.open_at)
-    if said_by is not None:
-        ref, side = said_by
-        confidence = SPEAKER_DASH if side == "dash" else _named_confidence(ref)
-        return _person_or_speaker(ref, confidence)
-    # 2. the second quote of a speaker named between the two: “...,” X said. “...”
-    found = doc.sents[doc.sentence_at(quote.open_at)]
-    open_sentence = Unit(max(found.start, min(doc.body, quote.open_at)), found.end)
-    paragraph = doc.paras[doc.para_of_sent[doc.sentence_at(quote.open_at)]]
-    if (
-        previous is not None
-        and previous.mode is StatementMode.DIRECT_QUOTE
-        and paragraph.start <= previous.start
-        and not doc.text[open_sentence.start : quote.open_at].strip()
-        and all(
-            r.key == previous.speaker
-            for r in cast.refs_between(previous.end, quote.open_at)
-            if cast.is_person(r.key)
-        )
-    ):
-        return _Attribution(previous.speaker, previous.mention, previous.confidence)
-    # 3. named before it in the same sentence: Lavrov said: “...” / According to Lavrov, “...”
-    before_refs = [
-        r
-        for r in cast.refs_between(open_sentence.start, quote.open_at)
-        if doc.in_quote(r.start) is None
-    ]
-    before = doc.text[open_sentence.start : quote.open_at]
-    if before_refs and (SPEECH_RE.search(before) or _INTRODUCED_RE.search(before)):
-        chosen = _speaker_among(doc, cast, before_refs, open_sentence.start)
-        if chosen is not None:
-            return _person_or_speaker(chosen, _named_confidence(chosen))
-    # 4. introduced by the paragraph before, ending in a colon.
-    paragraph_index = doc.para_of_sent[doc.sentence_at(quote.open_at)]
-    if not doc.text[paragraph.start : quote.open_at].strip() and paragraph_index > 0:
-        earlier = doc.paras[paragraph_index - 1]
-        if doc.text[earlier.start : earlier.end].rstrip().endswith(":"):
-            last = doc.sents[doc.sentence_at(earlier.end - 1)]
-            refs = [
-                r for r in cast.refs_between(last.start, last.end) if doc.in_quote(r.start) is None
-            ]
-            chosen = _speaker_among(doc, cast, refs, last.start)
-            if chosen is not None:
-                return _person_or_speaker(chosen, SPEAKER_COLON)
-        # 5. a quote paragraph right after another quote of one speaker.
-        if previous is not None and previous.end >= earlier.start:
-            return _Attribution(previous.speaker, previous.mention, SPEAKER_CONTINUED)
-    # 6. the person named last before the quote, outside quotes.
-    key = antecedent(doc, cast, quote.open_at)
-    if key is None:
-        return None
-    named_before = cast.refs[: bisect.bisect_left(cast.ref_starts, quote.open_at)]
-    last_ref = next(r for r in reversed(named_before) if r.key == key)
-    return _Attribution(key, Span(start=last_ref.start, end=last_ref.end), SPEAKER_GUESSED)
-
-
-def _named_confidence(ref: Ref) -> float:
-    """How sure a speaker named next to a speech verb is, by how the mention was read."""
-    if ref.via == "name":
-        return SPEAKER_NAMED
-    return SPEAKER_UNNAMED if ref.via == "unnamed" else SPEAKER_REFERRED
-
-
-def _person_or_speaker(ref: Ref, confidence: float) -> _Attribution:
-    return _Attribution(ref.key, Span(start=ref.start, end=ref.end), confidence)
-
-
-def _speaker_among(doc: Document, cast: Cast, refs: list[Ref], floor: int) -> Ref | None:
-    """The speaker among the mentions of a sentence: "according to X", else its subject.
-
-    "She quoted him as saying" gives the one quoted, not the one quoting.
-    """
-    if not refs:
-        return None
-    for ref in refs:
-        if _WHO_SAID_RE.match(doc.text, ref.end):
-            return ref  # "Kuleba, who said: “...”"
-    quoted = _QUOTED_AS_RE.search(doc.text, floor, refs[-1].end + 80)
-    if quoted is not None:
-        inside = [r for r in refs if quoted.start() < r.start < quoted.end()]
-        if inside:
-            return inside[0]
-    for ref in refs:
-        if _ACCORDING_RE.search(doc.text, max(floor, ref.start - 20), ref.start):
-            return ref
-    people = [r for r in refs if cast.is_person(r.key)] or refs
-    for ref in people:
-        if subject_like(doc, ref, floor):
-            return ref
-    return people[-1]
 
 
 def _add_statement(
@@ -404,23 +222,84 @@ def _add_statement(
     return said
 
 
-def _quote_cue(doc: Document, quote: Quote, speaker: Span) -> Span | None:
-    """The speech verb between a quote and its speaker's mention, if one stands there.
+def _reported_after_quote(work: _Work, sentence: Unit, quoted: list[Said]) -> None:
+    """Reported speech that follows a quote's attribution: "“...,” X said, adding that Y".
 
-    “...,” Lavrov said. / “...,” said Lavrov. / Lavrov told reporters: “...”
+    The participle's speaker is the quote's; its words run to the sentence's
+    end and hold no quotation marks.
     """
-    if speaker.start >= quote.close_at:  # the speaker follows the quote
-        low, high = quote.close_at + 1, min(len(doc.text), speaker.end + _CUE_AFTER_NAME)
-    elif speaker.end <= quote.open_at:  # the speaker comes first
-        low, high = speaker.end, quote.open_at
+    doc = work.doc
+    said = [s for s in quoted if sentence.start <= s.start < sentence.end]
+    if not said:
+        return
+    last = said[-1]
+    closing = max(last.end, last.mention.end)
+    verb = _PARTICIPLE_AFTER_RE.search(doc.text, closing, sentence.end)
+    if verb is None or doc.in_quote(verb.start(1)) is not None:
+        return
+    cue = Span(start=verb.start(1), end=verb.end(1))
+    end = trim_clause_end(doc.text, cue.start, sentence.end)
+    content = trimmed(doc.text, content_start(doc.text, cue, end), end)
+    if not enough(doc.text, content) or doc.quotes_between(content[0], content[1]):
+        return
+    _add_statement(
+        work,
+        key=last.speaker,
+        start=cue.start,
+        end=end,
+        mode=StatementMode.REPORTED,
+        confidence=REPORTED_WORDS,
+        speaker=last.mention,
+        speaker_confidence=last.confidence,
+        cue=cue,
+        content=Span(start=content[0], end=content[1]),
+    )
+
+
+_PARTICIPLE_AFTER_RE: Final = re.compile(
+    r",\s+(adding|saying|noting|arguing|suggesting|explaining|claiming|insisting|emphasizing"
+    r"|emphasising|stressing|warning|referring to|acknowledging|calling)\b"
+)
+
+
+def _titled(work: _Work, sentence: Unit) -> bool:
+    """Draft the title of a text that gives a speaker before a colon: "Lavrov: Talks Will Resume".
+
+    The speaker is a few words, a mention of the cast or a phrase of its own.
+    """
+    doc = work.doc
+    colon = _TITLE_SPEAKER_RE.match(doc.text, sentence.start, sentence.end)
+    if colon is None or doc.quotes_between(sentence.start, sentence.end):
+        return False
+    low, high = colon.span(1)
+    content = trimmed(doc.text, colon.end(), sentence.end)
+    if not enough(doc.text, content):
+        return False
+    inside = [r for r in work.cast.refs_between(low, high) if work.cast.is_person(r.key)]
+    if inside:
+        speaker = inside[0]
+    elif speaker_head(doc.text[low:high]) in {None, "joint"}:
+        return False
     else:
-        return None
-    if high - low > _AFTER_WINDOW:
-        return None
-    found = SPEECH_RE.search(doc.text, low, high)
-    if found is None or doc.in_quote(found.start()) is not None:
-        return None
-    return Span(start=found.start(), end=found.end())
+        speaker = _described(work, (low, high))
+    cue = Span(start=colon.end(1), end=colon.end(1) + 1)
+    _add_statement(
+        work,
+        key=speaker.key,
+        start=sentence.start,
+        end=trim_clause_end(doc.text, sentence.start, sentence.end),
+        mode=StatementMode.REPORTED,
+        confidence=REPORTED_WORDS,
+        speaker=Span(start=speaker.start, end=speaker.end),
+        speaker_confidence=_SPEAKER_CONFIDENCE.get(speaker.via, SPEAKER_REFERRED),
+        cue=cue,
+        content=Span(start=content[0], end=content[1]),
+    )
+    return True
+
+
+# A title's speaker: a few capitalized words, then a colon.
+_TITLE_SPEAKER_RE: Final = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*):\s")
 
 
 def _reported(work: _Work, index: int, sentence: Unit) -> None:
@@ -434,37 +313,94 @@ def _reported(work: _Work, index: int, sentence: Unit) -> None:
     words = doc.outside_quotes(sentence.start, sentence.end)
     if index == work.meetings.main_sentence or len(words.split()) < _MIN_REPORTED_WORDS:
         return  # the meeting's own sentence reports the meeting, not what was said
-    clause_start = sentence.start
+    if index == 0 and _titled(work, sentence):
+        return  # "Lavrov: Talks Will Resume", a title with its speaker before a colon
+    clause_start = max(sentence.start, min(doc.body, sentence.end))  # past a dateline
     for cut in [*(sentence.start + m.start() for m in re.finditer(r";\s", words)), sentence.end]:
-        _reported_clause(work, Unit(clause_start, cut), words[clause_start - sentence.start :])
+        _reported_clause(
+            work,
+            Unit(clause_start, cut),
+            words[clause_start - sentence.start :],
+            headline=_title_case(doc.text[sentence.start : sentence.end]),
+        )
         clause_start = cut + 1
         while clause_start < sentence.end and doc.text[clause_start].isspace():
             clause_start += 1
 
 
-def _reported_clause(work: _Work, clause: Unit, words: str) -> None:
-    doc, cast = work.doc, work.cast
-    refs = [r for r in cast.refs_between(clause.start, clause.end) if doc.in_quote(r.start) is None]
+def _is_cue(verb: re.Match[str], words: str, *, opens: bool, headline: bool) -> bool:
+    """Whether a word the cue lists matched is a cue here, not a name, a noun or a demand."""
+    word = verb.group(0)
+    if word[0].isupper() and not opens and not (headline and word in _HEADLINE_CUES):
+        return False  # "the United States", "Gulf States": a name, not a verb
+    if word.lower() == "states" and not _THAT_NEXT_RE.match(words, verb.end()):
+        return False  # "coastal states", "all states in the region": a noun
+    if word.lower() in STANCE and _NOT_STANCE_RE.match(words, verb.end()):
+        return False  # "called for", "called on": a demand, not a stance
+    # "suggested that the two sides meet": a proposal, not a claim
+    return not (word.lower().startswith("suggest") and not _CLAIMED_RE.match(words, verb.end()))
+
+
+def _reported_clause(  # noqa: C901 - cue by cue
+    work: _Work, clause: Unit, words: str, *, headline: bool = False
+) -> None:
+    doc = work.doc
+    refs = [
+        r for r in work.cast.refs_between(clause.start, clause.end) if doc.in_quote(r.start) is None
+    ]
     # (start of the statement, its speaker, its cue)
     found: list[tuple[int, Ref, Span]] = []
-    for verb in REPORTED_RE.finditer(words, 0, clause.end - clause.start):
+    for verb in REPORTED_OR_STANCE_RE.finditer(words, 0, clause.end - clause.start):
         verb_at = clause.start + verb.start()
+        if not _is_cue(
+            verb, words, opens=not doc.text[clause.start : verb_at].strip(), headline=headline
+        ):
+            continue
+        stance = verb.group(0).lower() in STANCE
         cue = Span(start=verb_at, end=clause.start + verb.end())
-        if found and re.search(r"\band\s+$", doc.text[max(clause.start, verb_at - 6) : verb_at]):
-            found.append((verb_at, found[-1][1], cue))  # "... and underscored that"
+        if found and not stance and same_speaker(doc.text, clause.start, cue):
+            found.append((verb_at, found[-1][1], cue))  # "and underscored that", ", adding that"
+            continue
+        if found and _RELATIVE_RE.match(doc.text, found[-1][1].end, verb_at):
+            found.append((verb_at, found[-1][1], cue))  # "according to X, which described"
             continue
         if found:
+            # "X said A, though she noted B": a later verb with a subject of its own
+            later = later_speaker(doc.text, refs, found[-1][2].end, cue)
+            if (
+                later is not None
+                and work.cast.is_person(later.key)
+                and (not stance or enough(doc.text, trimmed(doc.text, cue.end, clause.end)))
+            ):
+                found.append((later.start, later, cue))
             continue
         rest = doc.text[clause.start + verb.end() : clause.end].strip()
-        if rest == ":" or (rest.startswith(":") and doc.in_quote(clause.end) is not None):
+        if (_INTRODUCING_RE.fullmatch(rest) and len(rest.split()) <= _INTRODUCING_WORDS) or (
+            rest.startswith(":") and doc.in_quote(clause.end) is not None
+        ):
             continue  # "In his toast, the President said:" introduces a quote; it says nothing
-        speaker = _reporting_speaker(doc, cast, refs, clause, verb_at=verb_at, verb=verb.group(0))
+        speaker = (
+            _stance_speaker(work, refs, clause, cue)
+            if stance
+            else _reporting_speaker(work, refs, clause, cue)
+        )
         if speaker is not None:
             found.append((clause.start, speaker, cue))
     for position, (start, speaker, cue) in enumerate(found):
         end = found[position + 1][0] if position + 1 < len(found) else clause.end
-        end = _trim_clause_end(doc.text, start, end)
-        has_fragment = any(start <= q.open_at < end for q in doc.quotes_between(start, end))
+        end = trim_clause_end(doc.text, start, end)
+        content = reported_content(doc.text, start, end, speaker, cue)
+        if speaker.via in _SPEAKER_READ_HERE and (
+            (content.start, content.end) == (start, end)
+            or relays_speech(doc.text, refs, content, cue)
+        ):
+            continue  # "Steinhauser agreed, according to his office": too little said
+        if _ADJUNCT_ONLY_RE.fullmatch(doc.text, content.start, content.end):
+            continue  # "X said in a statement": where or when, not what
+        has_fragment = any(  # a quoted fragment with words in it makes mixed speech
+            start <= q.open_at < end and doc.text[q.start : q.end].strip()
+            for q in doc.quotes_between(start, end)
+        )
         _add_statement(
             work,
             key=speaker.key,
@@ -473,88 +409,203 @@ def _reported_clause(work: _Work, clause: Unit, words: str) -> None:
             mode=StatementMode.MIXED if has_fragment else StatementMode.REPORTED,
             confidence=REPORTED_WORDS,
             speaker=Span(start=speaker.start, end=speaker.end),
-            speaker_confidence=SPEAKER_NAMED if speaker.via == "name" else SPEAKER_REFERRED,
+            speaker_confidence=_SPEAKER_CONFIDENCE.get(speaker.via, SPEAKER_REFERRED),
             cue=cue,
-            content=_reported_content(doc.text, start, end, speaker, cue),
+            content=content,
         )
 
 
-def _reported_content(text: str, start: int, end: int, speaker: Ref, cue: Span) -> Span:
-    """The reported words of a clause, without its speaker and cue, as PolNeAR annotates them.
+# Words that only say where or when something was said: "in a statement", "in June 2012".
+_ADJUNCT_ONLY_RE: Final = re.compile(
+    r"(?:in|on|at|after|before|by|from|during|since|when|while)\s+(?:\S+\s+){0,4}\S+"
+)
+_SPEAKER_READ_HERE: Final = frozenset({"described", "named-here"})
+_SPEAKER_CONFIDENCE: Final = {
+    "name": SPEAKER_NAMED,
+    "described": SPEAKER_DESCRIBED,
+    "named-here": SPEAKER_NAMED_HERE,
+}
 
-    "Lavrov said (that) X" and "X, Lavrov said" give X; "according to Lavrov, X"
-    and "X, according to Lavrov" give X. When too little is left on the side
-    the reported words should be, the whole clause stands.
+
+def _stance_speaker(work: _Work, refs: list[Ref], clause: Unit, cue: Span) -> Ref | None:
+    """Who holds a stance ("Senate Democrats criticized the plan").
+
+    Only a speaker right before the verb, with enough words after it.
     """
-    if speaker.start >= cue.end:  # "said Lavrov", "according to Lavrov"
-        before = _trimmed(text, start, min(cue.start, speaker.start))
-        content = (
-            before if _enough(text, before) else _trimmed(text, max(cue.end, speaker.end), end)
-        )
-    elif speaker.end <= cue.start and _says_after(text, start, speaker, cue, end):
-        content = _trimmed(text, cue.end, end)  # "Lavrov said that X"
-    else:  # "X, Lavrov said (on Tuesday)": the words before the speaker
-        content = _trimmed(text, start, speaker.start)
-    if not _enough(text, content):
-        return Span(start=start, end=end)
-    return Span(start=content[0], end=content[1])
-
-
-def _says_after(text: str, start: int, speaker: Ref, cue: Span, end: int) -> bool:
-    """Whether the reported words follow the cue ("Lavrov said X") rather than precede the speaker.
-
-    "X, the ministry said on Tuesday" reports X: words before the speaker that
-    end in a comma, and after the cue only a prepositional phrase or little else.
-    """
-    after = _trimmed(text, cue.end, end)
-    if not _enough(text, after):
-        return False
-    if text.startswith("that ", cue.end + 1) or text[cue.end : cue.end + 1] == ":":
-        return True
-    before = text[start : speaker.start].rstrip()
-    first = text[after[0] : after[1]].split(maxsplit=1)[0].lower()
-    return not (
-        before.endswith(",") and _enough(text, (start, speaker.start)) and first in PREPOSITIONS
-    )
-
-
-_CONTENT_EDGE: Final = " \t\n,;:—–-"
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """*start*..*end* without the punctuation, spaces and "that" at its edges."""
-    while start < end and text[start] in _CONTENT_EDGE:
-        start += 1
-    if text.startswith("that ", start) and end - start > len("that "):
-        start += len("that ")
-    while end > start and text[end - 1] in _CONTENT_EDGE:
-        end -= 1
-    return start, max(start, end)
-
-
-def _enough(text: str, span: tuple[int, int]) -> bool:
-    return len(text[span[0] : span[1]].split()) >= _MIN_CONTENT_WORDS
-
-
-def _reporting_speaker(
-    doc: Document, cast: Cast, refs: list[Ref], clause: Unit, *, verb_at: int, verb: str
-) -> Ref | None:
-    """Who a speech verb is said by: the person after "according to", else the subject."""
-    if verb.lower() == "according to":
-        return next((r for r in refs if r.start >= verb_at and cast.is_person(r.key)), None)
-    before = [r for r in refs if r.end <= verb_at and subject_like(doc, r, clause.start)]
-    people = [r for r in before if cast.is_person(r.key)]
+    text = work.doc.text
+    if not enough(text, trimmed(text, cue.end, clause.end)):
+        return None
+    phrase = phrase_before(text, clause.start, cue.start)
+    if phrase is None or _MODAL_RE.search(text, phrase[1], cue.start):
+        return None  # "did not support", "Chile would support": no stance held now
+    verb = text[cue.start : cue.end].lower()
+    if work.doc.word_before(phrase[0], clause.start) == "that" and not verb.endswith(("s", "d")):
+        return None  # "asked that Chile support": a request, not a stance
+    inside = [r for r in refs if phrase[0] <= r.start and r.end <= phrase[1]]
+    people = [r for r in inside if not _POSSESSIVE_AFTER_RE.match(text, r.end)]
     if people:
         return people[0]
-    return before[-1] if before else None
+    head = speaker_head(text[phrase[0] : phrase[1]])
+    if head is None or head == "joint":
+        return None
+    return _described(work, phrase)
 
 
-def _trim_clause_end(text: str, start: int, end: int) -> int:
-    """Drop the punctuation and the joining "and" a clause ends with."""
-    while True:
-        trimmed = text[start:end].rstrip(" ,.:;\n")
-        if trimmed.endswith(" and"):
-            trimmed = trimmed[: -len(" and")]
-            end = start + len(trimmed)
-            continue
-        return start + len(trimmed)
+def _speaker_after(
+    work: _Work, refs: list[Ref], clause: Unit, cue: Span, *, inverted: bool
+) -> Ref | None:
+    """The source after "according to", or after an inverted verb: "..., said Lavrov".
+
+    After an inverted verb the source must end the clause or open an
+    apposition ("said Lavrov, the foreign minister"), else the verb begins
+    reported words of its own ("X, for his part, said Y would ...").
+    """
+    text = work.doc.text
+    after = [r for r in refs if r.start >= cue.end]
+    if (
+        after
+        and not text[cue.end : after[0].start].strip(" ,")
+        and (not inverted or _ENDS_PHRASE_RE.match(text, after[0].end, clause.end))
+    ):
+        return after[0]
+    opening = not text[clause.start : cue.start].strip()  # "According to X, Y"
+    phrase = phrase_after(text, cue.end, clause.end, source=not inverted and opening)
+    if (
+        phrase is not None
+        and speaker_head(text[phrase[0] : phrase[1]]) != "joint"
+        and (not inverted or _ENDS_PHRASE_RE.match(text, phrase[1], clause.end))
+    ):
+        return _described(work, phrase)
+    if inverted:
+        return None
+    return next((r for r in refs if r.start >= cue.end and work.cast.is_person(r.key)), None)
+
+
+def _reporting_speaker(  # noqa: C901, PLR0911 - one return per rule, tried in order
+    work: _Work, refs: list[Ref], clause: Unit, cue: Span
+) -> Ref | None:
+    """Who a speech verb is said by.
+
+    The source after "according to" or after a verb that follows its words
+    ("..., said Lavrov"); else the phrase right before the verb ("Lavrov
+    said", "X, officials said"); else the subject of the clause. A phrase no
+    mention resolves becomes a speaker of its own when it names someone or is
+    headed by a speaker noun ("officials", "the campaign", "a new poll").
+    """
+    doc = work.doc
+    text = doc.text
+    verb = text[cue.start : cue.end].lower()
+    according = verb == "according to"
+    if according or (
+        verb in _INVERTING and _INVERTED_BEFORE_RE.search(text, clause.start, cue.start)
+    ):
+        after = _speaker_after(work, refs, clause, cue, inverted=not according)
+        if after is not None or according:
+            return after
+    pronoun = _PRONOUN_BEFORE_RE.search(text, clause.start, cue.start)
+    if pronoun is not None and not any(r.start == pronoun.start(1) for r in refs):
+        # "She said ...", where the cast resolved no one: the person named last
+        key = antecedent(work.doc, work.cast, pronoun.start(1))
+        if key is not None:
+            return Ref(pronoun.start(1), pronoun.end(1), key, "pronoun")
+    phrase = phrase_before(text, clause.start, cue.start)
+    if verb.startswith(("with ", "in ")):
+        phrase = None  # "in a speech with a statement that": the cue is no verb of a phrase
+    if phrase is not None:
+        inside = [r for r in refs if phrase[0] <= r.start and r.end <= phrase[1]]
+        if inside:  # "Kalnins and Tamm welcomed": the first; "Lavrov's spokeswoman X": X
+            people = [
+                r
+                for r in inside
+                if work.cast.is_person(r.key) and not _POSSESSIVE_AFTER_RE.match(text, r.end)
+            ]
+            return (people or inside)[0]
+        appositive = appositive_of(text, refs, clause.start, phrase)
+        if appositive is not None:
+            return appositive
+        head = speaker_head(text[phrase[0] : phrase[1]])
+        if head == "joint" or _NEGATED_RE.search(text, phrase[1], cue.start):
+            return None  # "the two ministers agreed", "the statement did not say"
+        if head is not None:
+            return _described(work, phrase)
+    before = [r for r in refs if r.end <= cue.start and subject_like(doc, r, clause.start)]
+    people = [r for r in before if work.cast.is_person(r.key)]
+    if people:
+        return people[0]
+    if before:
+        return before[-1]
+    return _opening_speaker(work, clause, cue)
+
+
+def _opening_speaker(work: _Work, clause: Unit, cue: Span) -> Ref | None:
+    """The phrase that opens a clause as the subject of a verb after an aside.
+
+    "Cyber security experts, however, said ...", "The spokesman, who declined
+    to be named, said ...": the phrase before the first comma or dash, when
+    the verb follows right after the aside closes.
+    """
+    text = work.doc.text
+    if _ASIDE_CLOSED_RE.search(text, clause.start, cue.start):
+        opened = _ASIDE_OPENS_RE.search(text, clause.start, cue.start)
+    else:  # "Officials who spoke with the paper said", "Voters in six states said"
+        opened = _MODIFIER_OPENS_RE.search(text, clause.start, cue.start)
+        if opened is not None and (
+            text.count(",", clause.start, cue.start)
+            or len(text[clause.start : opened.start()].split()) > _OPENING_WORDS
+        ):
+            return None
+    if opened is None:
+        return None
+    phrase = phrase_before(text, clause.start, opened.start())
+    if phrase is None:
+        return None
+    head = speaker_head(text[phrase[0] : phrase[1]])
+    if head is None or head == "joint":
+        return None
+    return _described(work, phrase)
+
+
+_ASIDE_CLOSED_RE: Final = re.compile(r"[,—–]\s*$")
+# Where the words after a clause's opening noun phrase modify it: a relative clause,
+# a participle or a preposition ("officials who spoke", "Democrats trying to", "voters in").
+_MODIFIER_OPENS_RE: Final = re.compile(
+    r"\s(?:who|whom|that|with|in|of|at|from|on|across|among|trying|going|working|close to)\s"
+)
+_OPENING_WORDS: Final = 5
+_ASIDE_OPENS_RE: Final = re.compile(r"\s*(?:,|\s[—–])\s")
+
+
+# A verb whose subject is the relative pronoun after the speaker: ", which described".
+_RELATIVE_RE: Final = re.compile(r"\s*,\s+(?:which|who)\s+(?:[a-z]+ly\s+|also\s+)?$")
+_PRONOUN_BEFORE_RE: Final = re.compile(
+    r"(?:^|[\s,;:—(])(he|she|He|She)(?:\s+(?:has|had|also|later|then|[a-z]+ly))*\s+$"
+)
+_MODAL_RE: Final = re.compile(r"\b(?:not|n['’]t|never|would|will|could|can|may|might|to)\b")
+# "suggested (that) X was ...": a claim, with a verb that says how things are.
+_CLAIMED_RE: Final = re.compile(
+    r"(?:\s+that)?(?:\s+[\w’'-]+){1,6}?\s+(?:is|are|was|were|had|has|have|would|could|might|may"
+    r"|will|did|does|do)\b"
+)
+_NOT_STANCE_RE: Final = re.compile(r"\s+(?:for|on|upon|to|off|in|out|back|up)\b")
+_THAT_NEXT_RE: Final = re.compile(r"\s+that\b")
+_NEGATED_RE: Final = re.compile(r"\b(?:not|n['’]t|never)\s*$")
+# Verbs that may come before their speaker, after the reported words: "..., said Lavrov".
+_INVERTING: Final = frozenset({"said", "says", "added", "wrote", "noted", "explained"})
+_INVERTED_BEFORE_RE: Final = re.compile(r"[,”\"’']\s*$")
+# What follows the speaker of an inverted verb: the clause's end or an apposition.
+_ENDS_PHRASE_RE: Final = re.compile(r"\s*(?:[,.;:—–-]|$)")
+_POSSESSIVE_AFTER_RE: Final = re.compile(r"['’]s?\b")
+
+
+def _described(work: _Work, phrase: tuple[int, int]) -> Ref:
+    """The speaker a phrase describes (or names only here), added to the cast once per phrase."""
+    doc = work.doc
+    words = " ".join(doc.text[phrase[0] : phrase[1]].split())
+    record = speaker_head(words) or "person"
+    if record == "named" and (words[:4] == "The " or re.fullmatch(r"[A-Z.&-]{2,}", words)):
+        record = "other"  # "The Tax Foundation", "AROS": an organization
+    actor = described_actor(doc, words, Span(start=phrase[0], end=phrase[1]), record)
+    if actor.key not in work.cast.actors:
+        work.cast = attrs.evolve(work.cast, actors={**work.cast.actors, actor.key: actor})
+    via = "named-here" if record == "named" else "described"
+    return Ref(phrase[0], phrase[1], actor.key, via)
