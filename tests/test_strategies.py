@@ -286,7 +286,7 @@ class TestConsistentCollections:
                 _parts_of_meetings,
             )
         }
-        assert _reached(ds.consistent_collections(), conditions, 120) == set(conditions)
+        assert _reached(ds.consistent_collections(), conditions, 300) == set(conditions)
 
 
 class TestRegistration:

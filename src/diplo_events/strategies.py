@@ -698,6 +698,7 @@ def _organizations(draw: st.DrawFn, pool: _Pool, identity: st.SearchStrategy[str
         codes=draw(_tuples(_CODES)),
         external_ids=draw(_tuples(_EXTERNAL_IDS)),
         description=draw(_optional(_TEXTS)),
+        unnamed=draw(st.booleans()),
         **{name: draw(field) for name, field in _common(pool).items()},
     )
 

@@ -218,3 +218,27 @@ class TestConfidences:
         } - {None}
         assert given <= listed
         assert len(given) >= 6
+
+
+class TestSpeakerNouns:
+    def test_every_noun_makes_a_known_record(self) -> None:
+        """A speaker noun makes a person, an unnamed body, the parties together, or a body kind."""
+        allowed = {"person", "body", "joint"} | {kind.value for kind in de.OrganizationKind}
+        made = {record for _, record in _cues.rows("speaker_nouns.tsv", 2)}
+        assert made <= allowed
+        assert {"person", "body"} <= made
+
+    def test_documents_are_no_persons(self) -> None:
+        """A poll, a report or data that "found" something is an unnamed body, not a person."""
+        text = (
+            "Foreign Minister Ana Lopes met Foreign Minister Hemi Parata in Lisbon on Monday.\n\n"
+            "A new poll of voters found that most support the fishing agreement."
+        )
+        drafted = de.extract(text, published=dt.date(2022, 5, 10))
+        (found,) = [s for s in drafted.of_type(de.Statement) if s.cue == "found"]
+        speaker = drafted[found.speaker]
+        assert isinstance(speaker, de.Organization)
+        assert speaker.unnamed
+        assert speaker.kind is de.OrganizationKind.OTHER
+        assert "poll" in speaker.name
+        assert all(not p.name.lower().endswith("voters") for p in drafted.of_type(de.Person))

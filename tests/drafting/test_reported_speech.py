@@ -49,8 +49,9 @@ class TestDescribedSpeakers:
             "A survey of farm owners found that most expect lower prices next year."
         )
         assert words == "most expect lower prices next year"
-        assert isinstance(speaker, de.Person)
+        assert isinstance(speaker, de.Organization)  # what a body put out, never a person
         assert speaker.unnamed
+        assert speaker.kind is de.OrganizationKind.OTHER
         assert speaker.name == "A survey of farm owners"
         assert cue == "found"
 

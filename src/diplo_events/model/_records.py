@@ -215,6 +215,9 @@ class Organization(v.Checked):
             (system ``"cameo-actor"``).
         external_ids: The body in other datasets (e.g. Wikidata).
         description: A short free-text note, or ``None``.
+        unnamed: ``True`` when the source does not name the body and *name* is
+            the words it is described with ("the bank", or what it put out:
+            "a new poll", "the report").
         citations: Evidence for the record.
         draft: ``True`` for a record drafted by a program (such as
             `diplo_events.extract`) that no one has checked yet.
@@ -222,6 +225,8 @@ class Organization(v.Checked):
         modified: When this record was last changed, or ``None``.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Added *unnamed*.
     """
 
     id: str = _id_field("organization")
@@ -239,6 +244,7 @@ class Organization(v.Checked):
         default=(), converter=v.to_tuple, metadata=v.instances_of(ExternalId)
     )
     description: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
+    unnamed: bool = field(default=False, metadata=v.boolean())
     citations: tuple[Citation, ...] = _citations_field()
     draft: bool = _draft_field()
     created: dt.datetime | None = _instant_field()

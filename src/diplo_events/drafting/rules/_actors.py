@@ -599,9 +599,10 @@ def state_actor(doc: Document, country: str, at: Span) -> Actor:
 def described_actor(doc: Document, name: str, at: Span, record: str) -> Actor:
     """A speaker the text describes or names only where it speaks ("officials said").
 
-    *record* is "person" for an unnamed person (or a group of people, or a
-    poll or report), "named" for a person named nowhere else, or the kind of
-    an organization ("the campaign said").
+    *record* is "person" for an unnamed person (or a group of people),
+    "body" for an unnamed organization (or the poll or report it put out),
+    "named" for a person named nowhere else, or the kind of an organization
+    ("the campaign said").
     """
     if record in {"person", "named"}:
         key = f"person:said:{name.lower()}"
@@ -614,13 +615,15 @@ def described_actor(doc: Document, name: str, at: Span, record: str) -> Actor:
             unnamed=record == "person",
         )
     key = f"organization:said:{name.lower()}"
+    body = record == "body"  # unnamed: "the bank", or what it put out: "a new poll"
     return Actor(
         key=key,
         id=_actor_id(doc, key),
         kind="organization",
         first=at,
         name=name,
-        org_kind=OrganizationKind(record),
+        org_kind=OrganizationKind.OTHER if body else OrganizationKind(record),
+        unnamed=body,
     )
 
 
@@ -662,6 +665,7 @@ def actor_records(doc: Document, actors: list[Actor]) -> list[Person | Organizat
                 kind=actor.org_kind or OrganizationKind.OTHER,
                 country=actor.country if actor.country and is_country_code(actor.country) else None,
                 parent=parent,
+                unnamed=actor.unnamed,
                 citations=(citation,),
                 draft=True,
             )

@@ -213,8 +213,9 @@ def phrase_after(
 def speaker_head(phrase: str) -> str | None:  # noqa: C901, PLR0911 - one return per kind
     """What a speaker's phrase is, or None when it names no speaker.
 
-    "person" (someone unnamed), "joint" or an organization's kind by its head
-    noun; "named" for a name ("McLenney"); "other" for "the" and a name.
+    "person" (someone unnamed), "body" (an unnamed body, or the poll or report
+    it put out), "joint" or an organization's kind by its head noun; "named"
+    for a name ("McLenney"); "other" for "the" and a name.
     """
     if _SHARE_RE.match(phrase):
         return "person"  # "About one in five", "42%", "More than half the senators surveyed"
@@ -235,7 +236,7 @@ def speaker_head(phrase: str) -> str | None:  # noqa: C901, PLR0911 - one return
     if _AGENT_NOUN_RE.fullmatch(last):
         return "person"  # "grain exporters", "local farmers"
     if words[0].lower() in _DETERMINERS and last.islower() and len(words) > 1:
-        return "person"  # "the bank said", "one slide says": described, of unknown kind
+        return "body"  # "the bank said", "one slide says": a body described, or what it put out
     if not last[0].isupper() or len(words) > _PHRASE_WORDS // 2:
         return None
     if all(w[0].isupper() for w in words):
