@@ -419,3 +419,32 @@ class TestWhereAndToWhom:
 class TestAdjunctOnly:
     def test_where_it_was_said_is_no_statement(self) -> None:
         assert not reported("The vote was close. Brandvold said in a statement on Monday.")
+
+
+class TestWhatADescribedSpeakerIs:
+    """A described speaker is a person only when its words describe people."""
+
+    def test_a_commission_is_a_body(self) -> None:
+        """ "The nonpartisan Commission on X said" is an organization, not an unnamed person."""
+        ((_, speaker, _),) = reported(
+            "The nonpartisan Commission on Ocean Policy said the quotas would stay the same."
+        )
+        assert isinstance(speaker, de.Organization)
+        assert speaker.name == "The nonpartisan Commission on Ocean Policy"
+
+    def test_one_questioner_is_a_person(self) -> None:
+        """A singular agent noun ("one questioner") describes a person."""
+        ((_, speaker, _),) = reported(
+            "One questioner said the harbour fees had doubled since the last election."
+        )
+        assert isinstance(speaker, de.Person)
+        assert speaker.unnamed
+
+    def test_a_day_is_no_speaker_description(self) -> None:
+        """Words with a day in them ("a complaint Monday with the board") name no one."""
+        drafted = de.extract(
+            "The Harbour Workers Union is filing a complaint Monday with the port board, "
+            "claiming that the new shifts break the contract.",
+            published=PUBLISHED,
+        )
+        assert not any("Monday" in p.name for p in drafted.of_type(de.Person))

@@ -136,13 +136,19 @@ _SOURCE_WORDS: Final = 20
 _SOURCE_OPENERS: Final = frozenset({"a", "an", "the", "his", "her", "its", "their", "one"})
 _TOKEN_RE: Final = re.compile(r"[^\s]+")
 # Plural nouns of people by their ending: "exporters", "economists", "residents".
-_AGENT_NOUN_RE: Final = re.compile(r"[a-z]{3,}(?:ers|ors|ists|ians|ants|ents)")
+_AGENT_NOUN_RE: Final = re.compile(
+    r"[a-z]{3,}(?:ers|ors|ists|ians|ants|ents)|[a-z]{4,}(?:er|or|ist|ian|ant|ent)"
+)
 # A share of people polled: "About one in five", "42%", "Fewer than half of the voters".
 _SHARE_RE: Final = re.compile(
     r"(?:(?:only|about|nearly|almost|just|roughly|some|more than|fewer than|less than)\s+)*"
     r"(?:\d[\d.,]*\s*(?:%|percent)|\w+ in (?:\d+|five|four|three|ten)\b|half|a third|"
     r"two-thirds|three-quarters|three-fourths|a quarter|a majority|most|many)\b",
     re.IGNORECASE,
+)
+# A day in the phrase says when, and no speaker's description holds one.
+_WHEN_RE: Final = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b"
 )
 _JOINT_RE: Final = re.compile(r"\b(?:both|the two)\b", re.IGNORECASE)
 _HEAD_ENDS: Final = frozenset({"of", "in", "at", "from", "with", "for", "on", "to", "by"})
@@ -222,6 +228,8 @@ def speaker_head(phrase: str) -> str | None:  # noqa: C901, PLR0911 - one return
     words = re.findall(r"[\w.’'-]+", phrase)
     if _JOINT_RE.search(phrase):
         return "joint"  # "officials from both sides": the parties together
+    if _WHEN_RE.search(phrase):
+        return None  # "a complaint Monday with the board": a when, so no one's name
     # "officials at the ministry", "a poll of voters": the head comes before the preposition
     cut = next((i for i, w in enumerate(words) if i and w in _HEAD_ENDS), len(words))
     words = words[:cut]
@@ -234,7 +242,7 @@ def speaker_head(phrase: str) -> str | None:  # noqa: C901, PLR0911 - one return
     if kind is not None:
         return kind
     if _AGENT_NOUN_RE.fullmatch(last):
-        return "person"  # "grain exporters", "local farmers"
+        return "person"  # "grain exporters", "local farmers", "one questioner"
     if words[0].lower() in _DETERMINERS and last.islower() and len(words) > 1:
         return "body"  # "the bank said", "one slide says": a body described, or what it put out
     if not last[0].isupper() or len(words) > _PHRASE_WORDS // 2:
