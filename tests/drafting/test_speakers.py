@@ -238,3 +238,13 @@ def test_a_possessive_description_is_an_unnamed_speaker() -> None:
     assert speaker.unnamed
     assert speaker.name == "his father"
     assert _speaker_words(statement) == "his father"
+
+
+def test_words_that_never_make_a_name_keep_a_speaker_from_being_a_person() -> None:
+    """A speaker's words with one that never stands in a name ("Over") draft no person."""
+    drafted = de.extract(
+        "Foreign Minister Ana Lopes met Foreign Minister Hemi Parata on Monday.\n\n"
+        "\u201cThe harbour budget is fine,\u201d Shadows Over Harbours said.",
+        published=dt.date(2022, 5, 10),
+    )
+    assert all("Over" not in person.name for person in drafted.of_type(de.Person))

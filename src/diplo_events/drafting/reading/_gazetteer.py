@@ -199,6 +199,11 @@ def _bound_bodies() -> frozenset[str]:
     return frozenset(name for name, _, country, *_ in _rows("bodies.tsv", 6) if country)
 
 
+def never_in_a_name(word: str) -> bool:
+    """Tell whether *word* never stands in a person's name ("Over", "Act", "Democrats")."""
+    return word.casefold().strip(".,;:’'") in _lexicon().not_name
+
+
 def is_national_body(name: str) -> bool:
     """Tell whether the body *name* belongs to one state: the FCDO, not a generic ministry."""
     return name in _bound_bodies()

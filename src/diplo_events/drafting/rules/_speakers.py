@@ -13,6 +13,7 @@ import re
 from typing import Final, NamedTuple
 
 from diplo_events.drafting.reading._document import Document
+from diplo_events.drafting.reading._gazetteer import never_in_a_name
 from diplo_events.drafting.reading._text import Quote
 from diplo_events.drafting.rules._cues import SPEECH, alternation, rows
 
@@ -23,6 +24,7 @@ __all__ = [
     "TITLE_WORDS",
     "Slot",
     "Turn",
+    "name_like",
     "speaker_slots",
     "transcript_turns",
 ]
@@ -171,12 +173,14 @@ def _named(doc: Document, quote: Quote, start: int, end: int, side: str) -> Slot
     name = doc.text[start + first.start() : name_end]
     if any(w.lower().rstrip(".") in NOT_NAMES for w in name.split()):
         return None
-    if side != "dash" and len(name.split()) == 1 and not _name_like(name):
+    if any(never_in_a_name(w) for w in name.split()[1:]):
+        return None  # "Shadows Over Harbours"; a first word may be a name ("Per Lund")
+    if side != "dash" and len(name.split()) == 1 and not name_like(name):
         return None
     return Slot(quote.open_at, start + first.start(), name_end, "name", side)
 
 
-def _name_like(word: str) -> bool:
+def name_like(word: str) -> bool:
     """A lone word that may be a surname: not "CNN", not "PolitiFact", but "McConnell"."""
     if word.isupper():
         return False

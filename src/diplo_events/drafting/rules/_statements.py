@@ -14,6 +14,7 @@ from typing import Final
 import attrs
 
 from diplo_events.drafting.reading._document import Document
+from diplo_events.drafting.reading._gazetteer import never_in_a_name
 from diplo_events.drafting.reading._text import Unit
 from diplo_events.drafting.rules._actors import described_actor
 from diplo_events.drafting.rules._clauses import (
@@ -49,6 +50,7 @@ from diplo_events.drafting.rules._reported_speakers import (
     speaker_head,
 )
 from diplo_events.drafting.rules._shared import Cast, Ids, Ref, antecedent, subject_like
+from diplo_events.drafting.rules._speakers import name_like
 from diplo_events.model import CitationRole, Span, Statement, StatementMode
 
 __all__ = ["Said", "Statements", "draft_statements"]
@@ -602,8 +604,13 @@ def _described(work: _Work, phrase: tuple[int, int]) -> Ref:
     doc = work.doc
     words = " ".join(doc.text[phrase[0] : phrase[1]].split())
     record = speaker_head(words) or "person"
-    if record == "named" and (words[:4] == "The " or re.fullmatch(r"[A-Z.&-]{2,}", words)):
-        record = "other"  # "The Tax Foundation", "AROS": an organization
+    if record == "named" and (
+        words[:4] == "The "
+        or re.fullmatch(r"[A-Z.&-]{2,}", words)
+        or any(never_in_a_name(word) for word in words.split()[1:])
+        or (" " not in words and not name_like(words))
+    ):
+        record = "other"  # "The Tax Foundation", "AROS", "PolitiFact": an organization
     actor = described_actor(doc, words, Span(start=phrase[0], end=phrase[1]), record)
     if actor.key not in work.cast.actors:
         work.cast = attrs.evolve(work.cast, actors={**work.cast.actors, actor.key: actor})
