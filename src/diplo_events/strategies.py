@@ -49,50 +49,33 @@ import attrs
 
 from diplo_events.model import (
     ACTOR_TYPES,
-    CAMEO,
-    CAMEO_ACTOR,
     ELISION,
     EVENT_TYPES,
-    ISO_3166_1_ALPHA_3,
-    PLOVER,
     PLOVER_EVENTS,
     RECORD_TYPES,
-    WIKIDATA,
-    Capacity,
     Citation,
-    CitationRole,
     Code,
     Collection,
     DateDerivation,
     Demand,
-    EventStatus,
     ExternalId,
     Location,
     Meeting,
-    MeetingFormat,
-    MeetingKind,
     Organization,
-    OrganizationKind,
     Participant,
     Person,
     Position,
     Proposal,
-    ProposalKind,
-    ProposalStatus,
-    ProtocolLevel,
     Record,
     Reference,
-    Relation,
     Response,
-    ResponseStance,
     Source,
     Span,
     Statement,
-    StatementMode,
     UncertainDate,
-    Urgency,
     graph,
 )
+from diplo_events.model import _vocab as vocab
 from diplo_events.model._countries import ALL_CODES
 from diplo_events.model._rules import MAX_SAFE_INTEGER, has_surrogate
 
@@ -160,7 +143,9 @@ _DERIVATION_RULES: Final = ("stated", "weekday-before-anchor", "month-day-in-anc
 _OTHER_CODE_SYSTEMS: Final = ("icews", "goldstein", "conflict-and-peace-data-bank")
 _PLOVER_MODES: Final = ("visit", "host", "mediate", "phone", "summit")
 _EXTERNAL_SCHEMES: Final = ("viaf", "geonames", "icews-actor", "acled")
-_KNOWN_CODE_SYSTEMS: Final = frozenset({CAMEO, CAMEO_ACTOR, PLOVER, ISO_3166_1_ALPHA_3})
+_KNOWN_CODE_SYSTEMS: Final = frozenset(
+    {vocab.CAMEO, vocab.CAMEO_ACTOR, vocab.PLOVER, vocab.ISO_3166_1_ALPHA_3}
+)
 _QUALIFIERS: Final = ("", "?", "~", "%")
 # RFC 3339 offsets have whole minutes and stay within a day.
 _MAX_OFFSET_MINUTES: Final = 24 * 60 - 1
@@ -360,12 +345,12 @@ def instants() -> st.SearchStrategy[dt.datetime]:
 _EXTERNAL_IDS: Final = st.one_of(
     st.builds(
         ExternalId,
-        scheme=st.just(WIKIDATA),
+        scheme=st.just(vocab.WIKIDATA),
         value=st.from_regex(r"[QPL][1-9][0-9]{0,8}", fullmatch=True),
     ),
     st.builds(
         ExternalId,
-        scheme=(st.sampled_from(_EXTERNAL_SCHEMES) | _TEXTS).filter(lambda s: s != WIKIDATA),
+        scheme=(st.sampled_from(_EXTERNAL_SCHEMES) | _TEXTS).filter(lambda s: s != vocab.WIKIDATA),
         value=_TEXTS,
     ),
 )
@@ -382,26 +367,26 @@ def external_ids() -> st.SearchStrategy[ExternalId]:
 _CODES: Final = st.one_of(
     st.builds(
         Code,
-        system=st.just(CAMEO),
+        system=st.just(vocab.CAMEO),
         # ASCII digits: CAMEO codes are 2 to 4 digits from a root 01-20.
         code=st.from_regex(r"(?:0[1-9]|1[0-9]|20)[0-9]{0,2}", fullmatch=True),
         mode=_optional(_TEXTS),
     ),
     st.builds(
         Code,
-        system=st.just(PLOVER),
+        system=st.just(vocab.PLOVER),
         code=st.sampled_from(sorted(PLOVER_EVENTS)),
         mode=_optional(st.sampled_from(_PLOVER_MODES) | _TEXTS),
     ),
     st.builds(
         Code,
-        system=st.just(CAMEO_ACTOR),
+        system=st.just(vocab.CAMEO_ACTOR),
         code=st.from_regex(r"(?:[A-Z]{3}){1,5}", fullmatch=True),
         mode=_optional(_TEXTS),
     ),
     st.builds(
         Code,
-        system=st.just(ISO_3166_1_ALPHA_3),
+        system=st.just(vocab.ISO_3166_1_ALPHA_3),
         code=_COUNTRY_CODES,
         mode=_optional(_TEXTS),
     ),
@@ -569,7 +554,11 @@ def _citations(draw: st.DrawFn, pool: _Pool) -> Citation:
         quote = draw(_optional(st.just(excerpt))) if spans and _is_text(excerpt) else None
     # A verbatim fragment must stand in its statement's text, which a citation
     # drawn apart from its statement cannot know: consistent datasets leave it out.
-    roles = [role for role in CitationRole if pool.ids is None or role is not CitationRole.VERBATIM]
+    roles = [
+        role
+        for role in vocab.CitationRole
+        if pool.ids is None or role is not vocab.CitationRole.VERBATIM
+    ]
     role = draw(_optional(st.sampled_from(roles)))
     return Citation(
         source=source, spans=spans, quote=quote, confidence=draw(_CONFIDENCES), role=role
@@ -612,7 +601,7 @@ def _participants(pool: _Pool) -> st.SearchStrategy[Participant]:
         actor=pool.required(*ACTOR_TYPES),
         title=_optional(_TEXTS),
         represents=pool.optional("organization"),
-        capacity=_optional(st.sampled_from(Capacity)),
+        capacity=_optional(st.sampled_from(vocab.Capacity)),
         delegation=pool.several("person"),
         citations=pool.citations(),
     )
@@ -630,7 +619,7 @@ def _responses(pool: _Pool) -> st.SearchStrategy[Response]:
     return st.builds(
         Response,
         actor=pool.required(*ACTOR_TYPES),
-        stance=st.sampled_from(ResponseStance),
+        stance=st.sampled_from(vocab.ResponseStance),
         statement=pool.optional("statement"),
         date=_optional(_UNCERTAIN_DATES),
         citations=pool.citations(),
@@ -685,8 +674,10 @@ def persons() -> st.SearchStrategy[Person]:
 @st.composite
 def _organizations(draw: st.DrawFn, pool: _Pool, identity: st.SearchStrategy[str]) -> Organization:
     record_id = draw(identity)
-    kind = draw(st.sampled_from(OrganizationKind))
-    countries = _COUNTRY_CODES if kind is OrganizationKind.STATE else _optional(_COUNTRY_CODES)
+    kind = draw(st.sampled_from(vocab.OrganizationKind))
+    countries = (
+        _COUNTRY_CODES if kind is vocab.OrganizationKind.STATE else _optional(_COUNTRY_CODES)
+    )
     parent = draw(pool.optional("organization"))
     return Organization(
         id=record_id,
@@ -721,16 +712,16 @@ def _meetings(draw: st.DrawFn, pool: _Pool, identity: st.SearchStrategy[str]) ->
     part_of = draw(pool.optional("meeting"))
     return Meeting(
         id=record_id,
-        kind=draw(st.sampled_from(MeetingKind)),
+        kind=draw(st.sampled_from(vocab.MeetingKind)),
         date=date,
         end_date=end_date,
-        status=draw(_optional(st.sampled_from(EventStatus))),
+        status=draw(_optional(st.sampled_from(vocab.EventStatus))),
         title=draw(_optional(_TEXTS)),
         location=draw(_optional(_LOCATIONS)),
         participants=draw(_tuples(_participants(pool))),
         host=draw(pool.optional(*ACTOR_TYPES)),
-        format=draw(_optional(st.sampled_from(MeetingFormat))),
-        protocol_level=draw(_optional(st.sampled_from(ProtocolLevel))),
+        format=draw(_optional(st.sampled_from(vocab.MeetingFormat))),
+        protocol_level=draw(_optional(st.sampled_from(vocab.ProtocolLevel))),
         topics=draw(_tuples(_TEXTS)),
         outcomes=draw(_tuples(_TEXTS)),
         part_of=None if part_of == record_id else part_of,
@@ -755,7 +746,7 @@ def _statements(pool: _Pool, identity: st.SearchStrategy[str]) -> st.SearchStrat
         id=identity,
         speaker=pool.required(*ACTOR_TYPES),
         text=_TEXTS,
-        mode=st.sampled_from(StatementMode),
+        mode=st.sampled_from(vocab.StatementMode),
         meeting=pool.optional("meeting"),
         date=_optional(_UNCERTAIN_DATES),
         addressees=pool.several(*ACTOR_TYPES),
@@ -783,7 +774,7 @@ def _demands(pool: _Pool, identity: st.SearchStrategy[str]) -> st.SearchStrategy
         actor=pool.required(*ACTOR_TYPES),
         content=_TEXTS,
         addressees=pool.several(*ACTOR_TYPES),
-        urgency=_optional(st.sampled_from(Urgency)),
+        urgency=_optional(st.sampled_from(vocab.Urgency)),
         evidence=pool.several("statement"),
         meeting=pool.optional("meeting"),
         date=_optional(_UNCERTAIN_DATES),
@@ -800,14 +791,14 @@ def demands() -> st.SearchStrategy[Demand]:
     return _demands(_ANYWHERE, ids("demand"))
 
 
-def _statuses(found: Iterable[Response]) -> st.SearchStrategy[ProposalStatus | None]:
+def _statuses(found: Iterable[Response]) -> st.SearchStrategy[vocab.ProposalStatus | None]:
     """The statuses a proposal with responses *found* may have."""
     stances = {response.stance for response in found}
-    allowed: list[ProposalStatus | None] = [None, ProposalStatus.PENDING]
-    if ResponseStance.ACCEPTED in stances:
-        allowed.append(ProposalStatus.ACCEPTED)
-    if ResponseStance.REJECTED in stances:
-        allowed.append(ProposalStatus.REJECTED)
+    allowed: list[vocab.ProposalStatus | None] = [None, vocab.ProposalStatus.PENDING]
+    if vocab.ResponseStance.ACCEPTED in stances:
+        allowed.append(vocab.ProposalStatus.ACCEPTED)
+    if vocab.ResponseStance.REJECTED in stances:
+        allowed.append(vocab.ProposalStatus.REJECTED)
     return st.sampled_from(allowed)
 
 
@@ -818,7 +809,7 @@ def _proposals(draw: st.DrawFn, pool: _Pool, identity: st.SearchStrategy[str]) -
         id=draw(identity),
         actor=draw(pool.required(*ACTOR_TYPES)),
         content=draw(_TEXTS),
-        kind=draw(_optional(st.sampled_from(ProposalKind))),
+        kind=draw(_optional(st.sampled_from(vocab.ProposalKind))),
         addressees=draw(pool.several(*ACTOR_TYPES)),
         status=draw(_statuses(found)),
         responses=found,
@@ -849,7 +840,7 @@ def _references(draw: st.DrawFn, pool: _Pool, identity: st.SearchStrategy[str]) 
     return Reference(
         id=draw(identity),
         subject=subject,
-        relation=draw(st.sampled_from(Relation)),
+        relation=draw(st.sampled_from(vocab.Relation)),
         target=target,
         external=external,
         description=description,
@@ -1031,7 +1022,7 @@ def _add_statements(draw: st.DrawFn, data: _Dataset, record_ids: Sequence[str]) 
             speaker = draw(st.sampled_from(data.speakers(meeting)))
             date = _meeting_date(draw, meeting)
         text, mode = statement.text, statement.mode
-        if mode is StatementMode.DIRECT_QUOTE:
+        if mode is vocab.StatementMode.DIRECT_QUOTE:
             # A direct quote is the words one of its citations vouches for; without
             # such a citation the statement is given as reported speech instead.
             cited = (data.cited_words(citation) for citation in statement.citations)
@@ -1039,7 +1030,9 @@ def _add_statements(draw: st.DrawFn, data: _Dataset, record_ids: Sequence[str]) 
             if words:
                 text = draw(st.sampled_from(words))
             else:
-                mode = draw(st.sampled_from((StatementMode.REPORTED, StatementMode.MIXED)))
+                mode = draw(
+                    st.sampled_from((vocab.StatementMode.REPORTED, vocab.StatementMode.MIXED))
+                )
         data.add(
             attrs.evolve(
                 statement,
@@ -1110,16 +1103,21 @@ def _add_proposals(draw: st.DrawFn, data: _Dataset, record_ids: Sequence[str]) -
 def _relations(
     subject: tuple[UncertainDate, UncertainDate] | None,
     target: tuple[UncertainDate, UncertainDate] | None,
-) -> list[Relation]:
+) -> list[vocab.Relation]:
     """The relations that agree with the dates of *subject* and *target* (first, last)."""
-    allowed = [Relation.FOLLOWS_UP, Relation.CITES]
+    allowed = [vocab.Relation.FOLLOWS_UP, vocab.Relation.CITES]
     if subject is None or target is None:
-        return [*allowed, Relation.PREVIOUS, Relation.IMPLEMENTS, Relation.PLANNED]
+        return [
+            *allowed,
+            vocab.Relation.PREVIOUS,
+            vocab.Relation.IMPLEMENTS,
+            vocab.Relation.PLANNED,
+        ]
     (subject_first, subject_last), (target_first, target_last) = subject, target
     if not subject_last.certainly_before(target_first):  # the target is not later
-        allowed += [Relation.PREVIOUS, Relation.IMPLEMENTS]
+        allowed += [vocab.Relation.PREVIOUS, vocab.Relation.IMPLEMENTS]
     if not target_last.certainly_before(subject_first):  # the target is not earlier
-        allowed.append(Relation.PLANNED)
+        allowed.append(vocab.Relation.PLANNED)
     return allowed
 
 

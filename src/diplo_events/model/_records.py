@@ -20,6 +20,7 @@ from attrs import field, frozen
 
 from diplo_events.exceptions import FieldError
 from diplo_events.model import _rules as v
+from diplo_events.model import _vocab as vocab
 from diplo_events.model import registry
 from diplo_events.model._dates import UncertainDate
 from diplo_events.model._ids import new_id
@@ -33,19 +34,6 @@ from diplo_events.model._values import (
     Position,
     Response,
     Span,
-)
-from diplo_events.model._vocab import (
-    EventStatus,
-    MeetingFormat,
-    MeetingKind,
-    OrganizationKind,
-    ProposalKind,
-    ProposalStatus,
-    ProtocolLevel,
-    Relation,
-    ResponseStance,
-    StatementMode,
-    Urgency,
 )
 from diplo_events.model.registry import ACTOR_TYPES, EVENT_TYPES
 
@@ -65,43 +53,43 @@ __all__ = [
 
 
 def _to_event_status(value: object) -> object:
-    return v.to_enum(EventStatus, value)
+    return v.to_enum(vocab.EventStatus, value)
 
 
 def _to_meeting_format(value: object) -> object:
-    return v.to_enum(MeetingFormat, value)
+    return v.to_enum(vocab.MeetingFormat, value)
 
 
 def _to_meeting_kind(value: object) -> object:
-    return v.to_enum(MeetingKind, value)
+    return v.to_enum(vocab.MeetingKind, value)
 
 
 def _to_organization_kind(value: object) -> object:
-    return v.to_enum(OrganizationKind, value)
+    return v.to_enum(vocab.OrganizationKind, value)
 
 
 def _to_proposal_kind(value: object) -> object:
-    return v.to_enum(ProposalKind, value)
+    return v.to_enum(vocab.ProposalKind, value)
 
 
 def _to_proposal_status(value: object) -> object:
-    return v.to_enum(ProposalStatus, value)
+    return v.to_enum(vocab.ProposalStatus, value)
 
 
 def _to_protocol_level(value: object) -> object:
-    return v.to_enum(ProtocolLevel, value)
+    return v.to_enum(vocab.ProtocolLevel, value)
 
 
 def _to_relation(value: object) -> object:
-    return v.to_enum(Relation, value)
+    return v.to_enum(vocab.Relation, value)
 
 
 def _to_statement_mode(value: object) -> object:
-    return v.to_enum(StatementMode, value)
+    return v.to_enum(vocab.StatementMode, value)
 
 
 def _to_urgency(value: object) -> object:
-    return v.to_enum(Urgency, value)
+    return v.to_enum(vocab.Urgency, value)
 
 
 # --- records -------------------------------------------------------------------------
@@ -232,9 +220,9 @@ class Organization(v.Checked):
     id: str = _id_field("organization")
     type: Literal["organization"] = _type_field("organization")
     name: str = field(converter=v.nfc, metadata=v.text())
-    kind: OrganizationKind = field(
+    kind: vocab.OrganizationKind = field(
         converter=_to_organization_kind,
-        metadata=v.member_of(OrganizationKind),
+        metadata=v.member_of(vocab.OrganizationKind),
     )
     aliases: tuple[str, ...] = field(default=(), converter=v.nfc_all, metadata=v.texts())
     country: str | None = field(default=None, metadata=v.optional_country())
@@ -251,7 +239,7 @@ class Organization(v.Checked):
     modified: dt.datetime | None = _instant_field()
 
     def _check(self) -> None:
-        if self.kind is OrganizationKind.STATE and self.country is None:
+        if self.kind is vocab.OrganizationKind.STATE and self.country is None:
             raise FieldError("country", "value.missing", "a state needs its 'country' code")
         if self.parent == self.id:
             raise FieldError("parent", "ref.self", "an organization cannot be its own 'parent'")
@@ -294,15 +282,17 @@ class Meeting(v.Checked):
 
     id: str = _id_field("meeting")
     type: Literal["meeting"] = _type_field("meeting")
-    kind: MeetingKind = field(converter=_to_meeting_kind, metadata=v.member_of(MeetingKind))
+    kind: vocab.MeetingKind = field(
+        converter=_to_meeting_kind, metadata=v.member_of(vocab.MeetingKind)
+    )
     date: UncertainDate = field(metadata=v.instance_of(UncertainDate))
     end_date: UncertainDate | None = field(
         default=None, metadata=v.optional_instance_of(UncertainDate)
     )
-    status: EventStatus | None = field(
+    status: vocab.EventStatus | None = field(
         default=None,
         converter=_to_event_status,
-        metadata=v.optional_member_of(EventStatus),
+        metadata=v.optional_member_of(vocab.EventStatus),
     )
     title: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
     location: Location | None = field(default=None, metadata=v.optional_instance_of(Location))
@@ -310,15 +300,15 @@ class Meeting(v.Checked):
         default=(), converter=v.to_tuple, metadata=v.instances_of(Participant)
     )
     host: str | None = field(default=None, metadata=v.optional_id_of(*ACTOR_TYPES))
-    format: MeetingFormat | None = field(
+    format: vocab.MeetingFormat | None = field(
         default=None,
         converter=_to_meeting_format,
-        metadata=v.optional_member_of(MeetingFormat),
+        metadata=v.optional_member_of(vocab.MeetingFormat),
     )
-    protocol_level: ProtocolLevel | None = field(
+    protocol_level: vocab.ProtocolLevel | None = field(
         default=None,
         converter=_to_protocol_level,
-        metadata=v.optional_member_of(ProtocolLevel),
+        metadata=v.optional_member_of(vocab.ProtocolLevel),
     )
     topics: tuple[str, ...] = field(default=(), converter=v.nfc_all, metadata=v.texts())
     outcomes: tuple[str, ...] = field(default=(), converter=v.nfc_all, metadata=v.texts())
@@ -391,7 +381,9 @@ class Statement(v.Checked):
     type: Literal["statement"] = _type_field("statement")
     speaker: str = field(metadata=v.id_of(*ACTOR_TYPES))
     text: str = field(converter=v.nfc, metadata=v.text())
-    mode: StatementMode = field(converter=_to_statement_mode, metadata=v.member_of(StatementMode))
+    mode: vocab.StatementMode = field(
+        converter=_to_statement_mode, metadata=v.member_of(vocab.StatementMode)
+    )
     meeting: str | None = field(default=None, metadata=v.optional_id_of("meeting"))
     date: UncertainDate | None = field(default=None, metadata=v.optional_instance_of(UncertainDate))
     addressees: tuple[str, ...] = field(
@@ -441,10 +433,10 @@ class Demand(v.Checked):
     addressees: tuple[str, ...] = field(
         default=(), converter=v.to_tuple, metadata=v.ids_of(*ACTOR_TYPES)
     )
-    urgency: Urgency | None = field(
+    urgency: vocab.Urgency | None = field(
         default=None,
         converter=_to_urgency,
-        metadata=v.optional_member_of(Urgency),
+        metadata=v.optional_member_of(vocab.Urgency),
     )
     evidence: tuple[str, ...] = field(
         default=(), converter=v.to_tuple, metadata=v.ids_of("statement")
@@ -490,18 +482,18 @@ class Proposal(v.Checked):
     type: Literal["proposal"] = _type_field("proposal")
     actor: str = field(metadata=v.id_of(*ACTOR_TYPES))
     content: str = field(converter=v.nfc, metadata=v.text())
-    kind: ProposalKind | None = field(
+    kind: vocab.ProposalKind | None = field(
         default=None,
         converter=_to_proposal_kind,
-        metadata=v.optional_member_of(ProposalKind),
+        metadata=v.optional_member_of(vocab.ProposalKind),
     )
     addressees: tuple[str, ...] = field(
         default=(), converter=v.to_tuple, metadata=v.ids_of(*ACTOR_TYPES)
     )
-    status: ProposalStatus | None = field(
+    status: vocab.ProposalStatus | None = field(
         default=None,
         converter=_to_proposal_status,
-        metadata=v.optional_member_of(ProposalStatus),
+        metadata=v.optional_member_of(vocab.ProposalStatus),
     )
     responses: tuple[Response, ...] = field(
         default=(), converter=v.to_tuple, metadata=v.instances_of(Response)
@@ -519,13 +511,19 @@ class Proposal(v.Checked):
 
     def _check(self) -> None:
         stances = {response.stance for response in self.responses}
-        if self.status is ProposalStatus.ACCEPTED and ResponseStance.ACCEPTED not in stances:
+        if (
+            self.status is vocab.ProposalStatus.ACCEPTED
+            and vocab.ResponseStance.ACCEPTED not in stances
+        ):
             raise FieldError(
                 "status",
                 "proposal.status_without_response",
                 "an 'accepted' proposal needs a response that accepts it",
             )
-        if self.status is ProposalStatus.REJECTED and ResponseStance.REJECTED not in stances:
+        if (
+            self.status is vocab.ProposalStatus.REJECTED
+            and vocab.ResponseStance.REJECTED not in stances
+        ):
             raise FieldError(
                 "status",
                 "proposal.status_without_response",
@@ -565,7 +563,7 @@ class Reference(v.Checked):
     id: str = _id_field("reference")
     type: Literal["reference"] = _type_field("reference")
     subject: str = field(metadata=v.id_of(*EVENT_TYPES))
-    relation: Relation = field(converter=_to_relation, metadata=v.member_of(Relation))
+    relation: vocab.Relation = field(converter=_to_relation, metadata=v.member_of(vocab.Relation))
     target: str | None = field(default=None, metadata=v.optional_id_of(*EVENT_TYPES))
     external: bool = field(default=False, metadata=v.boolean())
     description: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())

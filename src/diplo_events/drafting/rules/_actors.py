@@ -604,26 +604,18 @@ def described_actor(doc: Document, name: str, at: Span, record: str) -> Actor:
     "named" for a person named nowhere else, or the kind of an organization
     ("the campaign said").
     """
-    if record in {"person", "named"}:
-        key = f"person:said:{name.lower()}"
-        return Actor(
-            key=key,
-            id=_actor_id(doc, key),
-            kind="person",
-            first=at,
-            name=name,
-            unnamed=record == "person",
-        )
-    key = f"organization:said:{name.lower()}"
+    person = record in {"person", "named"}
+    kind = "person" if person else "organization"
+    key = f"{kind}:said:{name.lower()}"
     body = record == "body"  # unnamed: "the bank", or what it put out: "a new poll"
     return Actor(
         key=key,
         id=_actor_id(doc, key),
-        kind="organization",
+        kind=kind,
         first=at,
         name=name,
-        org_kind=OrganizationKind.OTHER if body else OrganizationKind(record),
-        unnamed=body,
+        org_kind=None if person else OrganizationKind.OTHER if body else OrganizationKind(record),
+        unnamed=record == "person" or body,
     )
 
 
