@@ -187,3 +187,14 @@ def test_title_case_list_of_names_below_the_headline_is_kept() -> None:
         "Ana Ruiz, Tom Eagan, Dave Morrow and Nora Pike.\n"
     )
     assert persons(text) == ["Ana Ruiz", "Tom Eagan", "Dave Morrow", "Nora Pike"]
+
+
+def test_a_brand_cased_word_is_no_name() -> None:
+    """A capital after four lower-case letters ("SiriusXM") makes a brand, not a person."""
+    found = persons("Foreign Minister Ana Lopes spoke on SiriusXM Patriot on Monday.")
+    assert found == ["Ana Lopes"]
+
+
+def test_a_bare_determiner_is_no_speaker() -> None:
+    """ "The show airs ...": "show" read as a verb leaves "The", which is no one."""
+    assert persons("The show airs on a national network every weekday.") == []

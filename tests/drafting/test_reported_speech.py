@@ -448,3 +448,14 @@ class TestWhatADescribedSpeakerIs:
             published=PUBLISHED,
         )
         assert not any("Monday" in p.name for p in drafted.of_type(de.Person))
+
+
+def test_one_word_before_a_titles_colon_is_a_body() -> None:
+    """ "Factcheckr: ..." in a title is an outlet or a body, never a person named only there."""
+    drafted = de.extract(
+        "Factcheckr: The Harbour Fees Really Did Double Last Year\n\n"
+        "Port fees rose again in the spring, the harbour board said on Monday.",
+        published=PUBLISHED,
+    )
+    assert all(person.name != "Factcheckr" for person in drafted.of_type(de.Person))
+    assert any(org.name == "Factcheckr" for org in drafted.of_type(de.Organization))

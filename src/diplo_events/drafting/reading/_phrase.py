@@ -103,7 +103,13 @@ def _name_like(word: str) -> bool:
         and not word.isupper()
         and word.casefold() not in _lexicon().not_name
         and not word[:1].isdigit()
+        and _BRAND_CASE.search(word) is None
     ) or (len(word) == 1 and word.isupper() and word not in {"I", "A"})
+
+
+# A capital after a run of four lower-case letters makes a brand, not a name:
+# "SiriusXM", "PolitiFact"; but "McConnell", "MacArthur", "DeSantis", "FitzGerald".
+_BRAND_CASE: Final = re.compile(r"[a-z]{4}[A-Z]")
 
 
 class _Item(NamedTuple):

@@ -236,8 +236,8 @@ def speaker_head(phrase: str) -> str | None:  # noqa: C901, PLR0911 - one return
     if not words:
         return None
     last = re.sub(r"[’']s?$", "", words[-1]).rstrip(".")
-    if last.lower() in _PRONOUN_HEADS or not last:
-        return None
+    if last.lower() in _PRONOUN_HEADS or last.lower() in _DETERMINERS or not last:
+        return None  # "it", or a bare "The" before a noun read as the verb ("The show airs")
     kind = SPEAKER_NOUNS.get(last.lower())
     if kind is not None:
         return kind

@@ -283,7 +283,9 @@ def _titled(work: _Work, sentence: Unit) -> bool:
     elif speaker_head(doc.text[low:high]) in {None, "joint"}:
         return False
     else:
-        speaker = _described(work, (low, high))
+        # A person in a title is named in full; one word before the colon is an
+        # outlet or a body ("Politifact: ..."), not someone named only there.
+        speaker = _described(work, (low, high), lone_word_is_body=True)
     cue = Span(start=colon.end(1), end=colon.end(1) + 1)
     _add_statement(
         work,
@@ -599,13 +601,14 @@ _ENDS_PHRASE_RE: Final = re.compile(r"\s*(?:[,.;:—–-]|$)")
 _POSSESSIVE_AFTER_RE: Final = re.compile(r"['’]s?\b")
 
 
-def _described(work: _Work, phrase: tuple[int, int]) -> Ref:
+def _described(work: _Work, phrase: tuple[int, int], *, lone_word_is_body: bool = False) -> Ref:
     """The speaker a phrase describes (or names only here), added to the cast once per phrase."""
     doc = work.doc
     words = " ".join(doc.text[phrase[0] : phrase[1]].split())
     record = speaker_head(words) or "person"
     if record == "named" and (
-        words[:4] == "The "
+        (lone_word_is_body and " " not in words)
+        or words[:4] == "The "
         or re.fullmatch(r"[A-Z.&-]{2,}", words)
         or any(never_in_a_name(word) for word in words.split()[1:])
         or (" " not in words and not name_like(words))
