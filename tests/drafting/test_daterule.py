@@ -2,6 +2,7 @@ import calendar
 import datetime as dt
 
 import pytest
+from dating import ANCHOR, edtf, issue_of
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -9,23 +10,7 @@ from diplo_events.drafting.reading._datetext import parse_date
 from diplo_events.exceptions import ParseError
 
 D = dt.date
-ANCHOR = D(2020, 12, 8)  # a Tuesday
 MONTH_NAMES = [calendar.month_name[number] for number in range(1, 13)]
-
-
-def edtf(text: str, anchor: dt.date | None = ANCHOR, **kwargs: bool) -> tuple[str, str]:
-    date = parse_date(text, anchor=anchor, **kwargs)
-    assert date.derivation is not None
-    assert date.derivation.anchor == anchor
-    return date.edtf, date.derivation.rule
-
-
-def issue_of(text: str, anchor: dt.date | None = ANCHOR, **kwargs: bool) -> tuple[str, str]:
-    with pytest.raises(ParseError) as info:
-        parse_date(text, anchor=anchor, **kwargs)
-    (issue,) = info.value.issues
-    assert issue.path == "$"
-    return issue.code, issue.message
 
 
 class TestMissingYear:

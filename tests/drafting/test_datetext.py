@@ -1,28 +1,12 @@
 import datetime as dt
 
 import pytest
+from dating import ANCHOR, edtf, issue_of
 from hypothesis import given
 from hypothesis import strategies as st
 
 from diplo_events.drafting.reading._datetext import DateMatch, find_dates, parse_date
-from diplo_events.exceptions import FieldTypeError, ParseError
-
-ANCHOR = dt.date(2020, 12, 8)  # a Tuesday
-
-
-def edtf(text: str, anchor: dt.date | None = ANCHOR, **kwargs: bool) -> tuple[str, str]:
-    date = parse_date(text, anchor=anchor, **kwargs)
-    assert date.derivation is not None
-    assert date.derivation.anchor == anchor
-    return date.edtf, date.derivation.rule
-
-
-def issue_of(text: str, anchor: dt.date | None = ANCHOR, **kwargs: bool) -> tuple[str, str]:
-    with pytest.raises(ParseError) as info:
-        parse_date(text, anchor=anchor, **kwargs)
-    (issue,) = info.value.issues
-    assert issue.path == "$"
-    return issue.code, issue.message
+from diplo_events.exceptions import FieldTypeError
 
 
 class TestShowcase:

@@ -35,7 +35,7 @@ from dateutil.parser import isoparse
 from diplo_events._paths import path_part
 from diplo_events.exceptions import FieldError, FieldTypeError, Issue
 from diplo_events.io._jsontext import AlreadyReportedError
-from diplo_events.model import RECORD_CLASSES, Record
+from diplo_events.model import RECORD_CLASSES, Record, registry
 from diplo_events.model import _rules as v
 from diplo_events.model.collection import Collection
 
@@ -46,7 +46,7 @@ StructureHook = Callable[[Any, Any], Any]
 _DATE_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 #: Fields a record must carry on the wire even though the constructor has defaults.
 _WIRE_REQUIRED: Final = frozenset({"id"})
-_RECORD_TYPES: Final = frozenset(RECORD_CLASSES.values())
+_RECORD_TYPES: Final = registry.record_classes()
 
 
 _KINDS: Final = (

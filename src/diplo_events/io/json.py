@@ -27,14 +27,14 @@ from diplo_events.io import _fastjson, _gc, versions
 from diplo_events.io._converter import issues_from_exception, make_converter, structure_document
 from diplo_events.io._gc import gc_paused
 from diplo_events.io._jsontext import check_tree, decode_text, load_text
-from diplo_events.model import RECORD_CLASSES, Record
+from diplo_events.model import Record, registry
 from diplo_events.model.collection import MODEL_CLASSES, Collection
 
 __all__ = ["dump_jsonl", "from_dict", "from_json", "iter_jsonl", "to_dict", "to_json"]
 
 _T = TypeVar("_T")
 _CONVERTER: Final = make_converter()
-_RECORD_TYPES: Final = frozenset(RECORD_CLASSES.values())
+_RECORD_TYPES: Final = registry.record_classes()
 #: At most this many issues are collected from one JSON Lines stream.
 MAX_STREAM_ISSUES: Final = 10_000
 # Lines decoded per pause of the cyclic GC: large batches mean few collections

@@ -24,7 +24,7 @@ __all__ = ["MODEL_CLASSES", "SCHEMA_VERSION", "Collection", "RecordNotFoundError
 SCHEMA_VERSION: Final = "1.1"
 
 _R = TypeVar("_R")
-_RECORD_TYPES: Final = frozenset(RECORD_CLASSES.values())
+_RECORD_TYPES: Final = registry.record_classes()
 
 
 class RecordNotFoundError(DiploEventsError, KeyError):

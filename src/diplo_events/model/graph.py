@@ -80,7 +80,7 @@ def held_ids(obj: Any, path: str = "$") -> Iterator[tuple[str, str, tuple[str, .
     [('$.speaker', ('person', 'organization'))]
     """
     cls = type(obj)
-    allowed_by_field = dict(registry.id_fields(cls))
+    allowed_by_field = _targets(cls)
     for attribute in attrs.fields(cls):
         if attribute.name.startswith("_"):
             continue
@@ -98,6 +98,17 @@ def held_ids(obj: Any, path: str = "$") -> Iterator[tuple[str, str, tuple[str, .
                     yield where, item, allowed
             elif attrs.has(type(item)) and not isinstance(item, UncertainDate):
                 yield from held_ids(item, where)
+
+
+def _targets(cls: type) -> dict[str, tuple[str, ...]]:
+    # validate() asks this of every record and value: read the registry once per class.
+    found = _TARGETS.get(cls)
+    if found is None:
+        found = _TARGETS[cls] = dict(registry.id_fields(cls))
+    return found
+
+
+_TARGETS: dict[type, dict[str, tuple[str, ...]]] = {}
 
 
 def citations(obj: Any, path: str = "$") -> Iterator[tuple[Citation, str]]:

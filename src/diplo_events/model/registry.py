@@ -38,6 +38,7 @@ __all__ = [
     "model_classes",
     "record",
     "record_class",
+    "record_classes",
     "record_type",
     "record_types",
     "tag_of",
@@ -167,6 +168,14 @@ def id_fields(cls: type) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 _id_field_cache: dict[type, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+
+
+def record_classes() -> frozenset[type]:
+    """Return every record class, for fast membership tests (complete once the model is imported).
+
+    .. versionadded:: 0.2.0
+    """
+    return frozenset(_classes.values())
 
 
 def record_class(tag: str) -> type:
