@@ -108,6 +108,7 @@ PERFECT = {
     "direct quotes": (2, 2, 2),
     "speakers": (2, 2, 2),
     "reported statements": (0, 0, 0),
+    "relays": (0, 0, 0),
     "demands": (1, 1, 1),
     "proposals": (0, 0, 0),
     "references": (1, 1, 1),
@@ -310,6 +311,59 @@ class TestEvaluate:
         result = ev.evaluate(gold_set, extractor=returning(replaced(GO_ON, misread)))
         assert counts(result.tallies)["direct quotes"] == (2, 2, 2)
         assert counts(result.tallies)["speakers"] == (1, 2, 2)
+
+    def test_relays(self, tmp_path: Path) -> None:
+        """A relay counts when the gold and the draft name the same relayer."""
+        relayed_gold = {
+            **GOLD,
+            "quotes": [{**GOLD["quotes"][0], "reported_by": "Jon Berg"}, GOLD["quotes"][1]],
+        }
+        folder = tmp_path / "relayed"
+        folder.mkdir()
+        (folder / "call.txt").write_text(TEXT, encoding="utf-8")
+        (folder / "call.gold.json").write_text(json.dumps(relayed_gold), encoding="utf-8")
+        right = attrs.evolve(AGREED, reported_by=BERG.id)
+        wrong = attrs.evolve(AGREED, reported_by=LOPES.id)
+        missed = ev.evaluate(folder, extractor=returning(DRAFTS))
+        assert counts(missed.tallies)["relays"] == (0, 0, 1)
+        found = ev.evaluate(folder, extractor=returning(replaced(AGREED, right)))
+        assert counts(found.tallies)["relays"] == (1, 1, 1)
+        misread = ev.evaluate(folder, extractor=returning(replaced(AGREED, wrong)))
+        assert counts(misread.tallies)["relays"] == (0, 1, 1)
+        # a relay the gold does not have is a false one
+        extra = ev.evaluate(
+            folder, extractor=returning(replaced(GO_ON, attrs.evolve(GO_ON, reported_by=LOPES.id)))
+        )
+        assert counts(extra.tallies)["relays"] == (0, 1, 1)
+
+    def test_body_named_as_in_the_text(self, tmp_path: Path) -> None:
+        """A gold speaker "Spanish Foreign Ministry" is the drafted ministry of Spain."""
+        body_gold = {
+            **GOLD,
+            "quotes": [
+                GOLD["quotes"][0],
+                {**GOLD["quotes"][1], "speaker": "Spanish Foreign Ministry"},
+            ],
+        }
+        folder = tmp_path / "body"
+        folder.mkdir()
+        (folder / "call.txt").write_text(TEXT, encoding="utf-8")
+        (folder / "call.gold.json").write_text(json.dumps(body_gold), encoding="utf-8")
+        spanish = de.Organization(
+            name="Ministry of Foreign Affairs of Spain",
+            kind=de.OrganizationKind.MINISTRY,
+            country="ESP",
+        )
+        portuguese = de.Organization(
+            name="Ministry of Foreign Affairs of Portugal",
+            kind=de.OrganizationKind.MINISTRY,
+            country="PRT",
+        )
+        for body, right in ((spanish, 2), (portuguese, 1)):
+            said = attrs.evolve(GO_ON, speaker=body.id)
+            drafts = de.Collection(records=[*replaced(GO_ON, said).records, body])
+            result = ev.evaluate(folder, extractor=returning(drafts))
+            assert counts(result.tallies)["speakers"] == (right, 2, 2)
 
     def test_wrong_meeting_date(self, gold_set: Path) -> None:
         """A meeting matched with another date counts for meetings, not meeting dates."""

@@ -198,3 +198,33 @@ def test_a_brand_cased_word_is_no_name() -> None:
 def test_a_bare_determiner_is_no_speaker() -> None:
     """ "The show airs ...": "show" read as a verb leaves "The", which is no one."""
     assert persons("The show airs on a national network every weekday.") == []
+
+
+def test_a_name_that_describes_the_next_is_no_person() -> None:
+    """ "Cleveland Cavaliers basketball star LeBron James": a team, then a person."""
+    text = (
+        "Hillary Clinton said she was thrilled to receive the endorsement of Cleveland "
+        "Cavaliers basketball star LeBron James on Sunday.\n"
+    )
+    assert persons(text) == ["Hillary Clinton", "LeBron James"]
+
+
+def test_a_person_named_before_keeps_an_attributive_mention() -> None:
+    """A person read before stays one when their name describes the next: their campaign."""
+    text = (
+        "Hillary Clinton spoke in Ohio on Monday. Reporters then asked Hillary Clinton "
+        "campaign chairman John Podesta about the polls.\n"
+    )
+    assert persons(text) == ["Hillary Clinton", "John Podesta"]
+
+
+def test_a_lone_word_before_a_title_colon_stays_an_organization() -> None:
+    """ "Politifact: ..." and a later "Politifact noted" are one organization, no person."""
+    text = (
+        "Politifact: Senator Was Right About the Budget Numbers This Year\n\n"
+        "Senator Jane Holloway said on Monday that spending rose by a third. "
+        "Politifact noted that the figures came from the budget office.\n"
+    )
+    drafted = de.extract(text, published=dt.date(2016, 9, 1))
+    assert [p.name for p in drafted.of_type(de.Person)] == ["Jane Holloway"]
+    assert [o.name for o in drafted.of_type(de.Organization)].count("Politifact") == 1

@@ -26,7 +26,8 @@ import datetime as dt
 import attrs
 
 from diplo_events.drafting.reading._document import read_document
-from diplo_events.drafting.rules._actors import actor_records, outlet, read_actors
+from diplo_events.drafting.rules._actor_records import actor_records, outlet
+from diplo_events.drafting.rules._actors import read_actors
 from diplo_events.drafting.rules._claims import draft_claims
 from diplo_events.drafting.rules._meetings import draft_meetings
 from diplo_events.drafting.rules._references import draft_references

@@ -19,7 +19,10 @@ later) is measured by the same rules. Matching rules, per category:
 - direct quotes: the span of the words is exactly the gold quote's span;
 - speakers: a matched quote whose speaker has the gold speaker's name;
 - reported statements, demands, proposals: the cited words overlap the gold
-  cue; references also need the gold relation.
+  cue; references also need the gold relation;
+- relays: among the matched quotes and reported statements, those the gold
+  or the draft says someone relayed (a gold ``reported_by``, a drafted
+  ``Statement.reported_by``); right when both name the same actor.
 
 Each predicted item matches at most one gold item. Precision, recall and F1
 are summed over the whole set (micro-averaged).
@@ -67,6 +70,7 @@ CATEGORIES: Final = (
     "direct quotes",
     "speakers",
     "reported statements",
+    "relays",
     "demands",
     "proposals",
     "references",
@@ -219,6 +223,7 @@ class _Names:
     def __init__(self, collection: Collection) -> None:
         self.keys: dict[str, set[str]] = {}
         self.countries: dict[str, str | None] = {}
+        self.bodies: dict[str, Organization] = {}
         for record in collection.records:
             if isinstance(record, Person):
                 self.keys[record.id] = {name_key(n) for n in record.names()}
@@ -226,6 +231,8 @@ class _Names:
                 self.keys[record.id] = {name_key(record.name), *map(name_key, record.aliases)}
                 if record.kind is OrganizationKind.STATE:
                     self.countries[record.id] = record.country
+                else:
+                    self.bodies[record.id] = record
 
     def same(self, actor_id: str | None, gold_name: str | None) -> bool:
         """Tell whether the drafted actor goes by the gold name (or is its state)."""
@@ -233,13 +240,21 @@ class _Names:
             return False
         if name_key(gold_name) in self.keys.get(actor_id, set()):
             return True
+        body = self.bodies.get(actor_id)
         country = self.countries.get(actor_id)
-        if country is None:
+        if country is None and body is None:
             return False
         try:
             mention = parse_actor_mention(gold_name)
         except ParseError:
             return False
+        if body is not None:  # "Thai Foreign Ministry" is the Ministry of Foreign Affairs of THA
+            return (
+                mention.name is None
+                and mention.organization is not None
+                and mention.country == body.country
+                and body.name.startswith(mention.organization)
+            )
         return mention.name is None and mention.country == country
 
 
@@ -301,7 +316,7 @@ def score_text(
     tallies["participants"].add(len(people), len(taking_part), len(gold_people))
 
     direct = [s for s in statements if s.mode is StatementMode.DIRECT_QUOTE]
-    gold_quotes = [(_cue_span(text, q["text"]), q["speaker"]) for q in gold["quotes"]]
+    gold_quotes = [(_cue_span(text, q["text"]), q["speaker"], q) for q in gold["quotes"]]
     quote_pairs = _match_pairs(
         gold_quotes, direct, lambda g, s: _first_span(s.citations[0]) == g[0]
     )
@@ -310,7 +325,19 @@ def score_text(
     tallies["speakers"].add(speakers, len(direct), len(gold_quotes))
 
     reported = [s for s in statements if s.mode is not StatementMode.DIRECT_QUOTE]
-    _overlap_category(text, gold["reported"], reported, tallies["reported statements"])
+    reported_pairs = _overlap_category(
+        text, gold["reported"], reported, tallies["reported statements"]
+    )
+    relays = [
+        (g.get("reported_by"), s.reported_by)
+        for g, s in [*((q, s) for (_, _, q), s in quote_pairs), *reported_pairs]
+        if g.get("reported_by") is not None or s.reported_by is not None
+    ]
+    tallies["relays"].add(
+        sum(1 for g, s in relays if names.same(s, g)),
+        sum(1 for _, s in relays if s is not None),
+        sum(1 for g, _ in relays if g is not None),
+    )
     demands = list(collection.of_type(Demand))
     demand_pairs = _overlap_category(text, gold["demands"], demands, tallies["demands"])
     proposals = list(collection.of_type(Proposal))

@@ -41,6 +41,9 @@ ITEM_KEYS = {
     "proposals": {"cue", "actor", "status"},
     "references": {"cue", "relation", "date"},
 }
+# A quote or reported statement someone relays names who: a spokesperson
+# speaking for a body, or one who quotes another ("She quoted him as saying").
+OPTIONAL_KEYS = {"quotes": {"reported_by"}, "reported": {"reported_by"}}
 KINDS = {
     "talks",
     "visit",
@@ -128,8 +131,9 @@ def check_pair(txt_path: Path, gold_path: Path) -> list[str]:
     for section, keys in ITEM_KEYS.items():
         need(isinstance(gold[section], list), f"{section} is not a list")
         for i, item in enumerate(gold[section]):
+            optional = OPTIONAL_KEYS.get(section, set())
             need(
-                isinstance(item, dict) and set(item) == keys,
+                isinstance(item, dict) and keys <= set(item) <= keys | optional,
                 f"{section}[{i}] keys {sorted(item) if isinstance(item, dict) else item}",
             )
     if errors:
@@ -192,10 +196,12 @@ def check_pair(txt_path: Path, gold_path: Path) -> list[str]:
             j = i + len(t)
             need(j < len(text) and text[j] in CLOSING, f"no closing mark after {t[-40:]!r}")
         need(known(q["speaker"]), f"quote speaker {q['speaker']!r} unknown")
+        need(known(q.get("reported_by", q["speaker"])), f"quote relay {q!r} unknown")
 
     for r in gold["reported"]:
         cue_ok("reported", r["cue"])
         need(known(r["speaker"]), f"reported speaker {r['speaker']!r} unknown")
+        need(known(r.get("reported_by", r["speaker"])), f"reported relay {r!r} unknown")
 
     for d in gold["demands"]:
         cue_ok("demand", d["cue"])

@@ -204,6 +204,18 @@ def never_in_a_name(word: str) -> bool:
     return word.casefold().strip(".,;:’'") in _lexicon().not_name
 
 
+def title_kind(title: str) -> str | None:
+    """The kind of office a title is ("spokesperson" for "Press Secretary" or "spokesman").
+
+    *title* is a canonical title or any of its variants, in any case; the
+    kinds are those of ``titles.tsv``'s header. ``None`` for an unknown title.
+    """
+    entry = _tables().folded.get(tuple(_fold(word) for word, _, _ in _tokens(title)))
+    if entry is None or entry.category != "title" or not isinstance(entry.value, _Title):
+        return None
+    return entry.value.kind
+
+
 def is_national_body(name: str) -> bool:
     """Tell whether the body *name* belongs to one state: the FCDO, not a generic ministry."""
     return name in _bound_bodies()

@@ -2,8 +2,8 @@
 
 Names first (spelling variants merged by a `NameBook`), then titles alone
 ("the Armenian minister") referring back to someone named, then "he" and
-"she". The stage returns a frozen `Cast`; `actor_records` drafts the
-`Person` and `Organization` records from it at the end.
+"she". The stage returns a frozen `Cast`; `_actor_records.actor_records`
+drafts the `Person` and `Organization` records from it at the end.
 """
 
 import bisect
@@ -16,11 +16,10 @@ from typing import Final
 import attrs
 
 from diplo_events.drafting.reading._document import Document
-from diplo_events.drafting.reading._gazetteer import is_national_body as _is_national_body
+from diplo_events.drafting.reading._gazetteer import title_kind
 from diplo_events.drafting.reading._mentions import MentionMatch
 from diplo_events.drafting.reading._namebook import NameBook
 from diplo_events.drafting.reading._phrase import ActorMention
-from diplo_events.drafting.rules._cues import confidence
 from diplo_events.drafting.rules._shared import (
     Actor,
     Cast,
@@ -40,20 +39,15 @@ from diplo_events.drafting.rules._speakers import (
 )
 from diplo_events.exceptions import FieldError
 from diplo_events.model import (
-    Organization,
     OrganizationKind,
-    Person,
-    Position,
     Span,
     country_name,
     is_country_code,
     stable_id,
 )
 
-__all__ = ["actor_records", "described_actor", "outlet", "read_actors", "state_actor"]
+__all__ = ["described_actor", "read_actors", "state_actor"]
 
-ACTOR_FIRST_MENTION: Final = confidence("actor-first-mention")
-OUTLET_DATELINE: Final = confidence("outlet-dateline")
 
 _PRONOUN_RE: Final = re.compile(r"\b(?:he|she|He|She|him)\b")
 _POSSESSIVE_RE: Final = re.compile(r"\b(?:his|her|he|she)\b", re.IGNORECASE)
@@ -102,11 +96,13 @@ class _Draft:
 class _Reading:
     """The actors stage at work: what it has read so far. It never leaves `read_actors`."""
 
-    __slots__ = ("actors", "book", "doc", "ref_starts", "refs")
+    __slots__ = ("actors", "book", "doc", "ref_starts", "refs", "spoken_for")
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.actors: dict[str, _Draft] = {}
+        # Bodies a spokesperson the text does not name speaks for.
+        self.spoken_for: list[str] = []
         self.refs: list[Ref] = []
         self.ref_starts: list[int] = []
         self.book = NameBook()
@@ -143,12 +139,28 @@ def read_actors(doc: Document) -> Cast:
     titled = _read_named(reading, pending_counterparts)
     reading.index_refs()
     _counterpart_titles(reading, pending_counterparts)
-    # Titles alone ("the Polish minister") once every named person has a title; they
-    # refer back to people named, not to other titles alone.
+    _read_titles(reading, titled)
+    reading.index_refs()
+    _spokespeople(reading)
+    _read_honorifics(reading)
+    reading.index_refs()
+    said_by, pronouns = _read_speakers(reading)
+    turns = _read_turns(reading)
+    reading.index_refs()
+    return attrs.evolve(_read_pronouns(reading, said_by, pronouns), turns=turns)
+
+
+def _read_titles(reading: _Reading, titled: list[MentionMatch]) -> None:
+    """Resolve titles alone ("the Polish minister") once every named person has a title.
+
+    They refer back to people named, not to other titles alone.
+    """
     named, named_starts = tuple(reading.refs), tuple(reading.ref_starts)
     for match in titled:
         mention = match.mention
         if mention.title is None:
+            continue
+        if _title_after_name(reading, named, named_starts, match):
             continue
         key, unknown = resolve_title(
             named,
@@ -158,17 +170,17 @@ def read_actors(doc: Document) -> Cast:
             start=match.span.start,
             country=mention.country,
         )
+        if key is None and mention.organization and title_kind(mention.title) == "spokesperson":
+            # "a spokesman for the Indonesian foreign ministry said": a body that speaks
+            body = _organization_key(reading, mention, match.span.start, match.span.end)
+            if body is not None:
+                reading.spoken_for.append(body)
         if unknown and key is not None:
             reading.actors[key].country = mention.country  # "the Vietnamese Minister"
         if key is not None:
             reading.refs.append(Ref(match.span.start, match.span.end, key, "title"))
-    reading.index_refs()
-    _read_honorifics(reading)
-    reading.index_refs()
-    said_by, pronouns = _read_speakers(reading)
-    turns = _read_turns(reading)
-    reading.index_refs()
-    return attrs.evolve(_read_pronouns(reading, said_by, pronouns), turns=turns)
+            if reading.actors[key].kind == "person":  # "X, a spokeswoman for the ministry,"
+                _speaks_for(reading, reading.actors[key], mention, match.span.start, match.span.end)
 
 
 def _read_named(
@@ -182,6 +194,8 @@ def _read_named(
         if mention.kind == "person":
             if mention.name is None:
                 titled.append(match)
+                continue
+            if _modifies_a_name(reading, match):
                 continue
             mention = _with_appositive(reading.doc, match, mention)
             key = _person_key(reading, mention, start, end)
@@ -197,6 +211,34 @@ def _read_named(
             via = "body"
         reading.refs.append(Ref(start, end, key, via))
     return titled
+
+
+def _modifies_a_name(reading: _Reading, match: MentionMatch) -> bool:
+    """Whether a name new to the text only describes the next one.
+
+    "Cleveland Cavaliers basketball star LeBron James": the words before a
+    description of a person and their name name a team, a firm or a show, not
+    a person. A name read before (someone's campaign) stays theirs.
+    """
+    doc = reading.doc
+    index = doc.mention_index.get(match.span.start)
+    if index is None or index + 1 >= len(doc.mentions):
+        return False
+    after = doc.mentions[index + 1]
+    if after.mention.kind != "person" or after.mention.name is None:
+        return False
+    between = _DESCRIPTION_RE.fullmatch(doc.text, match.span.end, after.span.start)
+    if between is None:
+        return False
+    head = between.group("head").lower()
+    if head not in PEOPLE_NOUNS and title_kind(head) is None:
+        return False
+    known = reading.book.resolve(match.mention.name or "")
+    return known is None or f"person:{known}" not in reading.actors
+
+
+# Lower-case words between two names, the last a noun: " basketball star ".
+_DESCRIPTION_RE: Final = re.compile(r"\s+(?:[a-z][\w’'-]*\s+){0,3}(?P<head>[a-z][\w’'-]*)\s+")
 
 
 def _with_appositive(doc: Document, match: MentionMatch, mention: ActorMention) -> ActorMention:
@@ -490,7 +532,86 @@ def _person_key(reading: _Reading, mention: ActorMention, start: int, end: int) 
         actor.titled_in_full = full
     actor.country = actor.country or mention.country
     actor.organization = actor.organization or mention.organization
+    _speaks_for(reading, actor, mention, start, end)
     return key
+
+
+def _title_after_name(
+    reading: _Reading, named: tuple[Ref, ...], starts: tuple[int, ...], match: MentionMatch
+) -> bool:
+    """Read a title in apposition after a name: "Funmilayo Adebanjo, a spokeswoman for X,".
+
+    The title is the named person's when they have none yet; the mention then
+    refers to them.
+    """
+    index = bisect.bisect_left(starts, match.span.start)
+    if index == 0:
+        return False
+    ref = named[index - 1]
+    actor = reading.actors[ref.key]
+    gap = reading.doc.text[ref.end : match.span.start]
+    if ref.via != "name" or actor.kind != "person" or actor.title is not None:
+        return False
+    if _APPOSITIVE_GAP_RE.fullmatch(gap) is None:
+        return False
+    mention = match.mention
+    actor.title = mention.title
+    actor.country = actor.country or mention.country
+    actor.organization = actor.organization or mention.organization
+    reading.refs.append(Ref(match.span.start, match.span.end, ref.key, "title"))
+    _speaks_for(reading, actor, mention, match.span.start, match.span.end)
+    return True
+
+
+# ", a ", ", the ": what stands between a name and a title in apposition after it.
+_APPOSITIVE_GAP_RE: Final = re.compile(r",\s+(?:an?|the)\s+")
+
+
+def _speaks_for(
+    reading: _Reading, actor: _Draft, mention: ActorMention, start: int, end: int
+) -> None:
+    """Note the body a spokesperson speaks for, from the words of their mention.
+
+    "Thai Foreign Ministry spokesman Nattapong Chaiyaporn" speaks for Thailand's
+    foreign ministry, "Kremlin spokesman Dmitry Peskov" for Russia; the body
+    becomes an actor of its own, cited by the words before the title.
+    """
+    if actor.represents is not None or mention.title is None:
+        return
+    if title_kind(mention.title) != "spokesperson":
+        return
+    if mention.organization is None and mention.country is None:
+        return
+    body_end = end
+    if mention.title_span is not None and mention.title_span.start > 0:
+        body_end = start + len(mention.text[: mention.title_span.start].rstrip())
+    actor.represents = _organization_key(reading, mention, start, body_end)
+
+
+def _spokespeople(reading: _Reading) -> None:
+    """Find the body of a spokesperson a lower-case word names: "ministry spokesman X".
+
+    The word must name exactly one organization the text mentions ("ministry"
+    and the "Ministry of Foreign Affairs"), or one that an unnamed spokesperson
+    spoke for before; else the body stays unknown.
+    """
+    doc = reading.doc
+    bodies = [a for a in reading.actors.values() if a.kind == "organization" and a.name is not None]
+    for actor in list(reading.actors.values()):
+        if actor.kind != "person" or actor.represents is not None or actor.title is None:
+            continue
+        if title_kind(actor.title) != "spokesperson":
+            continue
+        for ref in reading.refs:
+            if ref.key != actor.key or ref.via != "name":
+                continue
+            word = doc.word_before(ref.start, max(0, ref.start - 30))
+            named = [b for b in bodies if word and word in (b.name or "").lower().split()]
+            if len(named) > 1:  # the one a spokesperson was said to speak for
+                named = [b for b in named if b.key in reading.spoken_for]
+            if word.islower() and len(named) == 1:
+                actor.represents = named[0].key
+                break
 
 
 def _organization_key(reading: _Reading, mention: ActorMention, start: int, end: int) -> str | None:
@@ -617,82 +738,3 @@ def described_actor(doc: Document, name: str, at: Span, record: str) -> Actor:
         org_kind=None if person else OrganizationKind.OTHER if body else OrganizationKind(record),
         unnamed=record == "person" or body,
     )
-
-
-def actor_records(doc: Document, actors: list[Actor]) -> list[Person | Organization]:
-    """The records of *actors*, and of the news agency a wire dateline names, if any."""
-    records: list[Person | Organization] = []
-    states: dict[str, str] = {}
-    ids = {actor.key: actor.id for actor in actors if actor.kind == "organization"}
-    for actor in actors:
-        if actor.kind == "organization" and actor.org_kind is OrganizationKind.STATE:
-            states[actor.country or ""] = actor.id
-    for actor in actors:
-        citation = doc.cite(actor.first.start, actor.first.end, ACTOR_FIRST_MENTION)
-        if actor.kind == "person":
-            name = actor.name or actor.names[0]
-            positions: tuple[Position, ...] = ()
-            if actor.unnamed and actor.title:
-                body = ids.get(actor.represents or "")
-                positions = (Position(title=actor.title, organization=body),)
-            records.append(
-                Person(
-                    id=actor.id,
-                    name=name,
-                    aliases=tuple(n for n in actor.names if n != name),
-                    positions=positions,
-                    unnamed=actor.unnamed,
-                    citations=(citation,),
-                    draft=True,
-                )
-            )
-            continue
-        parent = None
-        if actor.org_kind is not OrganizationKind.STATE and actor.country:
-            parent = states.get(actor.country)
-        records.append(
-            Organization(
-                id=actor.id,
-                name=_organization_name(actor),
-                kind=actor.org_kind or OrganizationKind.OTHER,
-                country=actor.country if actor.country and is_country_code(actor.country) else None,
-                parent=parent,
-                unnamed=actor.unnamed,
-                citations=(citation,),
-                draft=True,
-            )
-        )
-    return records
-
-
-def outlet(doc: Document) -> Organization | None:
-    """The news agency a wire dateline names, as the source's publisher.
-
-    ``MOSCOW, March 3 (Northgate Wire) —`` was written by Northgate Wire. A
-    publisher the given source names already is kept.
-    """
-    dateline = doc.dateline
-    if dateline is None or dateline.agency is None or doc.source.publisher is not None:
-        return None
-    name = " ".join(dateline.agency.split())
-    start = dateline.agency_start
-    return Organization(
-        id=stable_id("organization", f"outlet:{name}", namespace=doc.namespace),
-        name=name,
-        kind=OrganizationKind.OUTLET,
-        citations=(doc.cite(start, start + len(dateline.agency), OUTLET_DATELINE),),
-        draft=True,
-    )
-
-
-def _organization_name(actor: Actor) -> str:
-    if actor.org_kind is OrganizationKind.STATE and actor.country:
-        return country_name(actor.country)
-    name = actor.organization or actor.name or "unknown organization"
-    if (
-        actor.org_kind is OrganizationKind.MINISTRY
-        and actor.country
-        and not _is_national_body(name)
-    ):
-        return f"{name} of {country_name(actor.country)}"  # not "the FCDO of the United Kingdom"
-    return name

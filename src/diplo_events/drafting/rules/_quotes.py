@@ -19,7 +19,7 @@ from diplo_events.drafting.rules._cues import REPORTED_RE, SPEECH, SPEECH_RE, co
 from diplo_events.drafting.rules._shared import Cast, Ref, antecedent, subject_like
 from diplo_events.model import Span, StatementMode
 
-__all__ = ["Attribution", "Said", "attribute", "is_direct", "quote_cue"]
+__all__ = ["Attribution", "Said", "attribute", "is_direct", "quote_cue", "quoted_by"]
 
 #: The words of a quote are the characters between its marks.
 QUOTE_WORDS: Final = confidence("quote-words")
@@ -227,6 +227,20 @@ def _named_confidence(ref: Ref) -> float:
 
 def _person_or_speaker(ref: Ref, confidence: float) -> Attribution:
     return Attribution(ref.key, Span(start=ref.start, end=ref.end), confidence)
+
+
+def quoted_by(doc: Document, cast: Cast, quote: Quote, speaker: Span) -> str | None:
+    """Who relays a quote they attribute to someone else: "She quoted him as saying: “...”".
+
+    The key of the mention before "quoted" in the quote's sentence, when the
+    speaker's mention stands between "quoted" and "as saying"; else ``None``.
+    """
+    sentence = doc.sents[doc.sentence_at(quote.open_at)]
+    quoted = _QUOTED_AS_RE.search(doc.text, sentence.start, quote.open_at)
+    if quoted is None or not quoted.start() < speaker.start < quoted.end():
+        return None
+    before = cast.refs_between(sentence.start, quoted.start())
+    return before[-1].key if before else None
 
 
 def _speaker_among(doc: Document, cast: Cast, refs: list[Ref], floor: int) -> Ref | None:

@@ -65,7 +65,8 @@ class Actor:
         names: Every spelling of a person's name, from the name book.
         unnamed: A person the text describes but does not name ("a senior
             official"); *name* holds the description.
-        represents: The key of the organization an unnamed person speaks for.
+        represents: The key of the organization an unnamed person or a
+            spokesperson speaks for.
     """
 
     key: str

@@ -14,7 +14,7 @@ from typing import Final
 import attrs
 
 from diplo_events.drafting.reading._document import Document
-from diplo_events.drafting.reading._gazetteer import never_in_a_name
+from diplo_events.drafting.reading._gazetteer import never_in_a_name, title_kind
 from diplo_events.drafting.reading._text import Unit
 from diplo_events.drafting.rules._actors import described_actor
 from diplo_events.drafting.rules._clauses import (
@@ -39,6 +39,7 @@ from diplo_events.drafting.rules._quotes import (
     attribute,
     is_direct,
     quote_cue,
+    quoted_by,
 )
 from diplo_events.drafting.rules._reported_speakers import (
     appositive_of,
@@ -50,7 +51,6 @@ from diplo_events.drafting.rules._reported_speakers import (
     speaker_head,
 )
 from diplo_events.drafting.rules._shared import Cast, Ids, Ref, antecedent, subject_like
-from diplo_events.drafting.rules._speakers import name_like
 from diplo_events.model import CitationRole, Span, Statement, StatementMode
 
 __all__ = ["Said", "Statements", "draft_statements"]
@@ -155,6 +155,7 @@ def draft_statements(doc: Document, cast: Cast, meetings: Meetings) -> Statement
             speaker=attribution.span,
             speaker_confidence=attribution.confidence,
             cue=quote_cue(doc, quote, attribution.span),
+            relay=quoted_by(doc, cast, quote, attribution.span),
         )
         previous = said
         direct_sentences.add(doc.sentence_at(quote.open_at))
@@ -165,6 +166,7 @@ def draft_statements(doc: Document, cast: Cast, meetings: Meetings) -> Statement
             _reported_after_quote(work, sentence, quoted)
             continue
         _reported(work, index, sentence)
+    _readout_relays(work)
     return Statements(
         records=tuple(work.records),
         said=tuple(sorted(work.said, key=lambda s: s.start)),
@@ -184,12 +186,14 @@ def _add_statement(
     speaker_confidence: float,
     cue: Span | None = None,
     content: Span | None = None,
+    relay: str | None = None,
 ) -> Said:
     """Draft one statement of the words *start*..*end*, or of *content* inside them.
 
     Its citations say what each cited piece is: the content words first, then
     the speaker's mention, the cue, the verbatim fragments of mixed speech,
-    and the whole clause when the content is only part of it.
+    and the whole clause when the content is only part of it. A statement
+    someone relays keeps its principal as speaker (see `_principal`).
     """
     doc = work.doc
     meeting = work.meetings.meeting_at(start)
@@ -208,9 +212,11 @@ def _add_statement(
         )
     if content is not None and (content.start, content.end) != (start, end):
         citations.append(doc.cite(start, end, REPORTED_CONTEXT, CitationRole.CONTEXT))
+    speaker_id, reported_by = _principal(work.cast, key, relay)
     statement = Statement(
         id=work.ids("statement", f"{start}-{end}"),
-        speaker=work.cast.actors[key].id,
+        speaker=speaker_id,
+        reported_by=reported_by,
         text=doc.text[words.start : words.end],
         mode=mode,
         meeting=meeting,
@@ -222,6 +228,52 @@ def _add_statement(
     said = Said(statement.id, key, start, end, mode, meeting, speaker, speaker_confidence)
     work.said.append(said)
     return said
+
+
+def _principal(cast: Cast, key: str, relay: str | None) -> tuple[str, str | None]:
+    """The speaker whose position a statement states, and who relayed it.
+
+    Words someone else quotes ("She quoted him as saying") are the quoted
+    person's, relayed by the one quoting. A spokesperson speaks for a body:
+    "Thai Foreign Ministry spokesman Nattapong Chaiyaporn said" is the
+    ministry's statement, relayed by him. A spokesperson whose body the text
+    does not say speaks for themself.
+    """
+    actor = cast.actors[key]
+    if relay is not None and relay != key:
+        return actor.id, cast.actors[relay].id
+    body = cast.actors.get(actor.represents or "")
+    if (
+        body is not None
+        and actor.kind == "person"
+        and actor.title is not None
+        and title_kind(actor.title) == "spokesperson"
+    ):
+        return body.id, actor.id
+    return actor.id, None
+
+
+def _readout_relays(work: _Work) -> None:
+    """Statements of a readout someone's name is on: "The following is attributable to X:".
+
+    What the readout says the others said, X relays.
+    """
+    doc = work.doc
+    found = _ATTRIBUTABLE_RE.search(doc.text)
+    if found is None:
+        return
+    refs = [r for r in work.cast.refs_between(found.end(), found.end() + 80) if r.start]
+    if not refs or not work.cast.is_person(refs[0].key):
+        return
+    relay = work.cast.actors[refs[0].key].id
+    for index, record in enumerate(work.records):
+        cited = record.citations[0].spans[0].start if record.citations[0].spans else 0
+        if cited > found.end() and record.reported_by is None and record.speaker != relay:
+            work.records[index] = attrs.evolve(record, reported_by=relay)
+
+
+# "The following is attributable to Spokesperson Ned Price:", a readout's byline.
+_ATTRIBUTABLE_RE: Final = re.compile(r"\battributable to\b", re.IGNORECASE)
 
 
 def _reported_after_quote(work: _Work, sentence: Unit, quoted: list[Said]) -> None:
@@ -601,17 +653,33 @@ _ENDS_PHRASE_RE: Final = re.compile(r"\s*(?:[,.;:—–-]|$)")
 _POSSESSIVE_AFTER_RE: Final = re.compile(r"['’]s?\b")
 
 
+def _an_organization(cast: Cast, name: str) -> bool:
+    """Whether the cast holds an organization of this name."""
+    return any(a.kind == "organization" and a.name == name for a in cast.actors.values())
+
+
+def _surname(text: str, word: str) -> bool:
+    """Whether *word* ends a longer name somewhere in *text*: "John Stumpf" for "Stumpf"."""
+    return re.search(rf"\b[A-Z][\w.’'-]*\s+{re.escape(word)}\b", text) is not None
+
+
 def _described(work: _Work, phrase: tuple[int, int], *, lone_word_is_body: bool = False) -> Ref:
-    """The speaker a phrase describes (or names only here), added to the cast once per phrase."""
+    """The speaker a phrase describes (or names only here), added to the cast once per phrase.
+
+    A person in a title is named in full, so one word before a title's colon
+    names an organization ("Politifact: ..."), unless it ends a longer name in
+    the text ("Stumpf" after "John Stumpf"); and one word read before as an
+    organization stays one ("Politifact noted").
+    """
     doc = work.doc
     words = " ".join(doc.text[phrase[0] : phrase[1]].split())
     record = speaker_head(words) or "person"
     if record == "named" and (
-        (lone_word_is_body and " " not in words)
+        (" " not in words and lone_word_is_body and not _surname(doc.text, words))
+        or (" " not in words and _an_organization(work.cast, words))
         or words[:4] == "The "
         or re.fullmatch(r"[A-Z.&-]{2,}", words)
         or any(never_in_a_name(word) for word in words.split()[1:])
-        or (" " not in words and not name_like(words))
     ):
         record = "other"  # "The Tax Foundation", "AROS", "PolitiFact": an organization
     actor = described_actor(doc, words, Span(start=phrase[0], end=phrase[1]), record)
