@@ -59,13 +59,13 @@ __all__ = [
     "write_parquet",
 ]
 
-#: The table of each record type, by its tag: ``{"person": "persons", ...}``.
+#: The table of each record type, by its tag, such as ``{"person": "persons", ...}``.
 RECORD_TABLES: Final = {tag: f"{tag}s" for tag in registry.RECORD_TYPES}
 #: Key of each table's schema metadata holding the `SCHEMA_VERSION` it was written with.
 METADATA_SCHEMA_VERSION: Final = "diplo_events.schema_version"
 #: Key of each table's schema metadata naming the table.
 METADATA_TABLE: Final = "diplo_events.table"
-#: Key of each table's schema metadata: ``"included"``, or ``"omitted"`` for ``include_text=False``.
+#: Key of each table's schema metadata saying ``"included"``, or ``"omitted"`` (no source texts).
 METADATA_SOURCE_TEXT: Final = "diplo_events.source_text"
 
 #: The column of every record table giving the record's place in the collection.

@@ -71,8 +71,8 @@ def label(record: object) -> str:
     return str(getattr(record, "id", type(record).__name__))
 
 
-def object_html(obj: object) -> str:
-    """Return an HTML table of the fields of *obj* that are set, every value escaped."""
+def object_html(obj: Any) -> str:
+    """Return an HTML table of the fields of *obj* (an attrs instance) that are set, escaped."""
     cls = type(obj)
     rows = [
         f"<tr><th style='text-align:left'>{html.escape(field.name)}</th>"
