@@ -95,6 +95,15 @@ class TestSurface:
         )
         assert loaded == "[]"
 
+    def test_import_does_not_load_optional_extras(self) -> None:
+        """``import diplo_events`` (and its io package) loads neither pyarrow nor pandas."""
+        loaded = _run(
+            "import sys, diplo_events, diplo_events.io, diplo_events.io.tables; "
+            "print(sorted(m for m in ('pyarrow', 'pandas', 'polars', 'duckdb') "
+            "if m in sys.modules))"
+        )
+        assert loaded == "[]"
+
     def test_drafting_names_load_on_first_use(self) -> None:
         """The text readers are loaded when first asked for, then kept."""
         out = _run(

@@ -85,3 +85,24 @@ def test_nlp_baseline_scores_saved_spacy_drafts(tmp_path: Path) -> None:
     emptied.write_text(json.dumps(drafts), encoding="utf-8")
     theirs, _ = _row(_nlp_baseline(emptied), "main set", "direct quotes (exact span)")
     assert theirs == "0.00"
+
+
+def test_tables_benchmark_prints_sizes() -> None:
+    """benchmarks/tables.py builds the gold drafts, writes both formats and reads them back."""
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, str(ROOT / "benchmarks" / "tables.py"), "--repeat", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for needle in (
+        "JSON Lines",
+        "Parquet zstd",
+        "Parquet snappy",
+        "ratios",
+        "round trip: equal=True",
+    ):
+        assert needle in out

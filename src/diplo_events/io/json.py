@@ -27,7 +27,7 @@ from diplo_events.io import _fastjson, _gc, versions
 from diplo_events.io._converter import issues_from_exception, make_converter, structure_document
 from diplo_events.io._gc import gc_paused
 from diplo_events.io._jsontext import check_tree, decode_text, load_text
-from diplo_events.model import Record, registry
+from diplo_events.model import Record, Source, registry
 from diplo_events.model.collection import MODEL_CLASSES, Collection
 
 __all__ = ["dump_jsonl", "from_dict", "from_json", "iter_jsonl", "to_dict", "to_json"]
@@ -297,7 +297,10 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
 
 
 def dump_jsonl(
-    records: Iterable[object], file: str | os.PathLike[str] | IO[bytes] | IO[str]
+    records: Iterable[object],
+    file: str | os.PathLike[str] | IO[bytes] | IO[str],
+    *,
+    include_text: bool = True,
 ) -> int:
     """Write records as JSON Lines, one canonical record per line.
 
@@ -307,6 +310,9 @@ def dump_jsonl(
         records: Records (or a `Collection`, whose records are written).
         file: A path (created or truncated), or a file object open for writing
             in text or binary mode; a file object is left open.
+        include_text: ``False`` writes every `Source` without its ``text``
+            (as ``null``), for publishing records drawn from articles you may
+            not share; citations keep their spans and quotes.
 
     Returns:
         The number of records written.
@@ -315,14 +321,16 @@ def dump_jsonl(
         FieldTypeError: An item is not a record.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Added *include_text*.
     """
     if isinstance(file, str | os.PathLike):
         with Path(file).open("wb") as handle:
-            return _write_lines(records, handle)
-    return _write_lines(records, file)
+            return _write_lines(records, handle, include_text=include_text)
+    return _write_lines(records, file, include_text=include_text)
 
 
-def _write_lines(records: Iterable[object], handle: IO[Any]) -> int:
+def _write_lines(records: Iterable[object], handle: IO[Any], *, include_text: bool) -> int:
     text_mode = isinstance(handle, io.TextIOBase)
     if isinstance(records, Collection):
         records = records.records
@@ -331,7 +339,10 @@ def _write_lines(records: Iterable[object], handle: IO[Any]) -> int:
         if type(record) not in _RECORD_TYPES:
             msg = f"dump_jsonl() writes records, got {type(record).__name__} at item {count}"
             raise FieldTypeError("records", "type.mismatch", msg)
-        line = _fastjson.encode(record) + b"\n"
+        written = record
+        if not include_text and isinstance(record, Source) and record.text is not None:
+            written = attrs.evolve(record, text=None)
+        line = _fastjson.encode(written) + b"\n"
         handle.write(line.decode("utf-8") if text_mode else line)
         count += 1
     return count

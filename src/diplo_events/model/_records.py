@@ -23,6 +23,7 @@ from diplo_events.model import _rules as v
 from diplo_events.model import _vocab as vocab
 from diplo_events.model import registry
 from diplo_events.model._dates import UncertainDate
+from diplo_events.model._display import short
 from diplo_events.model._ids import new_id
 from diplo_events.model._values import (
     ELISION,
@@ -380,7 +381,7 @@ class Statement(v.Checked):
     id: str = _id_field("statement")
     type: Literal["statement"] = _type_field("statement")
     speaker: str = field(metadata=v.id_of(*ACTOR_TYPES))
-    text: str = field(converter=v.nfc, metadata=v.text())
+    text: str = field(converter=v.nfc, metadata=v.text(), repr=short)
     mode: vocab.StatementMode = field(
         converter=_to_statement_mode, metadata=v.member_of(vocab.StatementMode)
     )
@@ -429,7 +430,7 @@ class Demand(v.Checked):
     id: str = _id_field("demand")
     type: Literal["demand"] = _type_field("demand")
     actor: str = field(metadata=v.id_of(*ACTOR_TYPES))
-    content: str = field(converter=v.nfc, metadata=v.text())
+    content: str = field(converter=v.nfc, metadata=v.text(), repr=short)
     addressees: tuple[str, ...] = field(
         default=(), converter=v.to_tuple, metadata=v.ids_of(*ACTOR_TYPES)
     )
@@ -481,7 +482,7 @@ class Proposal(v.Checked):
     id: str = _id_field("proposal")
     type: Literal["proposal"] = _type_field("proposal")
     actor: str = field(metadata=v.id_of(*ACTOR_TYPES))
-    content: str = field(converter=v.nfc, metadata=v.text())
+    content: str = field(converter=v.nfc, metadata=v.text(), repr=short)
     kind: vocab.ProposalKind | None = field(
         default=None,
         converter=_to_proposal_kind,
@@ -626,7 +627,7 @@ class Source(v.Checked):
     )
     language: str | None = field(default=None, metadata=v.optional_text())
     authors: tuple[str, ...] = field(default=(), converter=v.nfc_all, metadata=v.texts())
-    text: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
+    text: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text(), repr=short)
     retrieved: dt.datetime | None = field(default=None, metadata=v.optional_instant())
     draft: bool = _draft_field()
     created: dt.datetime | None = _instant_field()

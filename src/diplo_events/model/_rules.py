@@ -35,6 +35,7 @@ from attrs import frozen
 from diplo_events.exceptions import FieldError, FieldTypeError
 from diplo_events.model import _ids, registry
 from diplo_events.model._countries import ALL_CODES
+from diplo_events.model._display import Displayed
 from diplo_events.model.registry import TARGETS
 
 #: Largest integer every JSON implementation holds exactly (2**53 - 1).
@@ -435,8 +436,11 @@ def _fail(rule: Rule, name: str, value: object) -> None:
         raise found
 
 
-class Checked:
-    """Base of the model classes: attrs calls ``__attrs_post_init__``, which `checked` sets."""
+class Checked(Displayed):
+    """Base of the model classes: attrs calls ``__attrs_post_init__``, which `checked` sets.
+
+    It also gives them the ``_repr_html_`` notebooks show (``_display.py``).
+    """
 
     __slots__ = ()
 

@@ -15,6 +15,7 @@ from attrs import field, frozen
 from diplo_events.exceptions import FieldError
 from diplo_events.model import _rules as v
 from diplo_events.model._dates import UncertainDate
+from diplo_events.model._display import short
 from diplo_events.model._vocab import (
     CAMEO,
     CAMEO_ACTOR,
@@ -236,7 +237,7 @@ class Citation(v.Checked):
 
     source: str = field(metadata=v.id_of("source"))
     spans: tuple[Span, ...] = field(default=(), converter=v.to_tuple, metadata=v.instances_of(Span))
-    quote: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
+    quote: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text(), repr=short)
     confidence: float | None = field(
         default=None, converter=v.optional_float, metadata=v.optional_confidence()
     )

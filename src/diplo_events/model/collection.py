@@ -13,8 +13,8 @@ from typing import Any, Final, Literal, TypeVar, overload
 from attrs import field, frozen
 
 from diplo_events.exceptions import DiploEventsError, FieldError
+from diplo_events.model import _display, registry
 from diplo_events.model import _rules as v
-from diplo_events.model import registry
 from diplo_events.model._records import Record, Reference
 from diplo_events.model.registry import RECORD_CLASSES
 
@@ -101,6 +101,18 @@ class Collection(v.Checked):
 
     def __len__(self) -> int:
         return len(self.records)
+
+    def __repr__(self) -> str:
+        """Return the size and the records by type, never their texts.
+
+        >>> from diplo_events import Person
+        >>> Collection(records=[Person(name="Sergey Lavrov")])
+        Collection(1 record: person=1; schema_version='1.1')
+        """
+        return _display.collection_repr(self.records, self.schema_version)
+
+    def _repr_html_(self) -> str:
+        return _display.collection_html(self.records, self.schema_version)
 
     def __iter__(self) -> Iterator[Record]:
         return iter(self.records)
