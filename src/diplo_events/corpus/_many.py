@@ -94,6 +94,10 @@ class Article:
     publisher: str | None = field(default=None, validator=_check_optional_text)
 
 
+def _same_error(a: ParseError | None, b: ParseError | None) -> bool:
+    return a is b or (a is not None and b is not None and a.issues == b.issues)
+
+
 @frozen(kw_only=True)
 class Extracted:
     """The result of drafting one article: its drafts, or the error that stopped it.
@@ -112,7 +116,7 @@ class Extracted:
 
     key: str | int
     drafts: Collection | None = None
-    error: ParseError | None = None
+    error: ParseError | None = field(default=None, eq=attrs.cmp_using(eq=_same_error))
     seconds: float = field(default=0.0, eq=False)
 
     @property

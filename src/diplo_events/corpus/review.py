@@ -220,8 +220,8 @@ def reject(
     removed = set(rejected)
     also: list[str] = []
     records = list(collection)
+    cleared: list[tuple[str, str]] = []
     while True:  # removing one record may leave another without what it needs
-        cleared: list[tuple[str, str]] = []
         kept: list[Record] = []
         grew = False
         for record in records:
@@ -242,7 +242,7 @@ def reject(
         Collection(records=records, schema_version=collection.schema_version),
         tuple(rejected),
         tuple(sorted(also, key=order.__getitem__)),
-        tuple(cleared),
+        tuple(entry for entry in cleared if entry[0] not in removed),
     )
 
 
