@@ -106,3 +106,25 @@ def test_tables_benchmark_prints_sizes() -> None:
         "round trip: equal=True",
     ):
         assert needle in out
+
+
+def test_extract_many_benchmark_prints_the_speed_up() -> None:
+    """benchmarks/extract_many.py runs on a tiny corpus and prints both medians and the ratio."""
+    result = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "extract_many.py"),
+            "--megabytes",
+            "0.02",
+            "--repeat",
+            "1",
+            "--no-polnear",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    for needle in ("corpus:", "workers=1: median", "workers=2: median", "speed-up"):
+        assert needle in result.stdout

@@ -13,14 +13,18 @@ FORBIDDEN: dict[str, tuple[set[str], set[str]]] = {
     "exceptions": ({"*"}, set()),
     "_paths": ({"*"}, set()),
     "model": (
-        {"io", "drafting", "interop", "_validate", "strategies", "cli"},
+        {"io", "drafting", "corpus", "interop", "_validate", "strategies", "cli"},
         {"cattrs", "msgspec"},
     ),
-    "_validate": ({"io", "drafting", "interop", "strategies", "cli"}, {"cattrs", "msgspec"}),
-    "io": ({"drafting", "interop", "_validate", "strategies", "cli"}, set()),
-    "strategies": ({"io", "drafting", "interop", "_validate", "cli"}, set()),
-    "drafting": ({"strategies", "cli"}, set()),
-    "plot": ({"io", "drafting", "interop", "_validate", "strategies", "cli"}, set()),
+    "_validate": (
+        {"io", "drafting", "corpus", "interop", "strategies", "cli"},
+        {"cattrs", "msgspec"},
+    ),
+    "io": ({"drafting", "corpus", "interop", "_validate", "strategies", "cli"}, set()),
+    "strategies": ({"io", "drafting", "corpus", "interop", "_validate", "cli"}, set()),
+    "drafting": ({"corpus", "strategies", "cli"}, set()),
+    "corpus": ({"strategies", "cli"}, set()),
+    "plot": ({"io", "drafting", "corpus", "interop", "_validate", "strategies", "cli"}, set()),
 }
 
 

@@ -7,7 +7,8 @@ and graph queries), `diplo_events.io` (the converter, schema versions),
 `diplo_events.drafting` (the extractor's parts).
 
 The drafting stack (`extract`, `parse_date`, `find_dates`,
-`parse_actor_mention`, `ActorMention`) is loaded on first use, so
+`parse_actor_mention`, `ActorMention`) and the corpus tools (`extract_many`,
+`Article`, `merge`, from `diplo_events.corpus`) are loaded on first use, so
 ``import diplo_events`` stays light.
 """
 
@@ -80,6 +81,7 @@ from diplo_events.model import (
 )
 
 if TYPE_CHECKING:
+    from diplo_events.corpus import Article, extract_many, merge
     from diplo_events.drafting import (
         ActorMention,
         extract,
@@ -110,6 +112,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "WIKIDATA",
     "ActorMention",
+    "Article",
     "Capacity",
     "Citation",
     "CitationRole",
@@ -156,12 +159,14 @@ __all__ = [
     "dataset_namespace",
     "dump_jsonl",
     "extract",
+    "extract_many",
     "find_dates",
     "from_dict",
     "from_json",
     "id_type",
     "is_id",
     "iter_jsonl",
+    "merge",
     "new_id",
     "parse_actor_mention",
     "parse_date",
@@ -171,10 +176,17 @@ __all__ = [
     "validate",
 ]
 
-# Loaded from diplo_events.drafting on first use, then kept here like any name.
-_LAZY: Final = frozenset(
-    {"ActorMention", "extract", "find_dates", "parse_actor_mention", "parse_date"}
-)
+# Loaded from their subpackage on first use, then kept here like any name.
+_LAZY: Final = {
+    "ActorMention": "diplo_events.drafting",
+    "extract": "diplo_events.drafting",
+    "find_dates": "diplo_events.drafting",
+    "parse_actor_mention": "diplo_events.drafting",
+    "parse_date": "diplo_events.drafting",
+    "Article": "diplo_events.corpus",
+    "extract_many": "diplo_events.corpus",
+    "merge": "diplo_events.corpus",
+}
 # Names that moved to a subpackage in 0.2.0; the old spelling works until 0.3.0.
 _MOVED: Final = {
     "DateMatch": "diplo_events.drafting",
@@ -195,7 +207,7 @@ def __getattr__(name: str) -> object:
 
         return version("diplo_events")
     if name in _LAZY:
-        value = getattr(importlib.import_module("diplo_events.drafting"), name)
+        value = getattr(importlib.import_module(_LAZY[name]), name)
         globals()[name] = value
         return value
     if name in _MOVED:

@@ -224,7 +224,7 @@ class TestArguments:
         ("kwargs", "field"),
         [
             ({"text": b"bytes"}, "text"),
-            ({"text": "x", "published": "2020-12-08"}, "published"),
+            ({"text": "x", "published": 20201208}, "published"),
             ({"text": "x", "source": {"title": "t"}}, "source"),
         ],
     )
@@ -233,6 +233,20 @@ class TestArguments:
         with pytest.raises(de.FieldTypeError) as caught:
             de.extract(text, **kwargs)  # type: ignore[arg-type]
         assert caught.value.field == field
+
+    def test_published_may_be_iso_text(self) -> None:
+        text = "Foreign Minister Ana Lopes met her counterpart Jon Berg in Oslo on Monday."
+        as_text = de.extract(text, published="2021-03-03")
+        assert as_text == de.extract(text, published=dt.date(2021, 3, 3))
+        assert as_text.of_type(de.Meeting)[0].date.edtf == "2021-03-01"
+
+    @pytest.mark.parametrize("published", ["2021-3-3", "2021-02-30", "March 3", "20210303", ""])
+    def test_published_text_that_is_no_date_is_refused(self, published: str) -> None:
+        with pytest.raises(de.ParseError) as caught:
+            de.extract("Ana Lopes met Jon Berg.", published=published)
+        (issue,) = caught.value.issues
+        assert (issue.path, issue.code) == ("$.published", "extract.bad_published")
+        assert repr(published) in issue.message
 
     def test_text_is_normalised_to_nfc(self) -> None:
         decomposed = "Foreign Minister Ana Lo\u0301pes met Jon Berg on March 3, 2021 in Oslo."

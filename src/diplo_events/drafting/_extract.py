@@ -41,7 +41,7 @@ __all__ = ["extract"]
 def extract(
     text: str,
     *,
-    published: dt.date | None = None,
+    published: dt.date | str | None = None,
     source: Source | None = None,
 ) -> Collection:
     """Draft records from one news article or official readout.
@@ -57,7 +57,8 @@ def extract(
         text: The article. It is normalised to Unicode NFC first, as the
             `Source` record keeps it; every span indexes the normalised text.
         published: The publication date, the anchor for dates such as "on
-            Monday" or "November 21". When not given, the source's
+            Monday" or "November 21": a `datetime.date` or its ISO 8601 text
+            (``"2016-09-12"``). When not given, the source's
             ``published`` date is used, then a leading ``date YYYY-MM-DD``
             line or a dateline with a full date.
         source: A `Source` record to draft from (its title, URL, publisher...).
@@ -76,7 +77,8 @@ def extract(
     Raises:
         ParseError: *text* is empty or holds a lone surrogate, *source* holds
             another text, or neither *published* nor the text gives a date
-            to bound the meeting by.
+            to bound the meeting by, or *published* is a string that is no
+            ``YYYY-MM-DD`` date (issue path ``$.published``).
         FieldTypeError: An argument has the wrong type.
 
     Example:
@@ -93,6 +95,8 @@ def extract(
         ('2021-03-01', 'Madrid')
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       *published* may be an ISO date string.
     """
     doc = read_document(text, published=published, source=source)
     cast = read_actors(doc)

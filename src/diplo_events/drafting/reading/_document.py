@@ -152,7 +152,7 @@ class Document:
 
 
 def read_document(
-    text: str, *, published: dt.date | None = None, source: Source | None = None
+    text: str, *, published: dt.date | str | None = None, source: Source | None = None
 ) -> Document:
     """Read *text* once into a `Document`; the arguments are those of `extract`.
 
@@ -192,12 +192,11 @@ def read_document(
 
 
 def _prepare(
-    text: str, published: dt.date | None, source: Source | None
+    text: str, published: dt.date | str | None, source: Source | None
 ) -> tuple[str, dt.date | None, Source]:
     if not isinstance(text, str):
         raise v.type_error("text", "a string", text)
-    if published is not None and type(published) is not dt.date:
-        raise v.type_error("published", "a date", published)
+    published = _published_date(published)
     if source is not None and not isinstance(source, Source):
         raise v.type_error("source", "a Source record", source)
     if v.has_surrogate(text):
@@ -238,6 +237,31 @@ def _prepare(
             published_date = UncertainDate.day(anchor, derivation=derivation)
         source = attrs.evolve(source, text=text, draft=True, published=published_date)
     return text, anchor, source
+
+
+_ISO_DAY_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _published_date(published: object) -> dt.date | None:
+    """*published* as a date: a `datetime.date`, or ISO 8601 ``YYYY-MM-DD`` text."""
+    if published is None or type(published) is dt.date:
+        return published
+    if not isinstance(published, str):
+        raise v.type_error("published", "a date or an ISO date string", published)
+    try:
+        if _ISO_DAY_RE.fullmatch(published) is None:
+            raise ValueError(published)  # noqa: TRY301 - one message for both refusals
+        return dt.date.fromisoformat(published)
+    except ValueError:
+        raise ParseError(
+            [
+                Issue(
+                    path="$.published",
+                    code="extract.bad_published",
+                    message=f"'published' must be a date as YYYY-MM-DD, got {published!r}",
+                )
+            ]
+        ) from None
 
 
 def _anchor(
