@@ -30,9 +30,8 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from dateutil.parser import isoparse
 
-from diplo_events._paths import path_part
+from diplo_events._paths import path_part, shown
 from diplo_events.exceptions import FieldError, FieldTypeError, Issue
 from diplo_events.io._jsontext import AlreadyReportedError
 from diplo_events.model import RECORD_CLASSES, Record, registry
@@ -89,7 +88,7 @@ def _structure_str(value: object, cl: type) -> object:
     except ValueError:
         allowed = ", ".join(repr(m.value) for m in typing.cast("type[enum.Enum]", cl))
         raise FieldError(
-            None, "value.not_allowed", f"must be one of {allowed}, got {value!r}"
+            None, "value.not_allowed", f"must be one of {allowed}, got {shown(value)}"
         ) from None
 
 
@@ -113,33 +112,107 @@ def _structure_float(value: object, _cl: type) -> float:
     raise _mismatch("a number", value)
 
 
+# RFC 3339 section 5.6 'date-time': full-date "T" full-time, with seconds and an
+# offset always; "T" and "Z" may be lower case. Anything else ISO 8601 allows
+# (basic form, week and ordinal dates, reduced precision, a comma) is refused
+# here, before any parser could read it as something else.
+_RFC3339_RE: Final = re.compile(
+    r"(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})[Tt]"
+    r"(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2}):(?P<second>[0-9]{2})"
+    r"(?:\.(?P<fraction>[0-9]+))?"
+    r"(?P<offset>[Zz]|(?P<sign>[+-])(?P<offset_hour>[0-9]{2}):(?P<offset_minute>[0-9]{2}))",
+    re.ASCII,
+)
+_MICROSECOND_DIGITS: Final = 6
+_LAST_HOUR: Final = 23
+_LAST_MINUTE: Final = 59
+_LEAP_SECOND: Final = 60
+
+
+def _instant_problem(code: str, value: str, why: str) -> FieldError:
+    return FieldError(None, code, f"{shown(value)} {why}")
+
+
+def _parse_instant(value: str) -> dt.datetime:
+    """Read an RFC 3339 date-time exactly, or raise a `FieldError` that says why not.
+
+    Nothing is rounded, cut or moved: a value a `datetime.datetime` cannot hold
+    exactly (a leap second, more than six significant fractional digits, the
+    unknown offset ``-00:00``, year 0000) is refused, not changed.
+    """
+    match = _RFC3339_RE.fullmatch(value)
+    if match is None and _RFC3339_RE.fullmatch(value + "Z") is not None:
+        raise _instant_problem(
+            "datetime.naive",
+            value,
+            "has no timezone offset; an instant needs one, such as 'Z' or '+03:00'",
+        )
+    if match is None:
+        raise _instant_problem(
+            "datetime.invalid",
+            value,
+            "is not an RFC 3339 date and time such as '2020-12-07T10:00:00Z' "
+            "(date, 'T', hours, minutes and seconds, and an offset)",
+        )
+    part = match.group
+    hour, minute, second = int(part("hour")), int(part("minute")), int(part("second"))
+    if hour > _LAST_HOUR or minute > _LAST_MINUTE or second > _LEAP_SECOND:
+        raise _instant_problem("datetime.impossible", value, "is not a time of day")
+    if second == _LEAP_SECOND:
+        raise _instant_problem(
+            "datetime.unrepresentable", value, "is a leap second, which a datetime cannot hold"
+        )
+    fraction = part("fraction") or ""
+    if fraction[_MICROSECOND_DIGITS:].strip("0"):
+        raise _instant_problem(
+            "datetime.unrepresentable",
+            value,
+            "has more than six significant fractional digits; a datetime holds microseconds",
+        )
+    if part("sign") == "-" and part("offset_hour") == part("offset_minute") == "00":
+        raise _instant_problem(
+            "datetime.unrepresentable",
+            value,
+            "has the offset '-00:00', which RFC 3339 uses for an unknown local offset; "
+            "give the offset, or 'Z' for UTC",
+        )
+    if part("sign") is None:
+        zone = dt.UTC
+    else:
+        offset_hour, offset_minute = int(part("offset_hour")), int(part("offset_minute"))
+        if offset_hour > _LAST_HOUR or offset_minute > _LAST_MINUTE:
+            raise _instant_problem("datetime.impossible", value, "has an impossible offset")
+        delta = dt.timedelta(hours=offset_hour, minutes=offset_minute)
+        zone = dt.timezone(-delta if part("sign") == "-" else delta)
+    microsecond = int(fraction[:_MICROSECOND_DIGITS].ljust(_MICROSECOND_DIGITS, "0"))
+    try:
+        date = dt.date(int(part("year")), int(part("month")), int(part("day")))
+    except ValueError:
+        raise _instant_problem(
+            "datetime.impossible", value, "is not a calendar date (or is in year 0000)"
+        ) from None
+    return dt.datetime.combine(date, dt.time(hour, minute, second, microsecond, tzinfo=zone))
+
+
 def _structure_datetime(value: object, _cl: type) -> dt.datetime:
     if type(value) is not str:
-        raise _mismatch("an ISO 8601 date and time", value)
-    try:
-        parsed = isoparse(value)
-    except (ValueError, OverflowError):
-        raise FieldError(
-            None, "datetime.invalid", f"{value!r} is not an ISO 8601 date and time"
-        ) from None
-    if parsed.tzinfo is None or parsed.utcoffset() is None:
-        raise FieldError(
-            None,
-            "datetime.naive",
-            f"{value!r} has no timezone offset; an instant needs one, such as 'Z' or '+03:00'",
-        )
-    return parsed
+        raise _mismatch("an RFC 3339 date and time", value)
+    return _parse_instant(value)
 
 
 def _structure_date(value: object, _cl: type) -> dt.date:
     if type(value) is not str:
         raise _mismatch("a date 'YYYY-MM-DD'", value)
     if _DATE_RE.fullmatch(value) is None:
-        raise FieldError(None, "date.invalid", f"{value!r} is not a date of the form 'YYYY-MM-DD'")
+        raise FieldError(
+            None, "date.invalid", f"{shown(value)} is not a date of the form 'YYYY-MM-DD'"
+        )
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise FieldError(None, "date.impossible", f"{value!r} is not a calendar date") from None
+        raise FieldError(
+            None, "date.impossible", f"{shown(value)} is not a calendar date"
+        ) from None
 
 
 def _enum_value(member: enum.Enum) -> object:
@@ -302,7 +375,7 @@ def _check_keys(
             errors.append(_note_attribute(missing, name, None))
     for key in data:
         if key not in allowed:
-            unknown = FieldError(None, "field.unknown", f"unknown field {key!r}")
+            unknown = FieldError(None, "field.unknown", f"unknown field {shown(key)}")
             errors.append(_note_attribute(unknown, str(key), None))
 
 
@@ -312,7 +385,7 @@ def _check_tag(data: dict[Any, Any], tag: str, errors: list[Exception]) -> None:
         errors.append(_note_attribute(missing, "type", str))
     elif data["type"] != tag:
         wrong = FieldError(
-            None, "record.wrong_type", f"expected a {tag!r} record, got {data['type']!r}"
+            None, "record.wrong_type", f"expected a {shown(tag)} record, got {shown(data['type'])}"
         )
         errors.append(_note_attribute(wrong, "type", str))
 
@@ -348,7 +421,9 @@ def _make_record_hook(converter: cattrs.Converter) -> StructureHook:
                 problem = FieldError(None, "field.missing", "required field 'type' is missing")
             else:
                 problem = FieldError(
-                    None, "record.unknown_type", f"unknown record type {tag!r}; expected {expected}"
+                    None,
+                    "record.unknown_type",
+                    f"unknown record type {shown(tag)}; expected {expected}",
                 )
             msg = "while structuring a record"
             raise ClassValidationError(msg, [_note_attribute(problem, "type", str)], dict)

@@ -11,14 +11,16 @@ reading goes on so that every problem in the text is reported at once.
 
 import json
 import math
+import re
 from typing import Any, Final
 
-from diplo_events._paths import path_part
+from diplo_events._paths import QUOTE_LIMIT, path_part, shown
 from diplo_events.exceptions import Issue
 from diplo_events.model._rules import MAX_SAFE_INTEGER, has_surrogate
 
 __all__ = ["MAX_DEPTH", "check_tree", "decode_text", "load_text"]
 
+_NONZERO_DIGIT: Final = re.compile("[1-9]").search
 #: Deepest nesting of objects and lists accepted; records need about ten levels.
 MAX_DEPTH: Final = 24
 
@@ -65,17 +67,22 @@ def _constant(name: str) -> object:
     return UnreadableValueError("json.non_finite_number", f"{name} is not a JSON number")
 
 
+def _number(text: str) -> str:
+    """Quote the text of a number in a message: at most `QUOTE_LIMIT` characters."""
+    return text if len(text) <= QUOTE_LIMIT else f"{text[:QUOTE_LIMIT]}…"
+
+
 def _int(text: str) -> object:
     try:
         value = int(text)
     except ValueError:  # more digits than Python converts (sys.int_info)
         return UnreadableValueError(
-            "json.integer_too_large", f"the integer {text[:20]}... is too large"
+            "json.integer_too_large", f"the integer {_number(text)} is too large"
         )
     if abs(value) > MAX_SAFE_INTEGER:
         return UnreadableValueError(
             "json.integer_too_large",
-            f"{text} is beyond 2**53 - 1, the largest integer JSON readers hold exactly",
+            f"{_number(text)} is beyond 2**53 - 1, the largest integer JSON readers hold exactly",
         )
     return value
 
@@ -84,7 +91,13 @@ def _float(text: str) -> object:
     value = float(text)
     if math.isinf(value):
         return UnreadableValueError(
-            "json.number_out_of_range", f"{text} is out of the range of a double"
+            "json.number_out_of_range", f"{_number(text)} is out of the range of a double"
+        )
+    if value == 0 and _NONZERO_DIGIT(text.partition("e")[0].partition("E")[0]):
+        # Underflow: a number too close to zero to be held, read as 0.0 or -0.0.
+        return UnreadableValueError(
+            "json.number_out_of_range",
+            f"{_number(text)} is too close to zero for a double, which would hold it as 0",
         )
     return value
 
@@ -150,12 +163,12 @@ def _children_of_mapping(
     mapping: dict[object, object], path: str, depth: int, issues: list[Issue]
 ) -> list[_Node]:
     for key in getattr(mapping, "duplicates", ()):
-        message = f"the key {key!r} appears more than once"
+        message = f"the key {shown(key)} appears more than once"
         issues.append(Issue(path=path + path_part(key), code="json.duplicate_key", message=message))
     children: list[_Node] = []
     for key, item in mapping.items():
         if type(key) is not str:
-            message = f"object keys must be strings, got {key!r}"
+            message = f"object keys must be strings, got {shown(key)}"
             issues.append(Issue(path=path, code="json.non_string_key", message=message))
             continue
         children.append((item, path + path_part(key), depth + 1))
@@ -164,10 +177,13 @@ def _children_of_mapping(
 
 def _check_number(value: float, path: str, issues: list[Issue]) -> None:
     if type(value) is float and not math.isfinite(value):
-        message = f"{value!r} is not a JSON number"
+        message = f"{shown(value)} is not a JSON number"
         issues.append(Issue(path=path, code="json.non_finite_number", message=message))
     elif type(value) is int and abs(value) > MAX_SAFE_INTEGER:
-        message = f"{value} is beyond 2**53 - 1, the largest integer JSON readers hold exactly"
+        shown_value = _number(str(value)) if value.bit_length() < 1024 else "the integer"  # noqa: PLR2004
+        message = (
+            f"{shown_value} is beyond 2**53 - 1, the largest integer JSON readers hold exactly"
+        )
         issues.append(Issue(path=path, code="json.integer_too_large", message=message))
 
 

@@ -32,6 +32,7 @@ from typing import Any, Final, TypeVar
 import attrs
 from attrs import frozen
 
+from diplo_events._paths import shown
 from diplo_events.exceptions import FieldError, FieldTypeError
 from diplo_events.model import _ids, registry
 from diplo_events.model._countries import ALL_CODES
@@ -226,7 +227,7 @@ def _id_rule(types: tuple[str, ...]) -> Rule:
                 name,
                 "id.malformed",
                 f"'{name}' must be an id of the form '<type>--<uuid>' with a lower-case uuid, "
-                f"got {value!r}",
+                f"got {shown(value)}",
             )
         if len(_KNOWN_IDS) >= _KNOWN_IDS_LIMIT:
             _KNOWN_IDS.clear()
@@ -234,7 +235,9 @@ def _id_rule(types: tuple[str, ...]) -> Rule:
         if prefix in types:
             return None
         return FieldError(
-            name, "id.wrong_type", f"'{name}' must be the id of a {allowed} record, got {value!r}"
+            name,
+            "id.wrong_type",
+            f"'{name}' must be the id of a {allowed} record, got {shown(value)}",
         )
 
     return Rule(
@@ -288,7 +291,7 @@ def _member_rule(enum_type: type[enum.Enum]) -> Rule:
         if type(value) is enum_type:
             return None
         return FieldError(
-            name, "value.not_allowed", f"'{name}' must be one of {allowed}, got {value!r}"
+            name, "value.not_allowed", f"'{name}' must be one of {allowed}, got {shown(value)}"
         )
 
     return Rule("type(v) is _enum", problem, {"_enum": enum_type})
@@ -311,7 +314,8 @@ def _country_problem(name: str, value: object) -> FieldError | None:
         return FieldError(
             name,
             "country.unknown",
-            f"'{name}' must be an ISO 3166-1 alpha-3 country code such as 'ARM', got {value!r}",
+            f"'{name}' must be an ISO 3166-1 alpha-3 country code such as 'ARM', "
+            f"got {shown(value)}",
         )
     return None
 
@@ -332,7 +336,7 @@ def countries() -> dict[str, object]:
 def _range_rule(low: float, high: float, *, integer: bool = False) -> Rule:
     kind = int if integer else float
     expected = "an integer" if integer else "a number"
-    shown = "2**53 - 1" if high == MAX_SAFE_INTEGER else f"{high:g}"
+    top = "2**53 - 1" if high == MAX_SAFE_INTEGER else f"{high:g}"
 
     def problem(name: str, value: object) -> FieldError | None:
         if type(value) is not kind or (kind is float and not math.isfinite(value)):
@@ -341,7 +345,7 @@ def _range_rule(low: float, high: float, *, integer: bool = False) -> Rule:
             return FieldError(
                 name,
                 "value.out_of_range",
-                f"'{name}' must be between {low:g} and {shown}, got {value!r}",
+                f"'{name}' must be between {low:g} and {top}, got {shown(value)}",
             )
         return None
 
