@@ -13,12 +13,15 @@ attribute and index notes, so `cattrs.transform_error` also works on them;
 `issues_from_exception` turns them into `Issue` objects with codes.
 """
 
+import contextlib
 import datetime as dt
 import enum
+import functools
 import re
+import threading
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 import attrs
@@ -31,9 +34,9 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from diplo_events._paths import path_part, shown
+from diplo_events._paths import QUOTE_LIMIT, path_part, shown
 from diplo_events.exceptions import FieldError, FieldTypeError, Issue
-from diplo_events.io._jsontext import AlreadyReportedError
+from diplo_events.io._jsontext import AlreadyReportedError, UnreadableValue
 from diplo_events.model import RECORD_CLASSES, Record, registry
 from diplo_events.model import _rules as v
 from diplo_events.model.collection import Collection
@@ -68,9 +71,71 @@ def json_kind(value: object) -> str:
 
 
 def _mismatch(expected: str, value: object) -> FieldTypeError:
-    if isinstance(value, AlreadyReportedError):
-        raise value
+    if isinstance(value, UnreadableValue):
+        raise AlreadyReportedError(value.code)
     return FieldTypeError(None, "type.mismatch", f"expected {expected}, got {json_kind(value)}")
+
+
+# --- the issue budget of one document ----------------------------------------------------
+
+
+class _Budget(threading.local):
+    """How many more problems one document may report, per thread.
+
+    ``None`` (the default) means no cap: a converter from `make_converter` used
+    on its own collects everything, as cattrs does. ``from_json`` and
+    ``from_dict`` set a cap for each document (`issue_budget`); once it is
+    spent, later problems are only counted, so a document with a million bad
+    items costs a million checks but not a million kept exceptions.
+    """
+
+    remaining: int | None = None
+    dropped: int = 0
+
+
+_BUDGET: Final = _Budget()
+
+
+class _DroppedError(AlreadyReportedError):
+    """Raised by an object or list whose every problem fell beyond the budget."""
+
+
+@contextlib.contextmanager
+def issue_budget(limit: int) -> Iterator[_Budget]:
+    """Cap the problems kept while one document is structured; yield the counts."""
+    saved = (_BUDGET.remaining, _BUDGET.dropped)
+    _BUDGET.remaining, _BUDGET.dropped = limit, 0
+    try:
+        yield _BUDGET
+    finally:
+        _BUDGET.remaining, _BUDGET.dropped = saved
+
+
+class _Errors(list[Exception]):
+    """The problems found in one object or list, kept while the budget lasts."""
+
+    failed = False
+
+    def add(self, exc: Exception, note: Callable[[Exception], Exception] | None = None) -> None:
+        self.failed = True
+        if isinstance(exc, AlreadyReportedError):
+            return  # reported by check_tree, or counted where it was dropped
+        remaining = _BUDGET.remaining
+        if remaining is None or isinstance(exc, BaseExceptionGroup):
+            pass  # no cap, or a group whose members were counted as they were kept
+        elif remaining <= 0:
+            _BUDGET.dropped += 1
+            return
+        else:
+            _BUDGET.remaining = remaining - 1
+        self.append(note(exc) if note is not None else exc)
+
+    def check(self, group: Callable[[list[Exception]], Exception]) -> None:
+        """Raise *group* of the kept errors, or `_DroppedError` if none was kept."""
+        if self:
+            raise group(self)
+        if self.failed:
+            raise _DroppedError
 
 
 # --- leaf hooks ------------------------------------------------------------------------
@@ -255,15 +320,13 @@ def _make_tuple_hook(type_: Any, converter: cattrs.Converter) -> StructureHook:
             cache.append(converter.get_structure_hook(item_type))
         hook = cache[0]
         items: list[object] = []
-        errors: list[Exception] = []
+        errors = _Errors()
         for index, item in enumerate(data):
             try:
                 items.append(hook(item, item_type))
             except Exception as exc:  # noqa: BLE001 - every problem becomes an Issue
-                errors.append(_note_index(exc, index, item_type))
-        if errors:
-            msg = "while structuring a list"
-            raise IterableValidationError(msg, errors, type_)
+                errors.add(exc, functools.partial(_note_index, index=index, type_=item_type))
+        errors.check(lambda kept: IterableValidationError("while structuring a list", kept, type_))
         return tuple(items)
 
     return structure
@@ -313,28 +376,33 @@ def _make_class_hook(cls: type, converter: cattrs.Converter) -> StructureHook:
             raise _mismatch("an object", data)
         if not hooks:
             hooks.update({a.name: converter.get_structure_hook(a.type) for a in fields})
-        errors: list[Exception] = []
+        errors = _Errors()
         if tag is not None:
             _check_tag(data, tag, errors)
-            if errors and "type" in data:
+            if errors.failed and "type" in data:
                 # A record of another type: its fields would only add noise.
-                msg = f"while structuring {cls.__name__}"
-                raise ClassValidationError(msg, errors, cls)
+                errors.check(
+                    lambda kept: ClassValidationError(
+                        f"while structuring {cls.__name__}", kept, cls
+                    )
+                )
         kwargs = _structure_fields(data, fields, hooks, errors)
         _check_keys(data, required, allowed, errors)
-        if not errors:
+        if not errors.failed:
             try:
                 return cls(**kwargs)
             except FieldError:
                 # The constructor stops at the first broken rule: find them all.
                 _run_rules(cls, fields, kwargs, errors)
-                if not errors:
+                if not errors.failed:
                     raise  # a rule across fields, which comes after the field rules
         else:
             _run_rules(cls, fields, kwargs, errors)
         errors.sort(key=lambda exc: order.get(_field_of(exc), len(order)))
-        msg = f"while structuring {cls.__name__}"
-        raise ClassValidationError(msg, errors, cls)
+        errors.check(
+            lambda kept: ClassValidationError(f"while structuring {cls.__name__}", kept, cls)
+        )
+        raise AssertionError  # pragma: no cover - check() raises when anything failed
 
     return structure
 
@@ -353,7 +421,7 @@ def _structure_fields(
     data: dict[Any, Any],
     fields: list["attrs.Attribute[Any]"],
     hooks: dict[str, StructureHook],
-    errors: list[Exception],
+    errors: _Errors,
 ) -> dict[str, object]:
     kwargs: dict[str, object] = {}
     for attribute in fields:
@@ -362,39 +430,44 @@ def _structure_fields(
             try:
                 kwargs[attribute.alias or name] = hooks[name](data[name], attribute.type)
             except Exception as exc:  # noqa: BLE001 - every problem becomes an Issue
-                errors.append(_note_attribute(exc, name, attribute.type))
+                errors.add(exc, functools.partial(_note_attribute, name=name, type_=attribute.type))
     return kwargs
 
 
 def _check_keys(
-    data: dict[Any, Any], required: list[str], allowed: set[str], errors: list[Exception]
+    data: dict[Any, Any], required: list[str], allowed: set[str], errors: _Errors
 ) -> None:
     for name in required:
         if name not in data:
             missing = FieldError(None, "field.missing", f"required field {name!r} is missing")
-            errors.append(_note_attribute(missing, name, None))
+            errors.add(missing, functools.partial(_note_attribute, name=name, type_=None))
     for key in data:
         if key not in allowed:
             unknown = FieldError(None, "field.unknown", f"unknown field {shown(key)}")
-            errors.append(_note_attribute(unknown, str(key), None))
+            errors.add(
+                unknown,
+                functools.partial(
+                    _note_attribute, name=key if type(key) is str else shown(key), type_=None
+                ),
+            )
 
 
-def _check_tag(data: dict[Any, Any], tag: str, errors: list[Exception]) -> None:
+def _check_tag(data: dict[Any, Any], tag: str, errors: _Errors) -> None:
     if "type" not in data:
         missing = FieldError(None, "field.missing", "required field 'type' is missing")
-        errors.append(_note_attribute(missing, "type", str))
-    elif data["type"] != tag:
+        errors.add(_note_attribute(missing, "type", str))
+    elif type(data["type"]) is not str or data["type"] != tag:
         wrong = FieldError(
             None, "record.wrong_type", f"expected a {shown(tag)} record, got {shown(data['type'])}"
         )
-        errors.append(_note_attribute(wrong, "type", str))
+        errors.add(_note_attribute(wrong, "type", str))
 
 
 def _run_rules(
     cls: type,
     fields: list["attrs.Attribute[Any]"],
     kwargs: dict[str, object],
-    errors: list[Exception],
+    errors: _Errors,
 ) -> None:
     """Check each field's rule on its own, so that all failing fields are reported."""
     values = {}
@@ -404,7 +477,8 @@ def _run_rules(
             if attribute.converter is not None:
                 value = attribute.converter(value)  # type: ignore[operator]
             values[attribute.name] = value
-    errors.extend(v.field_problems(cls, values))
+    for problem in v.field_problems(cls, values):
+        errors.add(problem)
 
 
 def _make_record_hook(converter: cattrs.Converter) -> StructureHook:
@@ -425,8 +499,12 @@ def _make_record_hook(converter: cattrs.Converter) -> StructureHook:
                     "record.unknown_type",
                     f"unknown record type {shown(tag)}; expected {expected}",
                 )
-            msg = "while structuring a record"
-            raise ClassValidationError(msg, [_note_attribute(problem, "type", str)], dict)
+            errors = _Errors()
+            errors.add(_note_attribute(problem, "type", str))
+            errors.check(
+                lambda kept: ClassValidationError("while structuring a record", kept, dict)
+            )
+            raise AssertionError  # pragma: no cover - check() raises when anything failed
         if cls not in hooks:
             hooks[cls] = converter.get_structure_hook(cls)
         return hooks[cls](data, cls)
@@ -440,7 +518,8 @@ def structure_document(converter: cattrs.Converter, data: object, cls: type | No
         return converter.structure(data, cls)
     if not isinstance(data, dict):
         raise _mismatch("an object with a 'type' tag", data)
-    if data.get("type") == "collection":
+    tag = data.get("type")
+    if type(tag) is str and tag == "collection":
         return converter.structure(data, Collection)
     return converter.structure(data, Record)  # type: ignore[arg-type]  # a union
 
@@ -524,6 +603,17 @@ def _field_path(path: str, field: str | None) -> str:
     return f"{path}{path_part(name)}{bracket}{rest}"
 
 
+def _describe(exc: BaseException) -> str:
+    """Word an unexpected error for an issue: its text cut short, or its type's name."""
+    try:
+        message = str(exc)
+    except Exception:  # noqa: BLE001 - a hostile object's error must not escape
+        message = ""
+    if len(message) > QUOTE_LIMIT:
+        message = message[:QUOTE_LIMIT] + "…"
+    return message or type(exc).__name__
+
+
 def issues_from_exception(exc: BaseException, path: str = "$") -> list[Issue]:
     """Turn an exception raised while structuring into `Issue` objects.
 
@@ -548,6 +638,5 @@ def issues_from_exception(exc: BaseException, path: str = "$") -> list[Issue]:
         elif isinstance(current, RecursionError):
             issues.append(Issue(path=where, code="json.too_deep", message="input nests too deep"))
         else:
-            message = str(current) or type(current).__name__
-            issues.append(Issue(path=where, code="value.invalid", message=message))
+            issues.append(Issue(path=where, code="value.invalid", message=_describe(current)))
     return issues

@@ -49,7 +49,7 @@ def _records_problem(name: str, value: object) -> FieldError | None:
 
 
 def _version_problem(name: str, value: object) -> FieldError | None:
-    if value == SCHEMA_VERSION:
+    if type(value) is str and value == SCHEMA_VERSION:
         return None
     return FieldError(
         name,
