@@ -174,10 +174,40 @@ def has_surrogate(text: str) -> bool:
     return not text.isascii() and _SURROGATE(text) is not None
 
 
+# Characters that show nothing, besides white space: format characters (zero
+# width space, joiners, the byte order mark, soft hyphen: category Cf), controls
+# (Cc), and the other default-ignorable code points of Unicode's
+# DerivedCoreProperties.txt that are not Cf (combining grapheme joiner,
+# Hangul fillers, Khmer inherent vowels, variation selectors).
+_INVISIBLE_CATEGORIES: Final = frozenset({"Cf", "Cc"})
+_IGNORABLE_RE: Final = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef]"
+)
+
+
+def _visible(text: str) -> bool:
+    """Tell whether *text* has a character that shows: not space, format or ignorable."""
+    for char in text:
+        if char.isspace() or _IGNORABLE_RE.match(char):
+            continue
+        if unicodedata.category(char) not in _INVISIBLE_CATEGORIES:
+            return True
+    return False
+
+
+def blank(text: str) -> bool:
+    """Tell whether *text* shows nothing: empty, or only white space and invisible characters.
+
+    >>> blank(" \u200b\ufeff "), blank("\u200bx")
+    (True, False)
+    """
+    return not text or text.isspace() or (not text.isascii() and not _visible(text))
+
+
 def _text_problem(name: str, value: object) -> FieldError | None:
     if type(value) is not str:
         return type_error(name, "a string", value)
-    if not value or value.isspace():
+    if blank(value):
         return FieldError(name, "value.empty", f"'{name}' must not be empty")
     if not value.isascii() and _SURROGATE(value) is not None:
         return FieldError(
@@ -187,14 +217,14 @@ def _text_problem(name: str, value: object) -> FieldError | None:
 
 
 _TEXT: Final = Rule(
-    "type(v) is str and v and not v.isspace() and (v.isascii() or _sur(v) is None)",
+    "type(v) is str and v and not v.isspace() and (v.isascii() or (_sur(v) is None and _vis(v)))",
     _text_problem,
-    {"_sur": _SURROGATE},
+    {"_sur": _SURROGATE, "_vis": _visible},
 )
 
 
 def text() -> dict[str, object]:
-    """A non-empty string (not only white space) without lone surrogates."""
+    """A string that shows something (see `blank`), without lone surrogates."""
     return _meta(_TEXT)
 
 
