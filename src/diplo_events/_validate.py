@@ -13,6 +13,7 @@ from diplo_events.exceptions import FieldTypeError, Issue, Severity, ValidationE
 from diplo_events.model import (
     Demand,
     Meeting,
+    Organization,
     Proposal,
     Record,
     Reference,
@@ -41,6 +42,8 @@ class _Checker:
 
     def run(self) -> list[Issue]:
         self.check_unique_ids()
+        self.check_loops(Meeting, "part_of", "meeting.part_of_loop")
+        self.check_loops(Organization, "parent", "organization.parent_loop")
         for index, record in enumerate(self.records):
             path = f"$.records[{index}]"
             self.check_references(record, path)
@@ -60,6 +63,47 @@ class _Checker:
             if isinstance(record, Proposal):
                 self.check_responses(record, path)
         return self.issues
+
+    # --- loops ----------------------------------------------------------------------
+
+    def check_loops(self, kind: type[Meeting | Organization], link: str, code: str) -> None:
+        """Report each loop of *link* ids among records of *kind*, once, in linear time.
+
+        Each record has at most one *link*, so following links from every record
+        in turn, and never again from a record already followed, finds every loop.
+        """
+        done: set[str] = set()
+        for index, record in enumerate(self.records):
+            if not isinstance(record, kind) or record.id in done:
+                continue
+            walk: dict[str, int] = {}  # the ids on this walk, with their collection index
+            current: object = record
+            where = index
+            while isinstance(current, kind) and current.id not in done:
+                if current.id in walk:
+                    self.report_loop(list(walk.items()), current.id, link, code)
+                    break
+                walk[current.id] = where
+                target = getattr(current, link)
+                current = self.collection.get(target) if target is not None else None
+                where = self.index_of(target) if target is not None else -1
+            done.update(walk)
+
+    def index_of(self, record_id: str) -> int:
+        path = self.paths.get(record_id, "")
+        return int(path[len("$.records[") : -1]) if path else -1
+
+    def report_loop(self, walk: list[tuple[str, int]], start: str, link: str, code: str) -> None:
+        ids = [record_id for record_id, _ in walk]
+        loop = [position for _, position in walk[ids.index(start) :]]
+        at = loop.index(min(loop))  # the loop is told from its first record in the collection
+        ordered = [*loop[at:], *loop[:at], loop[at]]
+        steps = " -> ".join(f"$.records[{position}]" for position in ordered)
+        self.add(
+            f"$.records[{loop[at]}].{link}",
+            code,
+            f"the {link!r} links go round in a loop: {steps}",
+        )
 
     # --- ids and references --------------------------------------------------------------
 
@@ -300,7 +344,9 @@ def _as_collection(value: object) -> Collection:
 def validate(collection: Collection | Iterable[Record], *, strict: bool = False) -> list[Issue]:
     """Check the rules across the records of a collection; return every issue.
 
-    Checks: unique ids; every id a record holds resolves to a record of an
+    Checks: unique ids; no loop of meetings each ``part_of`` the next, or of
+    organizations each the ``parent`` of the next (one issue per loop, with
+    the records on it); every id a record holds resolves to a record of an
     allowed type (a `Reference` marked ``external`` may point outside);
     chronology (``previous`` and ``implements`` references never point at a
     later event, ``planned`` ones never at an earlier one, statements, demands

@@ -77,7 +77,7 @@ from diplo_events.model import (
 )
 from diplo_events.model import _vocab as vocab
 from diplo_events.model._countries import ALL_CODES
-from diplo_events.model._rules import MAX_SAFE_INTEGER, has_surrogate
+from diplo_events.model._rules import MAX_SAFE_INTEGER, blank, has_surrogate
 
 try:
     from hypothesis import strategies as st
@@ -161,12 +161,7 @@ def _nfc(text: str) -> str:
 
 def _is_text(value: str) -> bool:
     """Whether *value* passes the ``text`` rule and is NFC, so it is stored unchanged."""
-    return (
-        bool(value)
-        and not value.isspace()
-        and not has_surrogate(value)
-        and unicodedata.is_normalized("NFC", value)
-    )
+    return not blank(value) and not has_surrogate(value) and unicodedata.is_normalized("NFC", value)
 
 
 def _tuples(elements: st.SearchStrategy[_T]) -> st.SearchStrategy[tuple[_T, ...]]:

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import diplo_events as de
+from diplo_events.model._rules import blank
 
 DATA = Path(__file__).parent.parent / "data" / "extraction"
 SHOWCASE = (DATA / "moscow-talks-2020-12-08.txt").read_text(encoding="utf-8")
@@ -682,7 +683,7 @@ def test_any_text_gives_valid_drafts_or_a_parse_error(text: str) -> None:
     except de.ParseError as error:
         codes = {i.code for i in error.issues}
         assert codes <= {"extract.empty"}, codes
-        assert not text.strip()
+        assert blank(text)  # nothing visible: white space, controls, invisible characters
         return
     errors = [i for i in de.validate(drafted) if i.severity is de.Severity.ERROR]
     assert errors == []

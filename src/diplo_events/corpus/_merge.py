@@ -420,7 +420,11 @@ def _meetings(run: _Run, near_days: int) -> None:
             (a.id, b.id)
             for a in meetings
             for b in meetings
-            if a.id < b.id and _dates_agree(a, b) and _places_agree(a, b)
+            if a.id < b.id
+            and b.id != a.part_of
+            and a.id != b.part_of  # a meeting and a part of it are two events
+            and _dates_agree(a, b)
+            and _places_agree(a, b)
         }
         for a_id, b_id in agree:
             union(a_id, b_id)

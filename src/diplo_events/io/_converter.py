@@ -13,12 +13,15 @@ attribute and index notes, so `cattrs.transform_error` also works on them;
 `issues_from_exception` turns them into `Issue` objects with codes.
 """
 
+import contextlib
 import datetime as dt
 import enum
+import functools
 import re
+import threading
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 import attrs
@@ -30,11 +33,10 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from dateutil.parser import isoparse
 
-from diplo_events._paths import path_part
+from diplo_events._paths import QUOTE_LIMIT, path_part, shown
 from diplo_events.exceptions import FieldError, FieldTypeError, Issue
-from diplo_events.io._jsontext import AlreadyReportedError
+from diplo_events.io._jsontext import AlreadyReportedError, UnreadableValue
 from diplo_events.model import RECORD_CLASSES, Record, registry
 from diplo_events.model import _rules as v
 from diplo_events.model.collection import Collection
@@ -69,9 +71,71 @@ def json_kind(value: object) -> str:
 
 
 def _mismatch(expected: str, value: object) -> FieldTypeError:
-    if isinstance(value, AlreadyReportedError):
-        raise value
+    if isinstance(value, UnreadableValue):
+        raise AlreadyReportedError(value.code)
     return FieldTypeError(None, "type.mismatch", f"expected {expected}, got {json_kind(value)}")
+
+
+# --- the issue budget of one document ----------------------------------------------------
+
+
+class _Budget(threading.local):
+    """How many more problems one document may report, per thread.
+
+    ``None`` (the default) means no cap: a converter from `make_converter` used
+    on its own collects everything, as cattrs does. ``from_json`` and
+    ``from_dict`` set a cap for each document (`issue_budget`); once it is
+    spent, later problems are only counted, so a document with a million bad
+    items costs a million checks but not a million kept exceptions.
+    """
+
+    remaining: int | None = None
+    dropped: int = 0
+
+
+_BUDGET: Final = _Budget()
+
+
+class _DroppedError(AlreadyReportedError):
+    """Raised by an object or list whose every problem fell beyond the budget."""
+
+
+@contextlib.contextmanager
+def issue_budget(limit: int) -> Iterator[_Budget]:
+    """Cap the problems kept while one document is structured; yield the counts."""
+    saved = (_BUDGET.remaining, _BUDGET.dropped)
+    _BUDGET.remaining, _BUDGET.dropped = limit, 0
+    try:
+        yield _BUDGET
+    finally:
+        _BUDGET.remaining, _BUDGET.dropped = saved
+
+
+class _Errors(list[Exception]):
+    """The problems found in one object or list, kept while the budget lasts."""
+
+    failed = False
+
+    def add(self, exc: Exception, note: Callable[[Exception], Exception] | None = None) -> None:
+        self.failed = True
+        if isinstance(exc, AlreadyReportedError):
+            return  # reported by check_tree, or counted where it was dropped
+        remaining = _BUDGET.remaining
+        if remaining is None or isinstance(exc, BaseExceptionGroup):
+            pass  # no cap, or a group whose members were counted as they were kept
+        elif remaining <= 0:
+            _BUDGET.dropped += 1
+            return
+        else:
+            _BUDGET.remaining = remaining - 1
+        self.append(note(exc) if note is not None else exc)
+
+    def check(self, group: Callable[[list[Exception]], Exception]) -> None:
+        """Raise *group* of the kept errors, or `_DroppedError` if none was kept."""
+        if self:
+            raise group(self)
+        if self.failed:
+            raise _DroppedError
 
 
 # --- leaf hooks ------------------------------------------------------------------------
@@ -89,7 +153,7 @@ def _structure_str(value: object, cl: type) -> object:
     except ValueError:
         allowed = ", ".join(repr(m.value) for m in typing.cast("type[enum.Enum]", cl))
         raise FieldError(
-            None, "value.not_allowed", f"must be one of {allowed}, got {value!r}"
+            None, "value.not_allowed", f"must be one of {allowed}, got {shown(value)}"
         ) from None
 
 
@@ -113,33 +177,107 @@ def _structure_float(value: object, _cl: type) -> float:
     raise _mismatch("a number", value)
 
 
+# RFC 3339 section 5.6 'date-time': full-date "T" full-time, with seconds and an
+# offset always; "T" and "Z" may be lower case. Anything else ISO 8601 allows
+# (basic form, week and ordinal dates, reduced precision, a comma) is refused
+# here, before any parser could read it as something else.
+_RFC3339_RE: Final = re.compile(
+    r"(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})[Tt]"
+    r"(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2}):(?P<second>[0-9]{2})"
+    r"(?:\.(?P<fraction>[0-9]+))?"
+    r"(?P<offset>[Zz]|(?P<sign>[+-])(?P<offset_hour>[0-9]{2}):(?P<offset_minute>[0-9]{2}))",
+    re.ASCII,
+)
+_MICROSECOND_DIGITS: Final = 6
+_LAST_HOUR: Final = 23
+_LAST_MINUTE: Final = 59
+_LEAP_SECOND: Final = 60
+
+
+def _instant_problem(code: str, value: str, why: str) -> FieldError:
+    return FieldError(None, code, f"{shown(value)} {why}")
+
+
+def _parse_instant(value: str) -> dt.datetime:
+    """Read an RFC 3339 date-time exactly, or raise a `FieldError` that says why not.
+
+    Nothing is rounded, cut or moved: a value a `datetime.datetime` cannot hold
+    exactly (a leap second, more than six significant fractional digits, the
+    unknown offset ``-00:00``, year 0000) is refused, not changed.
+    """
+    match = _RFC3339_RE.fullmatch(value)
+    if match is None and _RFC3339_RE.fullmatch(value + "Z") is not None:
+        raise _instant_problem(
+            "datetime.naive",
+            value,
+            "has no timezone offset; an instant needs one, such as 'Z' or '+03:00'",
+        )
+    if match is None:
+        raise _instant_problem(
+            "datetime.invalid",
+            value,
+            "is not an RFC 3339 date and time such as '2020-12-07T10:00:00Z' "
+            "(date, 'T', hours, minutes and seconds, and an offset)",
+        )
+    part = match.group
+    hour, minute, second = int(part("hour")), int(part("minute")), int(part("second"))
+    if hour > _LAST_HOUR or minute > _LAST_MINUTE or second > _LEAP_SECOND:
+        raise _instant_problem("datetime.impossible", value, "is not a time of day")
+    if second == _LEAP_SECOND:
+        raise _instant_problem(
+            "datetime.unrepresentable", value, "is a leap second, which a datetime cannot hold"
+        )
+    fraction = part("fraction") or ""
+    if fraction[_MICROSECOND_DIGITS:].strip("0"):
+        raise _instant_problem(
+            "datetime.unrepresentable",
+            value,
+            "has more than six significant fractional digits; a datetime holds microseconds",
+        )
+    if part("sign") == "-" and part("offset_hour") == part("offset_minute") == "00":
+        raise _instant_problem(
+            "datetime.unrepresentable",
+            value,
+            "has the offset '-00:00', which RFC 3339 uses for an unknown local offset; "
+            "give the offset, or 'Z' for UTC",
+        )
+    if part("sign") is None:
+        zone = dt.UTC
+    else:
+        offset_hour, offset_minute = int(part("offset_hour")), int(part("offset_minute"))
+        if offset_hour > _LAST_HOUR or offset_minute > _LAST_MINUTE:
+            raise _instant_problem("datetime.impossible", value, "has an impossible offset")
+        delta = dt.timedelta(hours=offset_hour, minutes=offset_minute)
+        zone = dt.timezone(-delta if part("sign") == "-" else delta)
+    microsecond = int(fraction[:_MICROSECOND_DIGITS].ljust(_MICROSECOND_DIGITS, "0"))
+    try:
+        date = dt.date(int(part("year")), int(part("month")), int(part("day")))
+    except ValueError:
+        raise _instant_problem(
+            "datetime.impossible", value, "is not a calendar date (or is in year 0000)"
+        ) from None
+    return dt.datetime.combine(date, dt.time(hour, minute, second, microsecond, tzinfo=zone))
+
+
 def _structure_datetime(value: object, _cl: type) -> dt.datetime:
     if type(value) is not str:
-        raise _mismatch("an ISO 8601 date and time", value)
-    try:
-        parsed = isoparse(value)
-    except (ValueError, OverflowError):
-        raise FieldError(
-            None, "datetime.invalid", f"{value!r} is not an ISO 8601 date and time"
-        ) from None
-    if parsed.tzinfo is None or parsed.utcoffset() is None:
-        raise FieldError(
-            None,
-            "datetime.naive",
-            f"{value!r} has no timezone offset; an instant needs one, such as 'Z' or '+03:00'",
-        )
-    return parsed
+        raise _mismatch("an RFC 3339 date and time", value)
+    return _parse_instant(value)
 
 
 def _structure_date(value: object, _cl: type) -> dt.date:
     if type(value) is not str:
         raise _mismatch("a date 'YYYY-MM-DD'", value)
     if _DATE_RE.fullmatch(value) is None:
-        raise FieldError(None, "date.invalid", f"{value!r} is not a date of the form 'YYYY-MM-DD'")
+        raise FieldError(
+            None, "date.invalid", f"{shown(value)} is not a date of the form 'YYYY-MM-DD'"
+        )
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise FieldError(None, "date.impossible", f"{value!r} is not a calendar date") from None
+        raise FieldError(
+            None, "date.impossible", f"{shown(value)} is not a calendar date"
+        ) from None
 
 
 def _enum_value(member: enum.Enum) -> object:
@@ -182,15 +320,13 @@ def _make_tuple_hook(type_: Any, converter: cattrs.Converter) -> StructureHook:
             cache.append(converter.get_structure_hook(item_type))
         hook = cache[0]
         items: list[object] = []
-        errors: list[Exception] = []
+        errors = _Errors()
         for index, item in enumerate(data):
             try:
                 items.append(hook(item, item_type))
             except Exception as exc:  # noqa: BLE001 - every problem becomes an Issue
-                errors.append(_note_index(exc, index, item_type))
-        if errors:
-            msg = "while structuring a list"
-            raise IterableValidationError(msg, errors, type_)
+                errors.add(exc, functools.partial(_note_index, index=index, type_=item_type))
+        errors.check(lambda kept: IterableValidationError("while structuring a list", kept, type_))
         return tuple(items)
 
     return structure
@@ -240,28 +376,33 @@ def _make_class_hook(cls: type, converter: cattrs.Converter) -> StructureHook:
             raise _mismatch("an object", data)
         if not hooks:
             hooks.update({a.name: converter.get_structure_hook(a.type) for a in fields})
-        errors: list[Exception] = []
+        errors = _Errors()
         if tag is not None:
             _check_tag(data, tag, errors)
-            if errors and "type" in data:
+            if errors.failed and "type" in data:
                 # A record of another type: its fields would only add noise.
-                msg = f"while structuring {cls.__name__}"
-                raise ClassValidationError(msg, errors, cls)
+                errors.check(
+                    lambda kept: ClassValidationError(
+                        f"while structuring {cls.__name__}", kept, cls
+                    )
+                )
         kwargs = _structure_fields(data, fields, hooks, errors)
         _check_keys(data, required, allowed, errors)
-        if not errors:
+        if not errors.failed:
             try:
                 return cls(**kwargs)
             except FieldError:
                 # The constructor stops at the first broken rule: find them all.
                 _run_rules(cls, fields, kwargs, errors)
-                if not errors:
+                if not errors.failed:
                     raise  # a rule across fields, which comes after the field rules
         else:
             _run_rules(cls, fields, kwargs, errors)
         errors.sort(key=lambda exc: order.get(_field_of(exc), len(order)))
-        msg = f"while structuring {cls.__name__}"
-        raise ClassValidationError(msg, errors, cls)
+        errors.check(
+            lambda kept: ClassValidationError(f"while structuring {cls.__name__}", kept, cls)
+        )
+        raise AssertionError  # pragma: no cover - check() raises when anything failed
 
     return structure
 
@@ -280,7 +421,7 @@ def _structure_fields(
     data: dict[Any, Any],
     fields: list["attrs.Attribute[Any]"],
     hooks: dict[str, StructureHook],
-    errors: list[Exception],
+    errors: _Errors,
 ) -> dict[str, object]:
     kwargs: dict[str, object] = {}
     for attribute in fields:
@@ -289,39 +430,44 @@ def _structure_fields(
             try:
                 kwargs[attribute.alias or name] = hooks[name](data[name], attribute.type)
             except Exception as exc:  # noqa: BLE001 - every problem becomes an Issue
-                errors.append(_note_attribute(exc, name, attribute.type))
+                errors.add(exc, functools.partial(_note_attribute, name=name, type_=attribute.type))
     return kwargs
 
 
 def _check_keys(
-    data: dict[Any, Any], required: list[str], allowed: set[str], errors: list[Exception]
+    data: dict[Any, Any], required: list[str], allowed: set[str], errors: _Errors
 ) -> None:
     for name in required:
         if name not in data:
             missing = FieldError(None, "field.missing", f"required field {name!r} is missing")
-            errors.append(_note_attribute(missing, name, None))
+            errors.add(missing, functools.partial(_note_attribute, name=name, type_=None))
     for key in data:
         if key not in allowed:
-            unknown = FieldError(None, "field.unknown", f"unknown field {key!r}")
-            errors.append(_note_attribute(unknown, str(key), None))
+            unknown = FieldError(None, "field.unknown", f"unknown field {shown(key)}")
+            errors.add(
+                unknown,
+                functools.partial(
+                    _note_attribute, name=key if type(key) is str else shown(key), type_=None
+                ),
+            )
 
 
-def _check_tag(data: dict[Any, Any], tag: str, errors: list[Exception]) -> None:
+def _check_tag(data: dict[Any, Any], tag: str, errors: _Errors) -> None:
     if "type" not in data:
         missing = FieldError(None, "field.missing", "required field 'type' is missing")
-        errors.append(_note_attribute(missing, "type", str))
-    elif data["type"] != tag:
+        errors.add(_note_attribute(missing, "type", str))
+    elif type(data["type"]) is not str or data["type"] != tag:
         wrong = FieldError(
-            None, "record.wrong_type", f"expected a {tag!r} record, got {data['type']!r}"
+            None, "record.wrong_type", f"expected a {shown(tag)} record, got {shown(data['type'])}"
         )
-        errors.append(_note_attribute(wrong, "type", str))
+        errors.add(_note_attribute(wrong, "type", str))
 
 
 def _run_rules(
     cls: type,
     fields: list["attrs.Attribute[Any]"],
     kwargs: dict[str, object],
-    errors: list[Exception],
+    errors: _Errors,
 ) -> None:
     """Check each field's rule on its own, so that all failing fields are reported."""
     values = {}
@@ -331,7 +477,8 @@ def _run_rules(
             if attribute.converter is not None:
                 value = attribute.converter(value)  # type: ignore[operator]
             values[attribute.name] = value
-    errors.extend(v.field_problems(cls, values))
+    for problem in v.field_problems(cls, values):
+        errors.add(problem)
 
 
 def _make_record_hook(converter: cattrs.Converter) -> StructureHook:
@@ -348,10 +495,16 @@ def _make_record_hook(converter: cattrs.Converter) -> StructureHook:
                 problem = FieldError(None, "field.missing", "required field 'type' is missing")
             else:
                 problem = FieldError(
-                    None, "record.unknown_type", f"unknown record type {tag!r}; expected {expected}"
+                    None,
+                    "record.unknown_type",
+                    f"unknown record type {shown(tag)}; expected {expected}",
                 )
-            msg = "while structuring a record"
-            raise ClassValidationError(msg, [_note_attribute(problem, "type", str)], dict)
+            errors = _Errors()
+            errors.add(_note_attribute(problem, "type", str))
+            errors.check(
+                lambda kept: ClassValidationError("while structuring a record", kept, dict)
+            )
+            raise AssertionError  # pragma: no cover - check() raises when anything failed
         if cls not in hooks:
             hooks[cls] = converter.get_structure_hook(cls)
         return hooks[cls](data, cls)
@@ -365,7 +518,8 @@ def structure_document(converter: cattrs.Converter, data: object, cls: type | No
         return converter.structure(data, cls)
     if not isinstance(data, dict):
         raise _mismatch("an object with a 'type' tag", data)
-    if data.get("type") == "collection":
+    tag = data.get("type")
+    if type(tag) is str and tag == "collection":
         return converter.structure(data, Collection)
     return converter.structure(data, Record)  # type: ignore[arg-type]  # a union
 
@@ -449,6 +603,17 @@ def _field_path(path: str, field: str | None) -> str:
     return f"{path}{path_part(name)}{bracket}{rest}"
 
 
+def _describe(exc: BaseException) -> str:
+    """Word an unexpected error for an issue: its text cut short, or its type's name."""
+    try:
+        message = str(exc)
+    except Exception:  # noqa: BLE001 - a hostile object's error must not escape
+        message = ""
+    if len(message) > QUOTE_LIMIT:
+        message = message[:QUOTE_LIMIT] + "…"
+    return message or type(exc).__name__
+
+
 def issues_from_exception(exc: BaseException, path: str = "$") -> list[Issue]:
     """Turn an exception raised while structuring into `Issue` objects.
 
@@ -473,6 +638,5 @@ def issues_from_exception(exc: BaseException, path: str = "$") -> list[Issue]:
         elif isinstance(current, RecursionError):
             issues.append(Issue(path=where, code="json.too_deep", message="input nests too deep"))
         else:
-            message = str(current) or type(current).__name__
-            issues.append(Issue(path=where, code="value.invalid", message=message))
+            issues.append(Issue(path=where, code="value.invalid", message=_describe(current)))
     return issues

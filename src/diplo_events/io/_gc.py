@@ -48,18 +48,19 @@ def pause() -> None:
 def resume() -> None:
     """End a `pause`; the last one restores the collector as the first found it.
 
-    The collector is switched back on as the very last step, after everything
-    this module allocates, so that a caller who allocates nothing more (a loop
-    that only collects the records it is handed) triggers no collection.
+    The collector is switched back on while the lock is held: were it switched
+    on after, a thread pausing in between could find it off, take "off" as the
+    state to restore, and leave it off for good. It is still the last step
+    that allocates anything, so that a caller who allocates nothing more (a
+    loop that only collects the records it is handed) triggers no collection.
     """
     _PAUSE.lock.acquire()
     try:
         _PAUSE.depth -= 1
-        enable = _PAUSE.depth == 0 and _PAUSE.restore
+        if _PAUSE.depth == 0 and _PAUSE.restore:
+            gc.enable()
     finally:
         _PAUSE.lock.release()
-    if enable:
-        gc.enable()
 
 
 @contextmanager

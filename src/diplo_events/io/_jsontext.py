@@ -9,18 +9,44 @@ reading goes on so that every problem in the text is reported at once.
 `check_tree` applies the same rules to Python data handed to ``from_dict``.
 """
 
+import functools
 import json
 import math
+import re
+from collections.abc import Iterable, Iterator
 from typing import Any, Final
 
-from diplo_events._paths import path_part
+from diplo_events._paths import QUOTE_LIMIT, path_part, shown
 from diplo_events.exceptions import Issue
 from diplo_events.model._rules import MAX_SAFE_INTEGER, has_surrogate
 
-__all__ = ["MAX_DEPTH", "check_tree", "decode_text", "load_text"]
+__all__ = ["MAX_DEPTH", "MAX_ISSUES", "IssueList", "check_tree", "decode_text", "load_text"]
 
+_NONZERO_DIGIT: Final = re.compile("[1-9]").search
+#: Most issues listed for one document; beyond it they are only counted.
+MAX_ISSUES: Final = 1000
 #: Deepest nesting of objects and lists accepted; records need about ten levels.
 MAX_DEPTH: Final = 24
+
+
+class IssueList(list[Issue]):
+    """Issues of one document: `append` keeps the first `MAX_ISSUES`, then only counts.
+
+    Hostile input can hold a problem in every byte; keeping them all would
+    cost far more memory than the input itself.
+    """
+
+    def __init__(self, issues: Iterable[Issue] = ()) -> None:
+        super().__init__(issues)
+        #: Issues found beyond the cap and not kept.
+        self.dropped = 0
+
+    def append(self, issue: Issue) -> None:
+        """Keep *issue* if there is room, or count it."""
+        if len(self) < MAX_ISSUES:
+            super().append(issue)
+        else:
+            self.dropped += 1
 
 
 class AlreadyReportedError(Exception):
@@ -31,13 +57,53 @@ class AlreadyReportedError(Exception):
     """
 
 
-class UnreadableValueError(AlreadyReportedError):
-    """A value that could not be read faithfully; it stands in the tree in its place."""
+# Why a number or a constant cannot be read: its issue code and message.
+_UNREADABLE: Final = {
+    "constant": ("json.non_finite_number", "{} is not a JSON number"),
+    "digits": ("json.integer_too_large", "the integer {} is too large"),
+    "unsafe": (
+        "json.integer_too_large",
+        "{} is beyond 2**53 - 1, the largest integer JSON readers hold exactly",
+    ),
+    "overflow": ("json.number_out_of_range", "{} is out of the range of a double"),
+    "underflow": (
+        "json.number_out_of_range",
+        "{} is too close to zero for a double, which would hold it as 0",
+    ),
+}
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+
+class UnreadableValue:
+    """A value that could not be read faithfully; it stands in the tree in its place.
+
+    It holds only the why and the text: hostile input may hold millions of
+    them, and equal texts share one (see `_unreadable`). `check_tree` reports
+    it with its path; the cattrs layer raises `AlreadyReportedError` for it.
+    """
+
+    __slots__ = ("text", "why")
+
+    def __init__(self, why: str, text: str) -> None:
+        self.why = why
+        self.text = text
+
+    @property
+    def code(self) -> str:
+        """The issue code."""
+        return _UNREADABLE[self.why][0]
+
+    @property
+    def message(self) -> str:
+        """The issue message, quoting at most `QUOTE_LIMIT` characters of the text."""
+        return _UNREADABLE[self.why][1].format(_number(self.text))
+
+    def __repr__(self) -> str:
+        return f"<unreadable {_number(self.text)}>"
+
+
+@functools.lru_cache(maxsize=256)
+def _unreadable(why: str, text: str) -> UnreadableValue:
+    return UnreadableValue(why, text)
 
 
 class DuplicateKeyDict(dict[str, object]):
@@ -46,7 +112,15 @@ class DuplicateKeyDict(dict[str, object]):
     duplicates: tuple[str, ...] = ()
 
 
+# Every empty object of a document is this one dict: nothing writes to the
+# trees read here, and a document of a million '{}' then costs no more than
+# a million pointers.
+_EMPTY: Final[dict[str, object]] = {}
+
+
 def _pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    if not pairs:
+        return _EMPTY
     result = dict(pairs)
     if len(result) == len(pairs):
         return result
@@ -62,30 +136,31 @@ def _pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
 
 
 def _constant(name: str) -> object:
-    return UnreadableValueError("json.non_finite_number", f"{name} is not a JSON number")
+    return _unreadable("constant", name)
+
+
+def _number(text: str) -> str:
+    """Quote the text of a number in a message: at most `QUOTE_LIMIT` characters."""
+    return text if len(text) <= QUOTE_LIMIT else f"{text[:QUOTE_LIMIT]}…"
 
 
 def _int(text: str) -> object:
     try:
         value = int(text)
     except ValueError:  # more digits than Python converts (sys.int_info)
-        return UnreadableValueError(
-            "json.integer_too_large", f"the integer {text[:20]}... is too large"
-        )
+        return _unreadable("digits", text)
     if abs(value) > MAX_SAFE_INTEGER:
-        return UnreadableValueError(
-            "json.integer_too_large",
-            f"{text} is beyond 2**53 - 1, the largest integer JSON readers hold exactly",
-        )
+        return _unreadable("unsafe", text)
     return value
 
 
 def _float(text: str) -> object:
     value = float(text)
     if math.isinf(value):
-        return UnreadableValueError(
-            "json.number_out_of_range", f"{text} is out of the range of a double"
-        )
+        return _unreadable("overflow", text)
+    if value == 0 and _NONZERO_DIGIT(text.partition("e")[0].partition("E")[0]):
+        # Underflow: a number too close to zero to be held, read as 0.0 or -0.0.
+        return _unreadable("underflow", text)
     return value
 
 
@@ -106,10 +181,10 @@ def decode_text(data: bytes | bytearray | memoryview | str) -> tuple[str | None,
         ]
 
 
-def load_text(text: str) -> tuple[object, list[Issue]]:
+def load_text(text: str) -> tuple[object, IssueList]:
     """Parse JSON *text*; return the value and the issues of the text itself.
 
-    A value that cannot be read faithfully is replaced by a `UnreadableValueError`;
+    A value that cannot be read faithfully is replaced by an `UnreadableValue`;
     `check_tree` then reports it with its path.
     """
     try:
@@ -122,9 +197,9 @@ def load_text(text: str) -> tuple[object, list[Issue]]:
         )
     except json.JSONDecodeError as exc:
         message = f"{exc.msg[:1].lower()}{exc.msg[1:]} at line {exc.lineno} column {exc.colno}"
-        return None, [Issue(path="$", code="json.syntax", message=message)]
+        return None, IssueList([Issue(path="$", code="json.syntax", message=message)])
     except RecursionError:
-        return None, [_too_deep("$")]
+        return None, IssueList([_too_deep("$")])
     return value, check_tree(value)
 
 
@@ -137,9 +212,6 @@ def _too_deep(path: str) -> Issue:
     )
 
 
-_Node = tuple[object, str, int]
-
-
 def _check_str(value: str, path: str, issues: list[Issue]) -> None:
     if has_surrogate(value):
         message = "the string holds a lone surrogate, which is not text"
@@ -147,27 +219,28 @@ def _check_str(value: str, path: str, issues: list[Issue]) -> None:
 
 
 def _children_of_mapping(
-    mapping: dict[object, object], path: str, depth: int, issues: list[Issue]
-) -> list[_Node]:
+    mapping: dict[object, object], path: str, issues: list[Issue]
+) -> Iterator[tuple[object, str]]:
     for key in getattr(mapping, "duplicates", ()):
-        message = f"the key {key!r} appears more than once"
+        message = f"the key {shown(key)} appears more than once"
         issues.append(Issue(path=path + path_part(key), code="json.duplicate_key", message=message))
-    children: list[_Node] = []
     for key, item in mapping.items():
         if type(key) is not str:
-            message = f"object keys must be strings, got {key!r}"
+            message = f"object keys must be strings, got {shown(key)}"
             issues.append(Issue(path=path, code="json.non_string_key", message=message))
             continue
-        children.append((item, path + path_part(key), depth + 1))
-    return children
+        yield item, path + path_part(key)
 
 
 def _check_number(value: float, path: str, issues: list[Issue]) -> None:
     if type(value) is float and not math.isfinite(value):
-        message = f"{value!r} is not a JSON number"
+        message = f"{shown(value)} is not a JSON number"
         issues.append(Issue(path=path, code="json.non_finite_number", message=message))
     elif type(value) is int and abs(value) > MAX_SAFE_INTEGER:
-        message = f"{value} is beyond 2**53 - 1, the largest integer JSON readers hold exactly"
+        shown_value = _number(str(value)) if value.bit_length() < 1024 else "the integer"  # noqa: PLR2004
+        message = (
+            f"{shown_value} is beyond 2**53 - 1, the largest integer JSON readers hold exactly"
+        )
         issues.append(Issue(path=path, code="json.integer_too_large", message=message))
 
 
@@ -181,52 +254,51 @@ def _leaf_ok(value: Any, kind: type) -> bool:
     return kind is bool or value is None
 
 
-def _plain(value: object) -> bool:
+def _plain(value: object, depth: int = 0) -> bool:
     """Tell, without building any path, whether *value* is faithful JSON data."""
-    stack: list[tuple[Any, int]] = [(value, 0)]
-    while stack:
-        current, depth = stack.pop()
-        kind = type(current)
-        if kind is dict or kind is list or kind is tuple:
-            if depth >= MAX_DEPTH:
-                return False
-            if kind is dict:
-                if not all(type(key) is str for key in current):
-                    return False
-                current = current.values()
-            stack.extend((item, depth + 1) for item in current)
-        elif not _leaf_ok(current, kind):
+    # Recursion is bounded by MAX_DEPTH; containers are walked in place, never
+    # copied, so memory does not grow with the number of items.
+    kind = type(value)
+    if kind is dict or kind is list or kind is tuple:
+        if depth >= MAX_DEPTH:
             return False
-    return True
+        if kind is dict:
+            if not all(type(key) is str for key in value):  # type: ignore[attr-defined]
+                return False
+            value = value.values()  # type: ignore[attr-defined]
+        return all(_plain(item, depth + 1) for item in value)  # type: ignore[attr-defined]
+    return _leaf_ok(value, kind)
 
 
-def check_tree(value: object) -> list[Issue]:
-    """Report everything in *value* that is not faithful JSON data, with its path."""
-    if _plain(value):
-        return []  # the common case, found without building paths
-    issues: list[Issue] = []
-    stack: list[_Node] = [(value, "$", 0)]
-    while stack:
-        current, path, depth = stack.pop()
-        kind = type(current)
-        if kind is str:
-            _check_str(current, path, issues)  # type: ignore[arg-type]
-        elif kind in {dict, DuplicateKeyDict, list, tuple} and depth >= MAX_DEPTH:
-            issues.append(_too_deep(path))
-        elif kind is dict or kind is DuplicateKeyDict:
-            children = _children_of_mapping(current, path, depth, issues)  # type: ignore[arg-type]
-            stack.extend(reversed(children))
-        elif kind is list or kind is tuple:
-            items: list[object] = current  # type: ignore[assignment]
-            stack.extend(
-                (item, f"{path}[{index}]", depth + 1)
-                for index, item in reversed(list(enumerate(items)))
-            )
-        elif kind is float or kind is int:
-            _check_number(current, path, issues)  # type: ignore[arg-type]
-        elif isinstance(current, UnreadableValueError):
-            issues.append(Issue(path=path, code=current.code, message=current.message))
-        elif kind is not bool and current is not None:
-            message = f"a {kind.__name__} is not JSON data"
-            issues.append(Issue(path=path, code="json.not_json", message=message))
+def check_tree(value: object) -> IssueList:
+    """Report everything in *value* that is not faithful JSON data, with its path.
+
+    At most `MAX_ISSUES` issues are kept; the rest are counted in ``dropped``.
+    """
+    issues = IssueList()
+    if not _plain(value):  # the common case is found without building paths
+        _walk(value, "$", 0, issues)
     return issues
+
+
+def _walk(current: object, path: str, depth: int, issues: IssueList) -> None:
+    # Recursion is bounded by MAX_DEPTH; a child's path is built only while it
+    # is visited, so memory does not grow with the number of items.
+    kind = type(current)
+    if kind is str:
+        _check_str(current, path, issues)  # type: ignore[arg-type]
+    elif kind in {dict, DuplicateKeyDict, list, tuple} and depth >= MAX_DEPTH:
+        issues.append(_too_deep(path))
+    elif kind is dict or kind is DuplicateKeyDict:
+        for item, where in _children_of_mapping(current, path, issues):  # type: ignore[arg-type]
+            _walk(item, where, depth + 1, issues)
+    elif kind is list or kind is tuple:
+        for index, item in enumerate(current):  # type: ignore[arg-type]
+            _walk(item, f"{path}[{index}]", depth + 1, issues)
+    elif kind is float or kind is int:
+        _check_number(current, path, issues)  # type: ignore[arg-type]
+    elif isinstance(current, UnreadableValue):
+        issues.append(Issue(path=path, code=current.code, message=current.message))
+    elif kind is not bool and current is not None:
+        message = f"a {kind.__name__} is not JSON data"
+        issues.append(Issue(path=path, code="json.not_json", message=message))

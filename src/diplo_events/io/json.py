@@ -13,6 +13,7 @@ UTF-8). `to_dict` gives the same data as Python objects, so
 ``json.loads(to_json(x)) == to_dict(x)`` always holds.
 """
 
+import codecs
 import io
 import itertools
 import os
@@ -24,18 +25,32 @@ import attrs
 
 from diplo_events.exceptions import FieldTypeError, Issue, ParseError
 from diplo_events.io import _fastjson, _gc, versions
-from diplo_events.io._converter import issues_from_exception, make_converter, structure_document
+from diplo_events.io._converter import (
+    issue_budget,
+    issues_from_exception,
+    make_converter,
+    structure_document,
+)
 from diplo_events.io._gc import gc_paused
-from diplo_events.io._jsontext import check_tree, decode_text, load_text
+from diplo_events.io._jsontext import MAX_ISSUES, IssueList, check_tree, decode_text, load_text
 from diplo_events.model import Record, Source, registry
 from diplo_events.model.collection import MODEL_CLASSES, Collection
 
-__all__ = ["dump_jsonl", "from_dict", "from_json", "iter_jsonl", "to_dict", "to_json"]
+__all__ = [
+    "MAX_ISSUES",
+    "MAX_STREAM_ISSUES",
+    "dump_jsonl",
+    "from_dict",
+    "from_json",
+    "iter_jsonl",
+    "to_dict",
+    "to_json",
+]
 
 _T = TypeVar("_T")
 _CONVERTER: Final = make_converter()
 _RECORD_TYPES: Final = registry.record_classes()
-#: At most this many issues are collected from one JSON Lines stream.
+#: At most this many issues are collected from one JSON Lines stream; reading stops there.
 MAX_STREAM_ISSUES: Final = 10_000
 # Lines decoded per pause of the cyclic GC: large batches mean few collections
 # while a dataset is loaded (see _gc.py), and memory stays bounded by the batch.
@@ -50,30 +65,57 @@ def _check_cls(cls: object) -> None:
         raise FieldTypeError("cls", "type.mismatch", msg)
 
 
-def _covered(path: str, reported: list[str]) -> bool:
-    return any(
-        path == prefix or path.startswith((f"{prefix}.", f"{prefix}[")) for prefix in reported
-    )
+def _covered(path: str, reported: set[str]) -> bool:
+    """Tell whether *path* is a reported path or lies under one."""
+    if not reported:
+        return False
+    if path in reported:
+        return True
+    # Each prefix of the path that ends before a step ('.' or '['), longest first.
+    end = len(path)
+    while end > 0:
+        end = max(path.rfind(".", 0, end), path.rfind("[", 0, end))
+        if end > 0 and path[:end] in reported:
+            return True
+    return False
 
 
-def _structure(data: object, cls: Any, issues: list[Issue], line: int | None) -> object:
-    data, version_issues = versions.migrate(data, cls)
+def _structure(data: object, cls: Any, issues: IssueList, line: int | None) -> object:
+    try:
+        data, version_issues = versions.migrate(data, cls)
+    except Exception as exc:  # noqa: BLE001 - hostile objects in from_dict() data
+        issues.extend(issues_from_exception(exc))
+        raise ParseError(_finish(issues, line)) from None
     if version_issues:
         issues.extend(version_issues)
-        raise ParseError(_with_line(issues, line))
-    try:
-        result = structure_document(_CONVERTER, data, cls)
-    except Exception as exc:  # noqa: BLE001 - cattrs groups and our own FieldErrors alike
-        reported = [issue.path for issue in issues]
-        issues.extend(
-            i
-            for i in issues_from_exception(exc)
-            if i.code == "field.unknown" or not _covered(i.path, reported)
-        )
-        raise ParseError(_with_line(issues, line)) from None
+        raise ParseError(_finish(issues, line))
+    with issue_budget(MAX_ISSUES - len(issues)) as budget:
+        try:
+            result = structure_document(_CONVERTER, data, cls)
+        except Exception as exc:  # noqa: BLE001 - cattrs groups and our own FieldErrors alike
+            reported = {issue.path for issue in issues}
+            found = issues_from_exception(exc)
+            issues.dropped += budget.dropped
+            issues.extend(
+                i for i in found if i.code == "field.unknown" or not _covered(i.path, reported)
+            )
+            raise ParseError(_finish(issues, line)) from None
     if issues:
-        raise ParseError(_with_line(issues, line))
+        raise ParseError(_finish(issues, line))
     return result
+
+
+def _finish(issues: IssueList, line: int | None) -> list[Issue]:
+    """The issues of one document, at most `MAX_ISSUES`, then one that counts the rest."""
+    kept: list[Issue] = issues[:MAX_ISSUES]
+    more = issues.dropped + len(issues) - len(kept)
+    if more:
+        message = (
+            f"{more} more problems were found and not listed "
+            f"(at most {MAX_ISSUES} are listed per document)"
+        )
+        kept.append(Issue(path="$", code="input.too_many_issues", message=message))
+    return _with_line(kept, line)
 
 
 def _with_line(issues: list[Issue], line: int | None) -> list[Issue]:
@@ -165,16 +207,42 @@ def _lines(source: object) -> tuple[Iterable[bytes | str], IO[Any] | None]:
     if isinstance(source, str | os.PathLike):
         handle = Path(source).open("rb")  # noqa: SIM115 - closed by iter_jsonl
         return handle, handle
+    raw = _raw_bytes(source)
+    if raw is not None:
+        return raw, None
     if isinstance(source, io.IOBase) or hasattr(source, "readline"):
         return source, None  # type: ignore[return-value]
     msg = f"iter_jsonl() reads a path or a file object, got {type(source).__name__}"
     raise FieldTypeError("file", "type.mismatch", msg)
 
 
+def _raw_bytes(source: object) -> IO[bytes] | None:
+    """The bytes under a UTF-8 text file nothing has been read from yet, or ``None``.
+
+    A text file decodes and splits lines before diplo_events sees them: with
+    universal newlines a bare carriage return (JSON white space) ends a line,
+    and one invalid byte fails a whole chunk of lines at once. Reading the
+    bytes underneath makes a text file read exactly as the same file in binary
+    mode. Only when the text layer holds nothing unread (its position is the
+    position of the bytes), and decodes UTF-8 strictly, is that the same text.
+    """
+    if not isinstance(source, io.TextIOWrapper):
+        return None
+    try:
+        if codecs.lookup(source.encoding).name != "utf-8" or source.errors != "strict":
+            return None
+        if source.tell() != source.buffer.tell():
+            return None
+    except (OSError, ValueError, LookupError, AttributeError):
+        return None  # not seekable, detached, or iterated with next(): read it as text
+    buffer: IO[bytes] = source.buffer
+    return buffer
+
+
 def iter_jsonl(
     file: str | os.PathLike[str] | IO[bytes] | IO[str], cls: type[Any] | None = None
 ) -> Iterator[Any]:
-    """Read records from JSON Lines, one record per line, in constant memory.
+    r"""Read records from JSON Lines, one record per line, in constant memory.
 
     Lines are read and decoded in batches of 4,096, so memory stays bounded
     whatever the size of the file. CPython's cyclic garbage collector is paused
@@ -182,9 +250,20 @@ def iter_jsonl(
     only collects the records (``list(iter_jsonl(...))``) sets off no
     collection at all.
 
-    Blank lines are skipped. A line that is not a valid record is not yielded;
+    Lines end at ``\n`` only; a line of only JSON white space (space, tab,
+    ``\r``) is skipped. A line that is not a valid record is not yielded;
     once the stream ends, a `ParseError` lists the issues of every bad line,
-    each with its line number (at most 10,000 issues are kept).
+    each with its line number: at most `MAX_ISSUES` per line and
+    `MAX_STREAM_ISSUES` per stream, where reading stops.
+
+    A text file opened with UTF-8 (``open(path)``, or a `io.TextIOWrapper`)
+    is read from the bytes beneath it, so it reads exactly as in binary mode:
+    a bare ``\r`` inside a record is white space, and a line of invalid UTF-8
+    is reported by its number while the lines around it are read. Other text
+    streams (`io.StringIO`, other encodings, a file already read from) are
+    read as they give their lines; if one cannot be decoded, the records
+    decoded before it are yielded (a text layer decodes in chunks, so this may
+    stop some lines early) and the `ParseError` says where reading stopped.
 
     Args:
         file: A path, or a file object open for reading in text or binary mode.
@@ -204,6 +283,7 @@ def iter_jsonl(
     lines, handle = _lines(file)
     issues: list[Issue] = []
     numbered = enumerate(lines, start=1)
+    read = 0
     try:
         while True:
             # Read and decode a batch with the collector paused, then hand the
@@ -212,13 +292,20 @@ def iter_jsonl(
             # triggers no collection at all (see _gc.py).
             _gc.pause()
             try:
-                batch = list(itertools.islice(numbered, _BATCH))
-                records = iter(_read_batch(batch, cls, issues))
+                batch, broken = _take(numbered, read)
+                decoded, stop = _read_batch(batch, cls, issues)
+                records = iter(decoded)
             finally:
                 _gc.resume()
+            if batch:
+                read = batch[-1][0]
+            yield from records
+            broken = stop or broken
+            if broken is not None:
+                issues.append(broken)
+                break
             if not batch:
                 break
-            yield from records
     finally:
         if handle is not None:
             handle.close()
@@ -226,21 +313,46 @@ def iter_jsonl(
         raise ParseError(issues)
 
 
+def _take(
+    numbered: Iterator[tuple[int, bytes | str]], read: int
+) -> tuple[list[tuple[int, bytes | str]], Issue | None]:
+    """Read the next batch of numbered lines; a text file that cannot be decoded ends it."""
+    batch: list[tuple[int, bytes | str]] = []
+    try:
+        batch.extend(itertools.islice(numbered, _BATCH))
+    except UnicodeDecodeError as exc:
+        line = (batch[-1][0] if batch else read) + 1
+        message = (
+            f"the text file is not valid {exc.encoding} from around here on, so reading "
+            "stopped; open it in binary mode to have each bad line reported and the rest read"
+        )
+        return batch, Issue(path="$", code="json.invalid_utf8", line=line, message=message)
+    return batch, None
+
+
 def _read_batch(
     batch: list[tuple[int, bytes | str]], cls: type | None, issues: list[Issue]
-) -> list[object]:
-    """Decode numbered lines; collect the issues of bad ones (the caller pauses the GC)."""
+) -> tuple[list[object], Issue | None]:
+    """Decode numbered lines; collect the issues of bad ones (the caller pauses the GC).
+
+    Returns the records, and the issue that stops the stream when the issues
+    reach `MAX_STREAM_ISSUES`.
+    """
     records: list[object] = []
     for number, line in batch:
         content: bytes | str
         data: bytes | None
+        # A line of only JSON white space is blank, in text and binary mode
+        # alike (str.isspace() would also take U+00A0 or U+2028 for blank).
         if isinstance(line, bytes):
             content = data = line.rstrip(b"\r\n")
+            if not content.strip(b" \t\r"):
+                continue
         else:
             content = line.rstrip("\r\n")
+            if not content.strip(" \t\r"):
+                continue
             data = _as_bytes(content)
-        if not content or content.isspace():
-            continue
         record = _fastjson.decode_record(data, cls) if data is not None else None
         if record is None:
             try:
@@ -248,16 +360,17 @@ def _read_batch(
             except ParseError as exc:
                 issues.extend(exc.issues)
                 if len(issues) >= MAX_STREAM_ISSUES:
+                    del issues[MAX_STREAM_ISSUES:]
                     stop = Issue(
                         path="$",
                         code="jsonl.too_many_issues",
                         line=number,
-                        message=f"stopped reading after {len(issues)} issues",
+                        message=f"stopped reading after {MAX_STREAM_ISSUES} issues",
                     )
-                    raise ParseError([*issues, stop]) from None
+                    return records, stop
                 continue
         records.append(record)
-    return records
+    return records, None
 
 
 # --- writing ---------------------------------------------------------------------------

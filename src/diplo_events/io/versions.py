@@ -76,7 +76,7 @@ MIGRATIONS: Final[dict[str, Migration]] = {
 
 def is_current(version: object) -> bool:
     """Tell whether *version* is the one this release decodes directly."""
-    return version == SCHEMA_VERSION
+    return type(version) is str and version == SCHEMA_VERSION
 
 
 def _unsupported(version: object) -> Issue:
@@ -119,5 +119,6 @@ def _is_collection_document(document: object, cls: type | None) -> bool:
     if not isinstance(document, dict) or "schema_version" not in document:
         return False
     if cls is None:
-        return document.get("type") == "collection"
+        tag = document.get("type")
+        return type(tag) is str and tag == "collection"
     return cls is Collection

@@ -47,6 +47,8 @@ import types
 from collections.abc import Mapping
 from typing import Final
 
+from diplo_events._paths import shown
+
 __all__ = [
     "ALL_CODES",
     "CURRENT",
@@ -388,5 +390,5 @@ def country_name(code: str) -> str:
     try:
         return _NAMES[code]
     except KeyError:
-        msg = f"{code!r} is not a known ISO 3166-1 alpha-3 country code"
+        msg = f"{shown(code)} is not a known ISO 3166-1 alpha-3 country code"
         raise KeyError(msg) from None

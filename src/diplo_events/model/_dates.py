@@ -22,6 +22,7 @@ from typing import Final, NamedTuple, Self
 
 from attrs import field, frozen
 
+from diplo_events._paths import shown
 from diplo_events.exceptions import FieldError
 from diplo_events.model import _rules as v
 from diplo_events.model._vocab import Precision
@@ -56,13 +57,13 @@ def _syntax_error(text: str) -> FieldError:
         "edtf",
         "date.invalid_edtf",
         "'edtf' must be an EDTF date such as '2020-12-07', '2020-12', '2020-12-07?' "
-        f"or '2020-12-06/2020-12-07', got {text!r}",
+        f"or '2020-12-06/2020-12-07', got {shown(text)}",
     )
 
 
 def _impossible(part: str, whole: str) -> FieldError:
-    where = "" if part == whole else f", in {whole!r}"
-    return FieldError("edtf", "date.impossible", f"{part!r} is not a calendar date{where}")
+    where = "" if part == whole else f", in {shown(whole)}"
+    return FieldError("edtf", "date.impossible", f"{shown(part)} is not a calendar date{where}")
 
 
 def _parse_point(part: str, whole: str) -> _Point:
@@ -72,7 +73,9 @@ def _parse_point(part: str, whole: str) -> _Point:
     year_s, month_s, day_s, qualifier = match.groups()
     year = int(year_s)
     if year == 0:
-        raise FieldError("edtf", "date.out_of_range", f"year 0000 is not supported, in {whole!r}")
+        raise FieldError(
+            "edtf", "date.out_of_range", f"year 0000 is not supported, in {shown(whole)}"
+        )
     if month_s is None:
         earliest, latest, precision = dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR
     else:
@@ -116,7 +119,7 @@ def parse_edtf(text: str) -> _Parsed:
         raise FieldError(
             "edtf",
             "date.reversed_interval",
-            f"the interval {text!r} ends before it starts",
+            f"the interval {shown(text)} ends before it starts",
         )
     precision = max((p.precision for p in points), key=_RANK.__getitem__)
     return _Parsed(

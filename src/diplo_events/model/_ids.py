@@ -10,6 +10,7 @@ import re
 import uuid
 from typing import Final
 
+from diplo_events._paths import shown
 from diplo_events.model.registry import RECORD_TYPES
 
 __all__ = [
@@ -34,7 +35,7 @@ _UUID_LENGTH: Final = 36
 def _check_type(record_type: str) -> None:
     if record_type not in RECORD_TYPES:
         allowed = ", ".join(repr(t) for t in RECORD_TYPES)
-        msg = f"unknown record type {record_type!r}; expected one of {allowed}"
+        msg = f"unknown record type {shown(record_type)}; expected one of {allowed}"
         raise ValueError(msg)
 
 
@@ -122,7 +123,7 @@ def id_type(record_id: str) -> str:
     """
     match = _ID_RE.fullmatch(record_id) if type(record_id) is str else None
     if match is None or match.group(1) not in RECORD_TYPES:
-        msg = f"{record_id!r} is not a record id of the form '<type>--<uuid>'"
+        msg = f"{shown(record_id)} is not a record id of the form '<type>--<uuid>'"
         raise ValueError(msg)
     return match.group(1)
 

@@ -32,6 +32,7 @@ from typing import Any, Final, TypeVar
 import attrs
 from attrs import frozen
 
+from diplo_events._paths import shown
 from diplo_events.exceptions import FieldError, FieldTypeError
 from diplo_events.model import _ids, registry
 from diplo_events.model._countries import ALL_CODES
@@ -174,10 +175,40 @@ def has_surrogate(text: str) -> bool:
     return not text.isascii() and _SURROGATE(text) is not None
 
 
+# Characters that show nothing, besides white space: format characters (zero
+# width space, joiners, the byte order mark, soft hyphen: category Cf), controls
+# (Cc), and the other default-ignorable code points of Unicode's
+# DerivedCoreProperties.txt that are not Cf (combining grapheme joiner,
+# Hangul fillers, Khmer inherent vowels, variation selectors).
+_INVISIBLE_CATEGORIES: Final = frozenset({"Cf", "Cc"})
+_IGNORABLE_RE: Final = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef]"
+)
+
+
+def _visible(text: str) -> bool:
+    """Tell whether *text* has a character that shows: not space, format or ignorable."""
+    for char in text:
+        if char.isspace() or _IGNORABLE_RE.match(char):
+            continue
+        if unicodedata.category(char) not in _INVISIBLE_CATEGORIES:
+            return True
+    return False
+
+
+def blank(text: str) -> bool:
+    """Tell whether *text* shows nothing: empty, or only white space and invisible characters.
+
+    >>> blank(" \u200b\ufeff "), blank("\u200bx")
+    (True, False)
+    """
+    return not text or text.isspace() or (not text.isascii() and not _visible(text))
+
+
 def _text_problem(name: str, value: object) -> FieldError | None:
     if type(value) is not str:
         return type_error(name, "a string", value)
-    if not value or value.isspace():
+    if blank(value):
         return FieldError(name, "value.empty", f"'{name}' must not be empty")
     if not value.isascii() and _SURROGATE(value) is not None:
         return FieldError(
@@ -187,14 +218,14 @@ def _text_problem(name: str, value: object) -> FieldError | None:
 
 
 _TEXT: Final = Rule(
-    "type(v) is str and v and not v.isspace() and (v.isascii() or _sur(v) is None)",
+    "type(v) is str and v and not v.isspace() and (v.isascii() or (_sur(v) is None and _vis(v)))",
     _text_problem,
-    {"_sur": _SURROGATE},
+    {"_sur": _SURROGATE, "_vis": _visible},
 )
 
 
 def text() -> dict[str, object]:
-    """A non-empty string (not only white space) without lone surrogates."""
+    """A string that shows something (see `blank`), without lone surrogates."""
     return _meta(_TEXT)
 
 
@@ -227,7 +258,7 @@ def _id_rule(types: tuple[str, ...]) -> Rule:
                 name,
                 "id.malformed",
                 f"'{name}' must be an id of the form '<type>--<uuid>' with a lower-case uuid, "
-                f"got {value!r}",
+                f"got {shown(value)}",
             )
         if len(_KNOWN_IDS) >= _KNOWN_IDS_LIMIT:
             _KNOWN_IDS.clear()
@@ -235,7 +266,9 @@ def _id_rule(types: tuple[str, ...]) -> Rule:
         if prefix in types:
             return None
         return FieldError(
-            name, "id.wrong_type", f"'{name}' must be the id of a {allowed} record, got {value!r}"
+            name,
+            "id.wrong_type",
+            f"'{name}' must be the id of a {allowed} record, got {shown(value)}",
         )
 
     return Rule(
@@ -289,7 +322,7 @@ def _member_rule(enum_type: type[enum.Enum]) -> Rule:
         if type(value) is enum_type:
             return None
         return FieldError(
-            name, "value.not_allowed", f"'{name}' must be one of {allowed}, got {value!r}"
+            name, "value.not_allowed", f"'{name}' must be one of {allowed}, got {shown(value)}"
         )
 
     return Rule("type(v) is _enum", problem, {"_enum": enum_type})
@@ -312,7 +345,8 @@ def _country_problem(name: str, value: object) -> FieldError | None:
         return FieldError(
             name,
             "country.unknown",
-            f"'{name}' must be an ISO 3166-1 alpha-3 country code such as 'ARM', got {value!r}",
+            f"'{name}' must be an ISO 3166-1 alpha-3 country code such as 'ARM', "
+            f"got {shown(value)}",
         )
     return None
 
@@ -333,7 +367,7 @@ def countries() -> dict[str, object]:
 def _range_rule(low: float, high: float, *, integer: bool = False) -> Rule:
     kind = int if integer else float
     expected = "an integer" if integer else "a number"
-    shown = "2**53 - 1" if high == MAX_SAFE_INTEGER else f"{high:g}"
+    top = "2**53 - 1" if high == MAX_SAFE_INTEGER else f"{high:g}"
 
     def problem(name: str, value: object) -> FieldError | None:
         if type(value) is not kind or (kind is float and not math.isfinite(value)):
@@ -342,7 +376,7 @@ def _range_rule(low: float, high: float, *, integer: bool = False) -> Rule:
             return FieldError(
                 name,
                 "value.out_of_range",
-                f"'{name}' must be between {low:g} and {shown}, got {value!r}",
+                f"'{name}' must be between {low:g} and {top}, got {shown(value)}",
             )
         return None
 

@@ -12,6 +12,7 @@ from typing import Final
 
 from attrs import field, frozen
 
+from diplo_events._paths import shown
 from diplo_events.exceptions import FieldError
 from diplo_events.model import _rules as v
 from diplo_events.model._dates import UncertainDate
@@ -104,7 +105,7 @@ class ExternalId(v.Checked):
             raise FieldError(
                 "value",
                 "external_id.malformed",
-                f"a Wikidata id looks like 'Q76658', got {self.value!r}",
+                f"a Wikidata id looks like 'Q76658', got {shown(self.value)}",
             )
 
 
@@ -132,19 +133,19 @@ class Code(v.Checked):
             raise FieldError(
                 "code",
                 "code.malformed",
-                f"a CAMEO event code has 2 to 4 digits from root 01-20, got {self.code!r}",
+                f"a CAMEO event code has 2 to 4 digits from root 01-20, got {shown(self.code)}",
             )
         if self.system == CAMEO_ACTOR and _CAMEO_ACTOR_RE.fullmatch(self.code) is None:
             raise FieldError(
                 "code",
                 "code.malformed",
-                f"a CAMEO actor code is up to five three-letter groups, got {self.code!r}",
+                f"a CAMEO actor code is up to five three-letter groups, got {shown(self.code)}",
             )
         if self.system == PLOVER and self.code not in PLOVER_EVENTS:
             raise FieldError(
                 "code",
                 "code.malformed",
-                f"{self.code!r} is not a PLOVER 2.0 event type",
+                f"{shown(self.code)} is not a PLOVER 2.0 event type",
             )
 
 

@@ -12,6 +12,7 @@ from typing import Any, Final, Literal, TypeVar, overload
 
 from attrs import field, frozen
 
+from diplo_events._paths import shown
 from diplo_events.exceptions import DiploEventsError, FieldError
 from diplo_events.model import _display, registry
 from diplo_events.model import _rules as v
@@ -48,12 +49,12 @@ def _records_problem(name: str, value: object) -> FieldError | None:
 
 
 def _version_problem(name: str, value: object) -> FieldError | None:
-    if value == SCHEMA_VERSION:
+    if type(value) is str and value == SCHEMA_VERSION:
         return None
     return FieldError(
         name,
         "schema.unsupported_version",
-        f"schema version {value!r} is not supported; this release reads {SCHEMA_VERSION!r}",
+        f"schema version {shown(value)} is not supported; this release reads {SCHEMA_VERSION!r}",
     )
 
 

@@ -169,12 +169,18 @@ def speaks_for(records: Records, speaker: str, actor: str, meeting_id: str | Non
 
 
 def meeting_family(records: Records, meeting: Meeting) -> list[Meeting]:
-    """Return the meeting and the meetings it is part of, nearest first."""
+    """Return the meeting and the meetings it is part of, nearest first.
+
+    A loop of ``part_of`` links ends the list before the first meeting repeats.
+    Time is linear in the length of the chain.
+    """
     family = [meeting]
-    while family[-1].part_of is not None:
-        parent = records.get(family[-1].part_of)
-        if not isinstance(parent, Meeting) or parent in family:
+    seen = {meeting.id}
+    while (parent_id := family[-1].part_of) is not None and parent_id not in seen:
+        parent = records.get(parent_id)
+        if not isinstance(parent, Meeting):
             break
+        seen.add(parent_id)
         family.append(parent)
     return family
 

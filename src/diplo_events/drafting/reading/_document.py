@@ -210,7 +210,7 @@ def _prepare(
             ]
         )
     text = unicodedata.normalize("NFC", text)
-    if not text.strip():
+    if v.blank(text):  # the rule a Source's text is held to: nothing visible is empty
         raise ParseError([Issue(path="$", code="extract.empty", message="the text is empty")])
     if source is not None and source.text is not None and source.text != text:
         raise ParseError(
