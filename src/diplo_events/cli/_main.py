@@ -49,11 +49,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from diplo_events.cli._app import run  # noqa: PLC0415 - click and rich on first use
     except ImportError as exc:
-        if (exc.name or "").partition(".")[0] not in _EXTRA:
+        package = (exc.name or "").partition(".")[0]
+        if package not in _EXTRA:
             raise
         print(  # noqa: T201 - the one message there is no rich to print with
             f"diplo-events: the command line needs the optional extra 'cli' "
-            f"(the package {exc.name!r} is missing): {INSTALL}",
+            f"(the package {package!r} is missing): {INSTALL}",
             file=sys.stderr,
         )
         return EXIT_MISSING_EXTRA
