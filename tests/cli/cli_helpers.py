@@ -1,10 +1,14 @@
-"""Paths and helpers the command-line tests share (the fixtures are in conftest.py)."""
+"""Paths, data and helpers the command-line tests share: the Moscow talks, the project's texts."""
 
+import functools
+import importlib.util
+import json
 import re
 from pathlib import Path
 
 from click.testing import CliRunner, Result
 
+import diplo_events as de
 from diplo_events.cli._app import app
 
 ROOT = Path(__file__).parent.parent.parent
@@ -34,3 +38,36 @@ def document_lines() -> list[dict[str, str]]:
             }
         )
     return lines
+
+
+@functools.cache
+def moscow() -> de.Collection:
+    """The hand-built Moscow talks dataset of the examples."""
+    spec = importlib.util.spec_from_file_location("cli_moscow", MOSCOW_SCRIPT)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    collection: de.Collection = module.build_collection()
+    return collection
+
+
+def write_moscow_json(folder: Path) -> Path:
+    """Write the Moscow talks into *folder* as one JSON collection document."""
+    path = folder / "moscow.json"
+    path.write_text(de.to_json(moscow()), encoding="utf-8")
+    return path
+
+
+def write_documents(folder: Path) -> Path:
+    """Write a JSON Lines of documents into *folder*: the project's texts, then three bad lines."""
+    path = folder / "documents.jsonl"
+    lines = [json.dumps(line) for line in document_lines()]
+    lines[0] = json.dumps({**json.loads(lines[0]), "publisher": "Meridian News"})
+    lines += [
+        json.dumps({"id": "bad-date", "text": "Lopes met Berg.", "published": "March 3"}),
+        "{not json",
+        json.dumps({"id": 7, "txt": "no text key"}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

@@ -66,8 +66,10 @@ def _load(path: Path, fmt: str, console: Console) -> Collection:
         return read_dataset(path, fmt)
     except DiploEventsError as exc:
         issues: tuple[Issue, ...] = getattr(exc, "issues", ())
-        for issue in issues or (Issue(path="$", code="input.invalid", message=str(exc)),):
+        for issue in issues:
             _say(console, f"error: {path}: {issue}")
+        if not issues:
+            _say(console, f"error: {path}: {exc}")
         _say(console, f"{path} is not a valid {fmt} dataset ({len(issues)} issues)")
         _stop(EXIT_DATA)
     except ImportError as exc:

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_helpers import TEXTS, document_lines, invoke
+from cli_helpers import TEXTS, document_lines, invoke, write_documents
 from click.testing import Result
 
 import diplo_events as de
@@ -14,6 +14,12 @@ from diplo_events.cli._documents import Document, draft_all, read_inputs
 from diplo_events.io import tables
 
 MOSCOW_TEXT = TEXTS / "moscow-talks-2020-12-08.txt"
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A JSON Lines of documents: the project's texts, then three bad lines."""
+    return write_documents(tmp_path_factory.mktemp("documents"))
 
 
 @pytest.fixture(scope="module")

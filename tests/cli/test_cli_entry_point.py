@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from cli_helpers import ROOT, TEXTS
+from cli_helpers import ROOT, TEXTS, write_moscow_json
 
 import diplo_events as de
 from diplo_events import cli
@@ -47,7 +47,8 @@ def test_python_m_extracts_and_validates(tmp_path: Path) -> None:
     assert json.loads(checked.stdout)["errors"] == 0
 
 
-def test_the_console_script_is_declared_and_runs_main(moscow_json: Path) -> None:
+def test_the_console_script_is_declared_and_runs_main(tmp_path: Path) -> None:
+    moscow_json = write_moscow_json(tmp_path)
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["scripts"] == {"diplo-events": "diplo_events.cli:main"}
     extras = project["optional-dependencies"]

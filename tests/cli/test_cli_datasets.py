@@ -5,18 +5,24 @@ from pathlib import Path
 
 import attrs
 import pytest
-from cli_helpers import invoke
+from cli_helpers import invoke, moscow, write_moscow_json
 
 import diplo_events as de
 from diplo_events.cli import EXIT_DATA, EXIT_OK, EXIT_USAGE
 from diplo_events.io import tables
 
 
-def _broken(moscow: de.Collection) -> tuple[de.Collection, de.Statement]:
-    """The Moscow talks with one statement's speaker pointing nowhere."""
-    statement = moscow.of_type(de.Statement)[3]
+@pytest.fixture(scope="module")
+def moscow_json(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Moscow talks as one JSON collection document."""
+    return write_moscow_json(tmp_path_factory.mktemp("moscow"))
+
+
+def _broken(collection: de.Collection) -> tuple[de.Collection, de.Statement]:
+    """*collection* with one statement's speaker pointing nowhere."""
+    statement = collection.of_type(de.Statement)[3]
     bad = attrs.evolve(statement, speaker=de.stable_id("person", "nobody"))
-    records = [bad if record is statement else record for record in moscow.records]
+    records = [bad if record is statement else record for record in collection.records]
     return de.Collection(records=records), bad
 
 
@@ -44,8 +50,8 @@ def test_a_valid_dataset_passes_quietly(moscow_json: Path) -> None:
     assert "60 records, 0 errors, 0 warnings" in result.stderr
 
 
-def test_errors_name_their_record_and_path(moscow: de.Collection, tmp_path: Path) -> None:
-    broken, bad = _broken(moscow)
+def test_errors_name_their_record_and_path(tmp_path: Path) -> None:
+    broken, bad = _broken(moscow())
     path = tmp_path / "broken.jsonl"
     de.dump_jsonl(broken, path)
     result = invoke("validate", path)
@@ -56,8 +62,8 @@ def test_errors_name_their_record_and_path(moscow: de.Collection, tmp_path: Path
     assert line.endswith("[ref.dangling]")
 
 
-def test_json_report_for_programs(moscow: de.Collection, tmp_path: Path) -> None:
-    broken, bad = _broken(moscow)
+def test_json_report_for_programs(tmp_path: Path) -> None:
+    broken, bad = _broken(moscow())
     path = tmp_path / "broken.json"
     path.write_text(de.to_json(broken), encoding="utf-8")
     result = invoke("validate", path, "--format", "json")
@@ -108,9 +114,7 @@ def test_an_unknown_suffix_needs_a_format(moscow_json: Path, tmp_path: Path) -> 
 # --- convert -------------------------------------------------------------------------------
 
 
-def test_convert_round_trips_through_every_format(
-    moscow: de.Collection, moscow_json: Path, tmp_path: Path
-) -> None:
+def test_convert_round_trips_through_every_format(moscow_json: Path, tmp_path: Path) -> None:
     lines, folder, back = tmp_path / "m.jsonl", tmp_path / "m.parquet", tmp_path / "back.json"
     assert invoke("convert", moscow_json, lines).exit_code == EXIT_OK
     assert invoke("convert", lines, folder).exit_code == EXIT_OK
@@ -118,8 +122,8 @@ def test_convert_round_trips_through_every_format(
     result = invoke("convert", folder, back)
     assert result.exit_code == EXIT_OK
     assert f"wrote 60 records to {back} (json)" in result.stderr
-    assert de.from_json(back.read_text(encoding="utf-8")) == moscow
-    assert tables.read_parquet(folder) == moscow
+    assert de.from_json(back.read_text(encoding="utf-8")) == moscow()
+    assert tables.read_parquet(folder) == moscow()
 
 
 def test_convert_can_leave_out_the_texts(moscow_json: Path, tmp_path: Path) -> None:
