@@ -96,10 +96,10 @@ class TestSurface:
         assert loaded == "[]"
 
     def test_import_does_not_load_optional_extras(self) -> None:
-        """``import diplo_events`` (and its io package) loads neither pyarrow nor pandas."""
+        """``import diplo_events`` (its io and plot modules too) loads no heavy extra."""
         loaded = _run(
-            "import sys, diplo_events, diplo_events.io, diplo_events.io.tables; "
-            "print(sorted(m for m in ('pyarrow', 'pandas', 'polars', 'duckdb') "
+            "import sys, diplo_events, diplo_events.io, diplo_events.io.tables, diplo_events.plot; "
+            "print(sorted(m for m in ('pyarrow', 'pandas', 'polars', 'duckdb', 'matplotlib') "
             "if m in sys.modules))"
         )
         assert loaded == "[]"

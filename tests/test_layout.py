@@ -20,6 +20,7 @@ FORBIDDEN: dict[str, tuple[set[str], set[str]]] = {
     "io": ({"drafting", "interop", "_validate", "strategies", "cli"}, set()),
     "strategies": ({"io", "drafting", "interop", "_validate", "cli"}, set()),
     "drafting": ({"strategies", "cli"}, set()),
+    "plot": ({"io", "drafting", "interop", "_validate", "strategies", "cli"}, set()),
 }
 
 

@@ -13,6 +13,7 @@ from diplo_events.drafting.rules._actors import read_actors
 from diplo_events.drafting.rules._claims import draft_claims
 from diplo_events.drafting.rules._meetings import Meetings, draft_meetings
 from diplo_events.drafting.rules._references import draft_references
+from diplo_events.drafting.rules._statement_dates import date_statements
 from diplo_events.drafting.rules._statements import draft_statements
 
 SHOWCASE = (
@@ -107,7 +108,7 @@ class TestStages:
         statements = draft_statements(doc, cast, meetings)
         drafted = [
             *meetings.records,
-            *statements.records,
+            *date_statements(doc, meetings.records, statements.records),
             *draft_claims(doc, cast, meetings, statements),
             *draft_references(doc, cast, meetings),
         ]

@@ -31,6 +31,7 @@ from diplo_events.drafting.rules._actors import read_actors
 from diplo_events.drafting.rules._claims import draft_claims
 from diplo_events.drafting.rules._meetings import draft_meetings
 from diplo_events.drafting.rules._references import draft_references
+from diplo_events.drafting.rules._statement_dates import date_statements
 from diplo_events.drafting.rules._statements import draft_statements
 from diplo_events.model import Collection, Meeting, Source  # noqa: F401 - Meeting: the example
 
@@ -111,7 +112,7 @@ def extract(
             source_record,
             *actors,
             *meetings.records,
-            *statements.records,
+            *date_statements(doc, meetings.records, statements.records),
             *claims,
             *references,
         ]
