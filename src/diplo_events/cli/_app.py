@@ -1,0 +1,385 @@
+"""The ``diplo-events`` commands (click), drawing tables and progress with rich.
+
+Loaded by `diplo_events.cli.main` only when the command line runs. Reports
+go to standard error, one issue a line and never wrapped, so that they can
+be searched; what a command is asked for (a validation report, a summary)
+goes to standard output.
+"""
+
+import contextlib
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from diplo_events._validate import validate
+from diplo_events.cli._datasets import (
+    FORMATS,
+    FormatError,
+    format_of,
+    read_dataset,
+    record_of,
+    write_dataset,
+)
+from diplo_events.cli._documents import Document, Outcome, draft_all, parse_published, read_inputs
+from diplo_events.cli._main import EXIT_DATA, EXIT_MISSING_EXTRA, EXIT_OK
+from diplo_events.cli._summary import summarize
+from diplo_events.exceptions import DiploEventsError, Issue, Severity
+from diplo_events.model import Collection, Record
+
+__all__ = ["app", "run"]
+
+_PROG = "diplo-events"
+_PATH = click.Path(path_type=Path)
+_EXISTING = click.Path(exists=True, path_type=Path)
+_FORMAT = click.Choice(FORMATS)
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _say(console: Console, text: str) -> None:
+    console.print(text, markup=False, highlight=False, soft_wrap=True)
+
+
+def _stop(code: int) -> NoReturn:
+    raise click.exceptions.Exit(code)
+
+
+def _format(path: Path, given: str | None) -> str:
+    try:
+        return format_of(path, given)
+    except FormatError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _load(path: Path, fmt: str, console: Console) -> Collection:
+    """Read a dataset, or report why it cannot be read and stop with status 1 (or 3)."""
+    try:
+        return read_dataset(path, fmt)
+    except DiploEventsError as exc:
+        issues: tuple[Issue, ...] = getattr(exc, "issues", ())
+        for issue in issues:
+            _say(console, f"error: {path}: {issue}")
+        if not issues:
+            _say(console, f"error: {path}: {exc}")
+        _say(console, f"{path} is not a valid {fmt} dataset ({len(issues)} issues)")
+        _stop(EXIT_DATA)
+    except ImportError as exc:
+        _say(console, f"error: {exc}")
+        _stop(EXIT_MISSING_EXTRA)
+    except OSError as exc:
+        _say(console, f"error: cannot read {path}: {exc.strerror or exc}")
+        _stop(EXIT_DATA)
+
+
+def _save(collection: Collection, path: Path, fmt: str, console: Console, *, text: bool) -> None:
+    try:
+        write_dataset(collection, path, fmt, include_text=text)
+    except ImportError as exc:
+        _say(console, f"error: {exc}")
+        _stop(EXIT_MISSING_EXTRA)
+    except OSError as exc:
+        _say(console, f"error: cannot write {path}: {exc.strerror or exc}")
+        _stop(EXIT_DATA)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="diplo_events", prog_name=_PROG)
+def app() -> None:
+    """Draft, check, convert and summarize datasets of diplomatic events.
+
+    Datasets are JSON (one collection document, .json), JSON Lines (one
+    record a line, .jsonl) or Parquet (a folder of tables, .parquet).
+    Exit status: 0 all well, 1 problems in the data, 2 usage error,
+    3 an optional extra is missing.
+    """
+
+
+# --- extract ---------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _progress(total: int, console: Console, *, shown: bool) -> Iterator[Callable[[], None]]:
+    if not shown:
+        yield lambda: None
+        return
+    columns = (
+        TextColumn("extract"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console) as progress:
+        task = progress.add_task("extract", total=total)
+        yield lambda: progress.advance(task)
+
+
+def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    del ctx, param
+    parsed = parse_published(value)
+    if isinstance(parsed, Issue):
+        raise click.BadParameter(parsed.message)
+    return parsed
+
+
+class _Gathered:
+    """The records of the drafted documents; a record drafted twice is kept once."""
+
+    def __init__(self) -> None:
+        self.records: list[Record] = []
+        self._seen: dict[str, Record] = {}
+
+    def add(self, drafts: Collection) -> None:
+        for record in drafts.records:
+            prior = self._seen.setdefault(record.id, record)
+            # The same text drafted twice gives equal records: keep one. Records that
+            # differ under one id are both kept, for validate to report.
+            if prior is record or prior != record:
+                self.records.append(record)
+
+
+def _report(console: Console, outcome: Outcome) -> None:
+    for issue in outcome.issues:
+        _say(console, f"error: {outcome.key}: {issue}")
+
+
+@app.command()
+@click.argument("inputs", nargs=-1, required=True, type=_EXISTING)
+@click.option("-o", "--out", required=True, type=_PATH, help="The dataset to write.")
+@click.option("--format", "fmt", type=_FORMAT, help="Its format (default: from --out's suffix).")
+@click.option(
+    "--published",
+    callback=_published,
+    metavar="YYYY-MM-DD",
+    help="Publication date of the plain-text files (default: read from each text).",
+)
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Processes."
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar (default: when standard error is a terminal).",
+)
+@click.option("--text/--no-text", default=True, help="Keep or leave out the source texts.")
+def extract(
+    inputs: tuple[Path, ...],
+    *,
+    out: Path,
+    fmt: str | None,
+    published: dt.date | None,
+    workers: int,
+    progress: bool | None,
+    text: bool,
+) -> None:
+    """Draft records from articles into a dataset.
+
+    INPUTS are text files (one article each), folders (their *.txt files) and
+    JSON Lines files (.jsonl) of documents, one a line: {"text": ...,
+    "published": "YYYY-MM-DD"}, optionally with "id", "url", "title" and
+    "publisher". A document that cannot be drafted is reported on standard
+    error with its issues, the others are written, and the exit status is 1.
+    """
+    fmt = _format(out, fmt)
+    console = _stderr()
+    items = read_inputs(inputs, published)
+    documents = [item for item in items if isinstance(item, Document)]
+    failed = 0
+    for item in items:
+        if isinstance(item, Outcome):
+            _report(console, item)
+            failed += 1
+    gathered = _Gathered()
+    shown = console.is_terminal if progress is None else progress
+    with _progress(len(documents), console, shown=shown) as advance:
+        for outcome in draft_all(documents, workers=workers):
+            advance()
+            if outcome.drafts is None:
+                _report(console, outcome)
+                failed += 1
+            else:
+                gathered.add(outcome.drafts)
+    collection = Collection(records=gathered.records)
+    _save(collection, out, fmt, console, text=text)
+    drafted = len(items) - failed
+    _say(
+        console,
+        f"drafted {len(collection.records):,} records from {drafted:,} of {len(items):,} "
+        f"documents into {out} ({fmt})" + (f"; {failed:,} failed" if failed else ""),
+    )
+    _stop(EXIT_DATA if failed else EXIT_OK)
+
+
+# --- validate --------------------------------------------------------------------------
+
+
+def _issue_row(collection: Collection | None, issue: Issue) -> dict[str, Any]:
+    record = record_of(collection, issue)
+    return {
+        "severity": str(issue.severity),
+        "code": issue.code,
+        "path": issue.path,
+        "line": issue.line,
+        "record_id": None if record is None else record.id,
+        "record_type": None if record is None else record.type,
+        "message": issue.message,
+    }
+
+
+def _issue_line(row: dict[str, Any]) -> str:
+    where = row["path"] if row["line"] is None else f"line {row['line']}: {row['path']}"
+    if row["record_id"] is not None:
+        where = f"{where} ({row['record_id']})"
+    return f"{row['severity']}: {where}: {row['message']} [{row['code']}]"
+
+
+@app.command(name="validate")
+@click.argument("dataset", type=_EXISTING)
+@click.option("--from", "from_fmt", type=_FORMAT, help="The dataset's format (default: guessed).")
+@click.option(
+    "--format",
+    "report",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="How to print the issues.",
+)
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+def validate_command(dataset: Path, from_fmt: str | None, report: str, *, strict: bool) -> None:
+    """Check a dataset: every record, and the rules across records.
+
+    Prints each issue with its severity, JSON path, the id of the record it
+    is in, its message and code. Exit status 1 if any issue is an error (or,
+    with --strict, a warning), or the dataset does not load; 0 otherwise.
+    """
+    fmt = _format(dataset, from_fmt)
+    collection: Collection | None
+    try:
+        collection = read_dataset(dataset, fmt)
+    except DiploEventsError as exc:
+        collection = None
+        issues: tuple[Issue, ...] = getattr(exc, "issues", ())
+    except ImportError as exc:
+        _say(_stderr(), f"error: {exc}")
+        _stop(EXIT_MISSING_EXTRA)
+    else:
+        issues = tuple(validate(collection))
+    rows = [_issue_row(collection, issue) for issue in issues]
+    errors = sum(issue.severity is Severity.ERROR for issue in issues)
+    warnings = len(issues) - errors
+    records = None if collection is None else len(collection.records)
+    if report == "json":
+        document = {
+            "dataset": str(dataset),
+            "format": fmt,
+            "loaded": collection is not None,
+            "records": records,
+            "errors": errors,
+            "warnings": warnings,
+            "issues": rows,
+        }
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        for row in rows:
+            click.echo(_issue_line(row))
+        what = "does not load" if collection is None else f"{records:,} records"
+        _say(_stderr(), f"{dataset}: {what}, {errors:,} errors, {warnings:,} warnings")
+    failed = collection is None or errors > 0 or (strict and warnings > 0)
+    _stop(EXIT_DATA if failed else EXIT_OK)
+
+
+# --- convert ---------------------------------------------------------------------------
+
+
+@app.command()
+@click.argument("source", type=_EXISTING)
+@click.argument("target", type=_PATH)
+@click.option("--from", "from_fmt", type=_FORMAT, help="SOURCE's format (default: guessed).")
+@click.option("--to", "to_fmt", type=_FORMAT, help="TARGET's format (default: its suffix).")
+@click.option("--text/--no-text", default=True, help="Keep or leave out the source texts.")
+def convert(
+    source: Path, target: Path, from_fmt: str | None, to_fmt: str | None, *, text: bool
+) -> None:
+    """Convert a dataset between JSON, JSON Lines and Parquet.
+
+    The records are read whole and strictly (a dataset that does not load is
+    reported, with status 1), then written in the target format.
+    """
+    console = _stderr()
+    source_fmt = _format(source, from_fmt)
+    target_fmt = _format(target, to_fmt)
+    collection = _load(source, source_fmt, console)
+    _save(collection, target, target_fmt, console, text=text)
+    omitted = "" if text else ", without source texts"
+    _say(console, f"wrote {len(collection.records):,} records to {target} ({target_fmt}{omitted})")
+
+
+# --- show ------------------------------------------------------------------------------
+
+
+def _draw(summary: dict[str, Any], title: str) -> None:
+    console = Console(highlight=False)
+    types = Table(title=title, title_justify="left")
+    for name in ("type", "records", "drafts", "accepted"):
+        types.add_column(name, justify="left" if name == "type" else "right")
+    for row in summary["types"]:
+        types.add_row(row["type"], *(f"{row[k]:,}" for k in ("records", "drafts", "accepted")))
+    drafts = sum(row["drafts"] for row in summary["types"])
+    types.add_row(
+        "all", f"{summary['records']:,}", f"{drafts:,}", f"{summary['records'] - drafts:,}"
+    )
+    console.print(types)
+    meetings, sources = summary["meetings"], summary["sources"]
+    span = f"{meetings['earliest'] or '…'} to {meetings['latest'] or '…'}"
+    _say(
+        console,
+        f"meetings: {meetings['count']:,}, dated {span}" if meetings["count"] else "meetings: none",
+    )
+    _say(console, f"sources: {sources['count']:,}, {sources['with_text']:,} with their text")
+    if summary["speakers"]:
+        speakers = Table(title="top speakers", title_justify="left")
+        speakers.add_column("speaker")
+        speakers.add_column("statements", justify="right")
+        for row in summary["speakers"]:
+            speakers.add_row(row["name"], f"{row['statements']:,}")
+        console.print(speakers)
+
+
+@app.command()
+@click.argument("dataset", type=_EXISTING)
+@click.option("--from", "from_fmt", type=_FORMAT, help="The dataset's format (default: guessed).")
+@click.option(
+    "--format",
+    "report",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Tables for people, or JSON for programs.",
+)
+@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True)
+def show(dataset: Path, from_fmt: str | None, report: str, top: int) -> None:
+    """Summarize a dataset: records by type, drafts and accepted, meetings, top speakers."""
+    fmt = _format(dataset, from_fmt)
+    collection = _load(dataset, fmt, _stderr())
+    summary = summarize(collection, top=top)
+    if report == "json":
+        click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+    else:
+        _draw(summary, f"{dataset} ({fmt})")
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the commands with *argv*; return the exit status instead of exiting."""
+    try:
+        app.main(args=None if argv is None else list(argv), prog_name=_PROG)
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else EXIT_DATA)
