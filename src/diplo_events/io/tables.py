@@ -6,8 +6,10 @@
 their ``spans`` (from anywhere in a record, with the JSON path they stand at),
 ``participants``, ``addressees``, ``codes``, ``topics``, ``evidence``,
 ``responses`` and every other list field. `write_parquet` writes the same
-tables as one Parquet file each; `read_parquet` reads the record tables back
-into an equal `Collection`.
+tables as one Parquet file each, or, with ``partition=``, as one part of a
+dataset that several workers write (``<table>/part-<name>.parquet``);
+`read_parquet` reads the record tables back into an equal `Collection`, all
+the parts of a partitioned dataset as one.
 
 The record tables are complete: every field of every record is a column (a
 value column), so nothing is lost on the way to Parquet and back; the columns
