@@ -870,6 +870,7 @@ def _sources(pool: _Pool, identity: st.SearchStrategy[str]) -> st.SearchStrategy
         published=_optional(_UNCERTAIN_DATES),
         language=_optional(st.sampled_from(("en", "ru", "hy")) | _TEXTS),
         authors=_tuples(_TEXTS),
+        external_ids=_tuples(_EXTERNAL_IDS),
         text=_optional(_SOURCE_TEXTS),
         retrieved=_optional(_INSTANTS),
         **_common(None),

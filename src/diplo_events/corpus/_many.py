@@ -24,7 +24,14 @@ from attrs import field, frozen
 
 from diplo_events.drafting import extract
 from diplo_events.exceptions import DiploEventsError, FieldError, Issue, ParseError
-from diplo_events.model import Collection, Organization, OrganizationKind, Source, stable_id
+from diplo_events.model import (
+    Collection,
+    ExternalId,
+    Organization,
+    OrganizationKind,
+    Source,
+    stable_id,
+)
 from diplo_events.model import _rules as v
 
 __all__ = ["Article", "Extracted", "extract_many"]
@@ -145,8 +152,12 @@ def _publisher(name: str) -> Organization:
     )
 
 
+#: The scheme of the external id under which a drafted `Source` keeps an `Article`'s own id.
+DOCUMENT_SCHEME: Final = "document"
+
+
 def _source(article: Article, publisher: Organization | None) -> Source | None:
-    if article.url is None and article.title is None and publisher is None:
+    if article.url is None and article.title is None and publisher is None and article.id is None:
         return None
     # The id extract() gives a text it drafts on its own, so that the same text is one
     # source whichever way it came in (merge() joins sources by text as well).
@@ -157,6 +168,9 @@ def _source(article: Article, publisher: Organization | None) -> Source | None:
         url=article.url,
         title=article.title,
         publisher=None if publisher is None else publisher.id,
+        external_ids=()
+        if article.id is None
+        else (ExternalId(scheme=DOCUMENT_SCHEME, value=str(article.id)),),
         draft=True,
     )
 

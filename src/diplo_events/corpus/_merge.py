@@ -18,7 +18,7 @@ The rules, in the order they run (docs/corpus.md says them for users):
 5. Meetings of the same kind with the same participants are one when their
    dates and places agree (equal, or one within the other); when they do not
    agree but lie within *near_days* of each other, both are kept and linked
-   by a draft `Reference` (relation ``cites``) saying they may be one event.
+   by a draft `Reference` (relation ``same_as``) saying they may be one event.
 
 Every merged record keeps the smallest id of the records it merges, so the
 result does not depend on the order of the inputs, merging again changes
@@ -462,7 +462,7 @@ def _link_near(run: _Run, near_days: int) -> None:
                 link = Reference(
                     id=stable_id("reference", _LINK_KEY.format(a.id, b.id)),
                     subject=a.id,
-                    relation=Relation.CITES,
+                    relation=Relation.SAME_AS,
                     target=b.id,
                     description=(
                         "may be the same event: the same kind and participants, "

@@ -22,8 +22,9 @@ version    what changed
 =========  ==============================================================================
 ``1.0``    the first version (diplo_events 0.1)
 ``1.1``    a citation may say its ``role``, a statement its ``cue``, a person or an
-           organization that it is ``unnamed``; all are new fields with neutral
-           defaults, so a 1.0 document needs only its version raised
+           organization that it is ``unnamed``, a source its ``external_ids``, a
+           reference the relation ``same_as``; all are new fields with neutral
+           defaults or new values, so a 1.0 document needs only its version raised
 =========  ==============================================================================
 
 .. versionadded:: 0.2.0

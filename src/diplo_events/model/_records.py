@@ -607,6 +607,9 @@ class Source(v.Checked):
             the dates of the events it reports.
         language: BCP 47 tag of the document's language, such as ``"en"``.
         authors: Names of the authors.
+        external_ids: The document's identifiers elsewhere: a dataset's own
+            document id (``extract_many`` keeps an `Article`'s id here, with
+            the scheme ``"document"``), a DOI, an archive's id.
         text: The full text, NFC-normalized; citation spans index into it.
         retrieved: When the text was fetched (timezone-aware), or ``None``.
         draft: ``True`` for a record drafted by a program (such as
@@ -615,6 +618,8 @@ class Source(v.Checked):
         modified: When this record was last changed, or ``None``.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Added *external_ids*.
     """
 
     id: str = _id_field("source")
@@ -627,6 +632,9 @@ class Source(v.Checked):
     )
     language: str | None = field(default=None, metadata=v.optional_text())
     authors: tuple[str, ...] = field(default=(), converter=v.nfc_all, metadata=v.texts())
+    external_ids: tuple[ExternalId, ...] = field(
+        default=(), converter=v.to_tuple, metadata=v.instances_of(ExternalId)
+    )
     text: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text(), repr=short)
     retrieved: dt.datetime | None = field(default=None, metadata=v.optional_instant())
     draft: bool = _draft_field()

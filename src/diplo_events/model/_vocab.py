@@ -178,9 +178,13 @@ class Relation(enum.StrEnum):
     """How one event refers to another, in a `Reference`.
 
     ``previous`` and ``implements`` point back in time, ``planned`` forward;
-    ``validate()`` checks the direction.
+    ``validate()`` checks the direction. ``same_as`` says two records may be
+    one event reported differently (sources that disagree on its date or
+    place); its description says why.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Added ``same_as``.
     """
 
     IMPLEMENTS = "implements"
@@ -188,6 +192,7 @@ class Relation(enum.StrEnum):
     PREVIOUS = "previous"
     PLANNED = "planned"
     CITES = "cites"
+    SAME_AS = "same_as"
 
 
 class OrganizationKind(enum.StrEnum):
