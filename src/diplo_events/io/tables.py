@@ -6,8 +6,10 @@
 their ``spans`` (from anywhere in a record, with the JSON path they stand at),
 ``participants``, ``addressees``, ``codes``, ``topics``, ``evidence``,
 ``responses`` and every other list field. `write_parquet` writes the same
-tables as one Parquet file each; `read_parquet` reads the record tables back
-into an equal `Collection`.
+tables as one Parquet file each, or, with ``partition=``, as one part of a
+dataset that several workers write (``<table>/part-<name>.parquet``);
+`read_parquet` reads the record tables back into an equal `Collection`, all
+the parts of a partitioned dataset as one.
 
 The record tables are complete: every field of every record is a column (a
 value column), so nothing is lost on the way to Parquet and back; the columns
@@ -24,6 +26,7 @@ imported on first use; pandas too (``pip install 'diplo_events[pandas]'``).
 import importlib.util
 import os
 import re
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
@@ -31,7 +34,7 @@ from typing import Any, Final
 import attrs
 
 from diplo_events.exceptions import FieldTypeError, Issue, ParseError
-from diplo_events.io import _arrow
+from diplo_events.io import _arrow, _parts
 from diplo_events.io.json import from_dict
 from diplo_events.model import (
     Citation,
@@ -49,6 +52,7 @@ from diplo_events.model.collection import SCHEMA_VERSION
 from diplo_events.model.registry import ACTOR_TYPES, Role
 
 __all__ = [
+    "METADATA_PARTITION",
     "METADATA_SCHEMA_VERSION",
     "METADATA_SOURCE_TEXT",
     "METADATA_TABLE",
@@ -67,9 +71,13 @@ METADATA_SCHEMA_VERSION: Final = "diplo_events.schema_version"
 METADATA_TABLE: Final = "diplo_events.table"
 #: Key of each table's schema metadata saying ``"included"``, or ``"omitted"`` (no source texts).
 METADATA_SOURCE_TEXT: Final = "diplo_events.source_text"
+#: Key of each part's schema metadata naming its partition (partitioned datasets only).
+METADATA_PARTITION: Final = "diplo_events.partition"
 
 #: The column of every record table giving the record's place in the collection.
 _INDEX: Final = "record_index"
+#: The column every table of a partitioned dataset starts with: the partition's name.
+_PARTITION: Final = "partition"
 _SPANS: Final = "spans"
 _CITATIONS: Final = "citations"
 _INSTALL: Final = "pip install 'diplo_events[tables]'"
@@ -416,11 +424,18 @@ def write_parquet(
     *,
     include_text: bool = True,
     compression: str = "zstd",
+    partition: str | int | None = None,
 ) -> dict[str, Path]:
     """Write *collection* as a Parquet dataset: one file per table of `to_arrow`.
 
     The directory (created if missing) gets ``<table>.parquet`` for every
-    table, empty tables included, so that queries never miss a file. The
+    table, empty tables included, so that queries never miss a file. With
+    *partition*, the collection is one part of a dataset written in parts
+    (by several workers, say): every table gets ``<table>/part-<name>.parquet``,
+    whose first column, ``partition``, is the part's name; `read_parquet`
+    loads all the parts as one collection. A part is written to a hidden
+    file first and then renamed, so a reader never sees half a part, and
+    writing a part again (a retried task) replaces it. The
     files use only what DuckDB, Polars, pandas and Spark read as they are:
     strings, ``int64``, ``float64``, booleans, ``date32``, UTC timestamps in
     microseconds, lists and structs. Each file's key-value metadata holds
@@ -435,26 +450,65 @@ def write_parquet(
             citations keep their spans and quotes.
         compression: The Parquet codec: ``"zstd"`` (the default),
             ``"snappy"``, ``"gzip"`` or ``"none"``.
+        partition: ``None`` (the default) writes the single-file layout. A
+            name (letters, digits, ``_``, ``.``, ``-``) or a non-negative
+            number (``3`` is named ``"00003"``) writes this collection as
+            that part of a partitioned dataset. Parts load in the natural
+            order of their names (``"2"`` before ``"10"``).
 
     Returns:
         The path of each table's file, by table name.
 
     Raises:
         ImportError: pyarrow is not installed.
-        FieldTypeError: *collection* is not a `Collection`.
+        FieldTypeError: *collection* is not a `Collection`, or *partition*
+            is not a valid name (code ``parquet.partition_name``).
+        FileExistsError: The directory holds the other layout already.
 
     .. versionadded:: 0.2.0
     """
-    _, pq = _pyarrow()
+    pa, pq = _pyarrow()
+    part = None if partition is None else _parts.part_name(partition)
     tables = to_arrow(collection, include_text=include_text)
     root = Path(directory)
     root.mkdir(parents=True, exist_ok=True)
+    other = [
+        root / (f"{name}.parquet" if part is not None else name) for name in RECORD_TABLES.values()
+    ]
+    clash = next((path for path in other if path.exists()), None)
+    if clash is not None:
+        layout = "a single-file" if part is not None else "a partitioned"
+        msg = f"{str(root)!r} holds {layout} dataset already ({clash.name}): one layout per dataset"
+        raise FileExistsError(msg)
     written: dict[str, Path] = {}
     for name, table in tables.items():
-        path = root / f"{name}.parquet"
-        pq.write_table(table, path, compression=compression, coerce_timestamps="us")
+        if part is None:
+            path = root / f"{name}.parquet"
+            pq.write_table(table, path, compression=compression, coerce_timestamps="us")
+        else:
+            path = _write_part(pa, pq, table, root / name, part, compression=compression)
         written[name] = path
     return written
+
+
+def _write_part(pa: Any, pq: Any, table: Any, folder: Path, part: str, *, compression: str) -> Path:
+    """Write *table* as the part *part* in *folder*: a ``partition`` column first, then rename."""
+    if _PARTITION in table.column_names:  # pragma: no cover - a model change
+        msg = f"a table has a column {_PARTITION!r} already"
+        raise TypeError(msg)
+    column = pa.array([part] * table.num_rows, type=pa.string())
+    table = table.add_column(0, pa.field(_PARTITION, pa.string(), nullable=False), column)
+    metadata = {k.decode(): v.decode() for k, v in (table.schema.metadata or {}).items()}
+    table = table.replace_schema_metadata({**metadata, METADATA_PARTITION: part})
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"part-{part}.parquet"
+    hidden = folder / f".part-{part}.{uuid.uuid4().hex}.tmp"
+    try:
+        pq.write_table(table, hidden, compression=compression, coerce_timestamps="us")
+        hidden.replace(path)
+    finally:
+        hidden.unlink(missing_ok=True)
+    return path
 
 
 def read_parquet(directory: str | os.PathLike[str]) -> Collection:
@@ -467,6 +521,12 @@ def read_parquet(directory: str | os.PathLike[str]) -> Collection:
     sources have ``text=None`` (see the tables guide for what `validate`
     can still check then).
 
+    A dataset written in parts (``write_parquet(..., partition=...)``) loads
+    as one collection: the records of the parts in the natural order of the
+    parts' names (digits compared as numbers, then the name), and within a
+    part in the order of their ``record_index``. So the parts of a corpus
+    split in order, numbered in order, load as the whole corpus would.
+
     Args:
         directory: The dataset's directory.
 
@@ -477,10 +537,15 @@ def read_parquet(directory: str | os.PathLike[str]) -> Collection:
         ImportError: pyarrow is not installed.
         FileNotFoundError: *directory* does not exist.
         ParseError: A table is missing or unreadable, a column is missing, or
-            a row is not a valid record. Each issue's path names the table,
-            the row and the field, such as ``$.statements[3].speaker``.
+            a row is not a valid record; or the directory mixes the two
+            layouts, a table's folder holds a file that is not a part, or
+            a part is missing from some tables. Each issue's path names the
+            table, the part, the row and the field, such as
+            ``$.statements[3].speaker`` or ``$.statements['00002'][3].speaker``.
 
     .. versionadded:: 0.2.0
+    .. versionchanged:: 0.2.0
+       Reads partitioned datasets too.
     """
     pa, pq = _pyarrow()
     root = Path(directory)
@@ -489,32 +554,37 @@ def read_parquet(directory: str | os.PathLike[str]) -> Collection:
         raise FileNotFoundError(msg)
     issues: list[Issue] = []
     versions: set[str] = set()
-    found: list[tuple[int, str, int, dict[str, object]]] = []
+    # (partition order, record_index, where the row is, row number, record data)
+    found: list[tuple[tuple[object, ...], int, str, int, dict[str, object]]] = []
+    files = _parts.find(root, [RECORD_TABLES[tag] for tag in registry.RECORD_TYPES], issues)
     for tag in registry.RECORD_TYPES:
         name = RECORD_TABLES[tag]
-        rows = _read_table(pa, pq, root, tag, versions=versions, issues=issues)
-        for row_number, row in enumerate(rows):
-            index = row.get(_INDEX)
-            if not isinstance(index, int):
-                message = f"'{_INDEX}' must be a whole number, got {index!r}"
-                issues.append(
-                    Issue(
-                        path=f"$.{name}[{row_number}].{_INDEX}",
-                        code="parquet.index",
-                        message=message,
+        for part in files[name]:
+            place = _parts.where(name, part.partition)
+            rows = _read_table(pa, pq, part, tag, versions=versions, issues=issues)
+            order = () if part.partition is None else _parts.natural_key(part.partition)
+            for row_number, row in enumerate(rows):
+                index = row.get(_INDEX)
+                if not isinstance(index, int):
+                    message = f"'{_INDEX}' must be a whole number, got {index!r}"
+                    issues.append(
+                        Issue(
+                            path=f"{place}[{row_number}].{_INDEX}",
+                            code="parquet.index",
+                            message=message,
+                        )
                     )
-                )
-                continue
-            found.append((index, name, row_number, _record_data(tag, row)))
+                    continue
+                found.append((order, index, place, row_number, _record_data(tag, row)))
     if len(versions) > 1:
         message = f"the tables were written with different schema versions: {sorted(versions)}"
         issues.append(Issue(path="$", code="parquet.mixed_versions", message=message))
     if issues:
         raise ParseError(issues)
-    found.sort(key=lambda item: item[0])
-    indexes = [index for index, *_ in found]
-    if len(set(indexes)) != len(indexes):
-        message = "two records have the same 'record_index'"
+    found.sort(key=lambda item: (item[0], item[1]))
+    keys = [(order, index) for order, index, *_ in found]
+    if len(set(keys)) != len(keys):
+        message = f"two records of one part have the same '{_INDEX}'"
         raise ParseError([Issue(path="$", code="parquet.index", message=message)])
     document = {
         "type": "collection",
@@ -524,53 +594,52 @@ def read_parquet(directory: str | os.PathLike[str]) -> Collection:
     try:
         return from_dict(document, Collection)
     except ParseError as exc:
-        places = [(name, row) for _, name, row, _ in found]
+        places = [(place, row) for _, _, place, row, _ in found]
         raise ParseError([_in_table(issue, places) for issue in exc.issues]) from None
 
 
 def _read_table(
-    pa: Any, pq: Any, root: Path, tag: str, *, versions: set[str], issues: list[Issue]
+    pa: Any, pq: Any, part: _parts.Part, tag: str, *, versions: set[str], issues: list[Issue]
 ) -> list[dict[str, Any]]:
-    """Return the rows of the value columns of *tag*'s table, or ``[]`` with the issues found."""
+    """Return the rows of the value columns of one file of *tag*'s table, or ``[]`` and issues."""
     name = RECORD_TABLES[tag]
-    path = root / f"{name}.parquet"
-    if not path.is_file():
-        issues.append(
-            Issue(path=f"$.{name}", code="parquet.missing_table", message=f"no file {path.name!r}")
-        )
-        return []
+    path = part.path
+    place = _parts.where(name, part.partition)
+    shown = path.name if part.partition is None else f"{name}/{path.name}"
     try:
         schema = pq.read_schema(path)
     except (OSError, pa.ArrowException) as exc:
-        issues.append(
-            Issue(path=f"$.{name}", code="parquet.unreadable", message=f"{path.name}: {exc}")
-        )
+        issues.append(Issue(path=place, code="parquet.unreadable", message=f"{shown}: {exc}"))
         return []
     metadata = {k.decode(): v.decode() for k, v in (schema.metadata or {}).items()}
     version = metadata.get(METADATA_SCHEMA_VERSION)
     if version is None:
-        message = f"{path.name} has no {METADATA_SCHEMA_VERSION!r} in its metadata"
-        issues.append(Issue(path=f"$.{name}", code="parquet.no_schema_version", message=message))
+        message = f"{shown} has no {METADATA_SCHEMA_VERSION!r} in its metadata"
+        issues.append(Issue(path=place, code="parquet.no_schema_version", message=message))
     else:
         versions.add(version)
+    if part.partition is not None and metadata.get(METADATA_PARTITION) != part.partition:
+        message = (
+            f"{shown} says it is part {metadata.get(METADATA_PARTITION)!r} in its metadata, "
+            f"not {part.partition!r}: was it renamed?"
+        )
+        issues.append(Issue(path=place, code="parquet.partition_mismatch", message=message))
     wanted = [_INDEX]
     wanted += [
         c for attr in _arrow.attrs_of(registry.record_class(tag)) for c in attr.value_columns()
     ]
     missing = [column for column in wanted if column not in schema.names]
     for column in missing:
-        message = f"{path.name} has no column {column!r}"
+        message = f"{shown} has no column {column!r}"
         issues.append(
-            Issue(path=f"$.{name}.{column}", code="parquet.missing_column", message=message)
+            Issue(path=f"{place}.{column}", code="parquet.missing_column", message=message)
         )
     if missing:
         return []
     try:
         rows: list[dict[str, Any]] = pq.read_table(path, columns=wanted).to_pylist()
     except (OSError, pa.ArrowException) as exc:
-        issues.append(
-            Issue(path=f"$.{name}", code="parquet.unreadable", message=f"{path.name}: {exc}")
-        )
+        issues.append(Issue(path=place, code="parquet.unreadable", message=f"{shown}: {exc}"))
         return []
     return rows
 
@@ -586,7 +655,7 @@ def _in_table(issue: Issue, places: list[tuple[str, int]]) -> Issue:
     """Return *issue* with its ``$.records[i]`` path told as the table and row it came from."""
 
     def replace(match: re.Match[str]) -> str:
-        name, row = places[int(match.group(1))]
-        return f"$.{name}[{row}]"
+        place, row = places[int(match.group(1))]
+        return f"{place}[{row}]"
 
     return attrs.evolve(issue, path=_RECORDS_PATH.sub(replace, issue.path, count=1))
