@@ -11,6 +11,7 @@ never names.
 
 import datetime as dt
 import re
+from itertools import islice
 from typing import Final
 
 import attrs
@@ -306,11 +307,14 @@ def _cue_sentences(doc: Document, scene: _Scene, body: int) -> list[tuple[int, M
     """Sentences of the opening paragraphs with a meeting cue: index, kind, names someone."""
     found: list[tuple[int, MeetingKind, bool]] = []
     seen: set[int] = set()
+    counted = -1  # the last paragraph whose words were counted: each is counted once
     for index, sentence in enumerate(doc.sents):
         paragraph = doc.para_of_sent[index]
-        unit = doc.paras[paragraph]
-        if len(doc.text[unit.start : unit.end].split()) >= _SUBSTANTIAL_WORDS:
-            seen.add(paragraph)  # headlines, labels and bylines do not count
+        if paragraph != counted:
+            counted = paragraph
+            unit = doc.paras[paragraph]
+            if _has_words(doc.text, unit.start, unit.end, _SUBSTANTIAL_WORDS):
+                seen.add(paragraph)  # headlines, labels and bylines do not count
         if len(seen) > _MEETING_SEARCH_PARAGRAPHS:
             break
         start = max(sentence.start, body)
@@ -332,6 +336,14 @@ def _cue_sentences(doc: Document, scene: _Scene, body: int) -> list[tuple[int, M
         if named or _descriptors(doc, scene, start, sentence.end):
             found.append((index, kind, named))
     return found
+
+
+_WORD_RE: Final = re.compile(r"\S+")
+
+
+def _has_words(text: str, start: int, end: int, count: int) -> bool:
+    """Whether text[start:end] holds at least *count* words, reading no further than the last."""
+    return next(islice(_WORD_RE.finditer(text, start, end), count - 1, None), None) is not None
 
 
 def _descriptors(doc: Document, scene: _Scene, start: int, end: int) -> list[tuple[str, set[str]]]:
