@@ -654,6 +654,10 @@ def _draft_part(
                 if not (found.future or _NOT_MEETING_DATE_RE.search(before)):
                     date, end_date = _split_range(found.date)
                     break
+        if not _within(date, end_date, main):
+            # "ended a summit on Saturday by signing": a date read against the wrong
+            # anchor, or about something else; a part is held within its meeting.
+            date, end_date = main.date, None
         participants = list(main.participants)
         taking_part = {p.actor for p in participants}
         for ref in scene.cast.refs_between(max(sentence.start, body), sentence.end):
@@ -679,6 +683,12 @@ def _draft_part(
         scene.records.append(part)
         return part
     return None
+
+
+def _within(date: UncertainDate, end_date: UncertainDate | None, main: Meeting) -> bool:
+    """Whether a part dated *date* (to *end_date*) may lie within the days of *main*."""
+    last = date if end_date is None else end_date
+    return not (date.certainly_before(main.date) or main.last_date.certainly_before(last))
 
 
 def _draft_press_conference(
