@@ -47,6 +47,23 @@ class _CountingText(str):
         self.reads.count += len(piece)
         return piece
 
+    def _span(self, start: int | None, end: int | None) -> int:
+        return len(range(len(self))[slice(start, end)])
+
+    def count(self, sub: str, start: Any = None, end: Any = None) -> int:
+        self.reads.count += self._span(start, end)
+        return str.count(self, sub, start, end)
+
+    def find(self, sub: str, start: Any = None, end: Any = None) -> int:
+        found = str.find(self, sub, start, end)
+        self.reads.count += self._span(start, end if found < 0 else found + len(sub))
+        return found
+
+    def rfind(self, sub: str, start: Any = None, end: Any = None) -> int:
+        found = str.rfind(self, sub, start, end)
+        self.reads.count += self._span(start if found < 0 else found, end)
+        return found
+
 
 class _CountingPattern:
     """A compiled pattern that counts the characters each search may read."""
@@ -140,6 +157,8 @@ _PATTERNS = {
     "titles": "Foreign Minister ",
     "dots": ". ",
     "one sentence repeated": "The ministers discussed the situation in the region. ",
+    "straight marks in an open curly quote": "“ " + '"x" ' * 10_000,
+    "curly marks in an open straight quote": '" ' + "“x” " * 10_000,
 }
 
 
