@@ -85,3 +85,31 @@ def test_nlp_baseline_scores_saved_spacy_drafts(tmp_path: Path) -> None:
     emptied.write_text(json.dumps(drafts), encoding="utf-8")
     theirs, _ = _row(_nlp_baseline(emptied), "main set", "direct quotes (exact span)")
     assert theirs == "0.00"
+
+
+def test_scaling_benchmark_prints_a_check_per_function_and_pattern() -> None:
+    """benchmarks/scaling.py runs end to end at tiny sizes; its PASS or FAIL is not asserted."""
+    result = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "scaling.py"),
+            "--sizes",
+            "1,2",
+            "--repeat",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode in {0, 1}, result.stderr
+    assert result.stderr == ""
+    out = result.stdout
+    for name in ("extract", "find_dates", "parse_date", "parse_actor_mention"):
+        assert f"\n{name}: ms per KB at 1 KB, 2 KB" in out
+    checks = [line for line in out.splitlines() if "linear" in line]
+    assert len(checks) == 4 * 10
+    assert all(line.rstrip().endswith(("PASS", "FAIL")) for line in checks)
+    assert sum("vs real" in line for line in checks) == 2 * 10
+    assert "targets:" in out

@@ -9,6 +9,7 @@ date, and the state actors it made for participants whose state the text
 never names.
 """
 
+import bisect
 import datetime as dt
 import re
 from itertools import islice
@@ -353,7 +354,9 @@ def _descriptors(doc: Document, scene: _Scene, start: int, end: int) -> list[tup
     states listed after it.
     """
     found: list[tuple[str, set[str]]] = []
-    matches = [m for m in doc.mentions if start <= m.span.start and m.span.end <= end]
+    low = bisect.bisect_left(doc.mentions, start, key=lambda m: m.span.start)
+    high = bisect.bisect_left(doc.mentions, end, key=lambda m: m.span.start)
+    matches = [m for m in doc.mentions[low:high] if m.span.end <= end]
     for index, match in enumerate(matches):
         mention = match.mention
         if mention.name is not None or mention.title is None or mention.kind == "organization":
@@ -498,8 +501,8 @@ def _date_candidates(  # noqa: C901 - one test per reason a date is not the meet
     reported: list[DateMatch] = []
     for candidate in order:
         unit = doc.sents[candidate]
-        for match in doc.dates:
-            if not unit.start <= match.span.start < unit.end or match.span.start < body:
+        for match in _dates_in(doc, unit.start, unit.end):
+            if match.span.start < body:
                 continue
             if match.date.precision is not Precision.DAY and not _is_range(match.date):
                 continue
@@ -513,6 +516,13 @@ def _date_candidates(  # noqa: C901 - one test per reason a date is not the meet
     # When something was said is the meeting's date only if nothing better dates it:
     # "said on Tuesday after more than three hours of talks".
     return found or reported
+
+
+def _dates_in(doc: Document, start: int, end: int) -> tuple[DateMatch, ...]:
+    """The dates that begin in start..end, found by binary search (they are in text order)."""
+    low = bisect.bisect_left(doc.dates, start, key=lambda m: m.span.start)
+    high = bisect.bisect_left(doc.dates, end, key=lambda m: m.span.start)
+    return doc.dates[low:high]
 
 
 def _day_after(doc: Document, match: DateMatch, unit: Unit) -> DateMatch:
@@ -648,8 +658,8 @@ def _draft_part(
         if match is None or PLANNED_RE.search(words):
             continue
         date, end_date = main.date, None
-        for found in doc.dates:
-            if sentence.start <= found.span.start < sentence.end and found.span.start >= body:
+        for found in _dates_in(doc, sentence.start, sentence.end):
+            if found.span.start >= body:
                 before = doc.text[max(sentence.start, body) : found.span.start]
                 if not (found.future or _NOT_MEETING_DATE_RE.search(before)):
                     date, end_date = _split_range(found.date)

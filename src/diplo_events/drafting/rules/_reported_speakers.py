@@ -189,7 +189,7 @@ def phrase_before(text: str, floor: int, verb_at: int) -> tuple[int, int] | None
 
 
 #: How far before a speech verb its auxiliaries are read, in characters.
-_AUXILIARY_REACH: Final = 120
+_AUXILIARY_REACH: Final = 60
 
 
 def _last_tokens(text: str, floor: int, end: int, count: int) -> list[re.Match[str]]:

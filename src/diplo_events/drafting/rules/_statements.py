@@ -429,6 +429,12 @@ def _first_word(text: str, start: int, end: int) -> int:
     return end if found is None else found.start()
 
 
+def _after_words(text: str, start: int, end: int, count: int) -> int:
+    """Just past the first *count* words of text[start:end] and the character after them."""
+    last = next(islice(_WORDS_RE.finditer(text, start, end), count - 1, None), None)
+    return end if last is None else min(end, last.end() + 1)
+
+
 def _introduces(doc: Document, start: int, end: int) -> bool:
     """Whether the words after a verb, *start* to *end*, only introduce a quote.
 
@@ -577,7 +583,9 @@ def _opening_speaker(work: _Work, clause: Unit, cue: Span) -> Ref | None:
     if _ASIDE_CLOSED_RE.search(text, _tail(clause.start, cue.start), cue.start):
         opened = _ASIDE_OPENS_RE.search(text, clause.start, cue.start)
     else:  # "Officials who spoke with the paper said", "Voters in six states said"
-        opened = _MODIFIER_OPENS_RE.search(text, clause.start, cue.start)
+        # A modifier after more than a few words opens nothing: read only that far.
+        reach = _after_words(text, clause.start, cue.start, _OPENING_WORDS + 3)
+        opened = _MODIFIER_OPENS_RE.search(text, clause.start, reach)
         if opened is not None and (
             text.count(",", clause.start, cue.start)
             or len(text[clause.start : opened.start()].split()) > _OPENING_WORDS
@@ -596,7 +604,7 @@ def _opening_speaker(work: _Work, clause: Unit, cue: Span) -> Ref | None:
 
 _ASIDE_CLOSED_RE: Final = re.compile(r"[,—–]\s*$")
 #: How far back the patterns that end at a verb ("he has also said", ", said") read.
-_TAIL_REACH: Final = 120
+_TAIL_REACH: Final = 60
 
 
 def _tail(floor: int, end: int) -> int:
