@@ -21,6 +21,7 @@ import diplo_events as de
 from diplo_events.drafting import tagger
 from diplo_events.drafting.tagger._features import paragraph_tokens, spans_of, tags_for
 from diplo_events.drafting.tagger._model import read_corpus
+from diplo_events.drafting.tagger._spans import TaggedAttribution, link
 
 pytest.importorskip("pycrfsuite", reason="the tagger extra is part of the test extra")
 
@@ -248,3 +249,34 @@ def test_tags_and_spans_round_trip() -> None:
     assert tags == ["O", "B-C", "I-C", "I-C", "O", "O", "B-S", "B-Q", "O"]
     spans = [(kind, text[start:end]) for kind, start, end, _, _ in spans_of(tokens, tags)]
     assert spans == [("C", "We will talk"), ("S", "Lopes"), ("Q", "said")]
+
+
+class TestLink:
+    """How a paragraph's spans become attributions."""
+
+    def test_content_cue_and_source_are_joined(self) -> None:
+        spans = [("C", 1, 13, 1, 3, 0.95), ("S", 16, 21, 6, 6, 0.9), ("Q", 22, 26, 7, 7, 0.99)]
+        (found,) = link(spans, None, quoted=[True, False, False])
+        assert found.content == (1, 13)
+        assert found.source == (16, 21)
+        assert found.cue == (22, 26)
+        assert not found.continued
+
+    def test_a_quote_with_no_source_continues_the_one_before(self) -> None:
+        before = TaggedAttribution((0, 5), (7, 9), (10, 14), 0.9, 0.8)
+        (found,) = link([("C", 30, 50, 10, 14, 0.7)], before, quoted=[True])
+        assert found.source == (7, 9)
+        assert found.continued
+        assert found.source_score == 0.7
+
+    def test_other_words_with_no_source_are_kept_without_one(self) -> None:
+        before = TaggedAttribution((0, 5), (7, 9), (10, 14), 0.9, 0.8)
+        (found,) = link([("C", 30, 50, 10, 14, 0.7)], before, quoted=[False])
+        assert found.source is None
+        assert not found.continued
+
+    def test_a_far_source_is_not_taken(self) -> None:
+        spans = [("C", 0, 10, 0, 2, 0.9), ("S", 200, 205, 40, 40, 0.9)]
+        (found,) = link(spans, None, quoted=[False, False])
+        assert found.source is None
+        assert found.cue is None

@@ -94,8 +94,13 @@ def draft_tagged(
         work.records.extend(ruled.records)
         work.said.extend(ruled.said)
         work.ids.used.update(r.id for r in ruled.records)
-        taken = [(s.start, s.end) for s in ruled.said]
-        taken.extend((s.mention.start, s.mention.end) for s in ruled.said)
+        # A tagger content may not overlap the words of a rules statement or its speaker.
+        taken = [
+            (r.citations[0].spans[0].start, r.citations[0].spans[-1].end)
+            for r in ruled.records
+            if r.citations and r.citations[0].spans
+        ]
+
         if refine:
             work.records[:] = [_refined(doc, r, attributions) for r in work.records]
     for found in attributions:
