@@ -32,7 +32,7 @@ napoleon_use_ivar = True
 # library and to dependencies cannot resolve; everything of our own must.
 nitpicky = True
 nitpick_ignore_regex = [
-    ("py:class", r"(datetime|typing|collections\.abc|enum|uuid|os|io|builtins)\..*"),
+    ("py:class", r"(datetime|typing|collections\.abc|enum|uuid|os|io|builtins|pathlib)\..*"),
     ("py:class", r"(attrs|attr|cattrs|msgspec)\..*"),
     ("py:class", r"(Self|T|_T|_R|_E|NoneType|IO|Any|Final|PathLike|SearchStrategy)"),
     ("py:class", r"(str|int|float|bool|bytes|object|type|tuple|list|dict)"),
