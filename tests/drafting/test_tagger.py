@@ -8,6 +8,7 @@ tagger and hybrid readers must then draft records that validate.
 """
 
 import datetime as dt
+import importlib.util
 import json
 import re
 import subprocess
@@ -27,7 +28,9 @@ pytest.importorskip("pycrfsuite", reason="the tagger extra is part of the test e
 
 DATA = Path(__file__).parent.parent / "data"
 GOLD = sorted(DATA.glob("extraction*/*.gold.json"))
-SRC = Path(__file__).parent.parent.parent / "src"
+ROOT = Path(__file__).parent.parent.parent
+SRC = ROOT / "src"
+SCORER = ROOT.parent / "shared" / "tools" / "polnear" / "score.py"
 _VERB_RE = re.compile(r"\b(?:said|says|told|added|stressed|noted|thanked|underscored|urged)\b")
 
 
@@ -71,6 +74,9 @@ def _article(gold: Path) -> dict[str, Any]:
                 "content": _span(start, end, text),
                 "source": _span(*source, text),
                 "cue": _span(*cue, text),
+                "direct": "cue" not in item,
+                "source_pronoun": False,
+                "source_coref_names": [],
             }
         )
     return {"id": gold.stem, "published": annotation["published"], "text": text,
@@ -280,3 +286,24 @@ class TestLink:
         (found,) = link(spans, None, quoted=[False, False])
         assert found.source is None
         assert found.cue is None
+
+
+def test_the_benchmark_compares_the_readers(
+    corpus: Path, model: tagger.TrainingReport, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if not SCORER.is_file():
+        pytest.skip(f"the shared scorer is not at {SCORER}")
+    spec = importlib.util.spec_from_file_location(
+        "polnear_bench", ROOT / "benchmarks" / "polnear.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    argv = ["--split", str(corpus), "--reader", "all", "--model", str(model.path)]
+    assert bench.main([*argv, "--repeat", "1", "--limit", "4"]) == 0
+    out = capsys.readouterr().out
+    for reader in ("rules", "tagger", "hybrid"):
+        assert f"extract(reader={reader!r})" in out
+    assert out.count("tagger: model") == 2
+    assert "tagging alone" in out
