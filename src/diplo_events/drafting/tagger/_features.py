@@ -134,6 +134,23 @@ def _word_features(word: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+_EDGE: Final = ("-2edge", "-1edge", "1edge", "2edge")
+
+
+@functools.lru_cache(maxsize=65536)
+def _neighbour(word: str, place: str, cue: str, mark: str) -> tuple[tuple[str, ...], ...]:
+    """What a token tells its neighbours, as seen from each of the four places around it."""
+    return tuple(
+        (
+            f"{offset}{word}",
+            f"{offset}q={place}",
+            f"{offset}c={cue or '-'}",
+            f"{offset}m={mark or '-'}",
+        )
+        for offset in (-2, -1, 1, 2)
+    )
+
+
 def _sentence_starts(tokens: Sequence[Token]) -> list[bool]:
     """Whether each token opens a sentence."""
     starts = [False] * len(tokens)
@@ -232,7 +249,7 @@ def features(tokens: Sequence[Token], lexicon: CueLexicon) -> list[list[str]]:  
     strong_sentences = sorted({sentence_of[i] for i, c in enumerate(cue_class) if c == "strong"})
     # Each token's own facts, then its neighbours'.
     own: list[list[str]] = []
-    short: list[tuple[str, ...]] = []
+    short: list[tuple[tuple[str, ...], ...]] = []
     for index, token in enumerate(tokens):
         word = _word_features(token.text)
         place = "in" if inside[index] else "out"
@@ -267,17 +284,16 @@ def features(tokens: Sequence[Token], lexicon: CueLexicon) -> list[list[str]]:  
         if quote_before[index] and inside[index]:
             found.append("q-in-after-mark")
         own.append(found)
-        short.append((word[0], "q=" + place, cue_class[index] or "-", marks[index] or "-"))
+        short.append(_neighbour(word[0], place, cue_class[index], marks[index]))
     out = []
     for index in range(count):
         found = own[index]
-        for offset in (-2, -1, 1, 2):
+        for slot, offset in enumerate((-2, -1, 1, 2)):
             other = index + offset
             if 0 <= other < count:
-                w, q, c, m = short[other]
-                found.extend((f"{offset}{w}", f"{offset}{q}", f"{offset}c={c}", f"{offset}m={m}"))
+                found.extend(short[other][slot])
             else:
-                found.append(f"{offset}edge")
+                found.append(_EDGE[slot])
         if index > 0:
             found.append("-1w+0=" + lowers[index - 1] + "|" + lowers[index])
         out.append(found)
