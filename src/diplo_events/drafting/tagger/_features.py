@@ -6,9 +6,10 @@ feature strings (python-crfsuite's plain form: each string is a feature
 of value 1): the word itself (lower case, shape, prefixes and suffixes,
 capitalisation, whether it is a pronoun), where it stands in the quotes of
 its paragraph, the cue lexicon learned from a training corpus with the
-distance to the nearest strong cue outside quotes (and whether a sentence
-before or after it in the paragraph holds one), sentence and paragraph
-boundaries, and the same facts of its neighbours two tokens either way.
+distance to the nearest strong cue outside quotes and to the nearest weak
+one (and whether a sentence before or after it in the paragraph holds a
+strong one), sentence and paragraph boundaries, and the same facts of its
+neighbours two tokens either way.
 
 Labels are BIO tags over three kinds of span: ``C`` (the content said),
 ``S`` (its source, who said it) and ``Q`` (its cue, the speech verb or
@@ -170,6 +171,30 @@ def _sentence_starts(tokens: Sequence[Token]) -> list[bool]:
     return starts
 
 
+def _distances(
+    cue_class: Sequence[str], starts: Sequence[bool], kind: str
+) -> tuple[list[int | None], list[int | None]]:
+    """How many tokens back and ahead, in each token's sentence, the nearest cue of *kind* lies."""
+    count = len(cue_class)
+    left: list[int | None] = [None] * count
+    last: int | None = None
+    for index in range(count):
+        if starts[index]:
+            last = None
+        left[index] = None if last is None else index - last
+        if cue_class[index] == kind:
+            last = index
+    right: list[int | None] = [None] * count
+    last = None
+    for index in range(count - 1, -1, -1):
+        right[index] = None if last is None else last - index
+        if cue_class[index] == kind:
+            last = index
+        if starts[index]:
+            last = None
+    return left, right
+
+
 def _bucket(distance: int | None) -> str:
     if distance is None or distance > _FAR:
         return "far"
@@ -229,22 +254,8 @@ def features(tokens: Sequence[Token], lexicon: CueLexicon) -> list[list[str]]:  
             cue_class.append("weak" if not inside[index] else "weak-in")
         else:
             cue_class.append("")
-    left: list[int | None] = [None] * count
-    last: int | None = None
-    for index in range(count):
-        if starts[index]:
-            last = None
-        left[index] = None if last is None else index - last
-        if cue_class[index] == "strong":
-            last = index
-    right: list[int | None] = [None] * count
-    last = None
-    for index in range(count - 1, -1, -1):
-        right[index] = None if last is None else last - index
-        if cue_class[index] == "strong":
-            last = index
-        if starts[index]:
-            last = None
+    left, right = _distances(cue_class, starts, "strong")
+    weak_left, weak_right = _distances(cue_class, starts, "weak")
     # A strong cue outside quotes elsewhere in the paragraph, in a sentence before or after.
     strong_sentences = sorted({sentence_of[i] for i, c in enumerate(cue_class) if c == "strong"})
     # Each token's own facts, then its neighbours'.
@@ -264,6 +275,8 @@ def features(tokens: Sequence[Token], lexicon: CueLexicon) -> list[list[str]]:  
             found.append("cue=" + cue_class[index])
         found.append("dl=" + _bucket(left[index]))
         found.append("dr=" + _bucket(right[index]))
+        found.append("dlw=" + _bucket(weak_left[index]))
+        found.append("drw=" + _bucket(weak_right[index]))
         if starts[index]:
             found.append("bos")
         if index + 1 == count or starts[index + 1]:
