@@ -6,6 +6,7 @@ Run from the project root, with a converted split outside the repository
     python benchmarks/polnear.py                        # dev split, tables and speed
     python benchmarks/polnear.py --limit 10             # a quick run on ten articles
     python benchmarks/polnear.py --pred-out preds.jsonl --json
+    python benchmarks/polnear.py --reader all           # rules, tagger and hybrid compared
 
 For every article the harness calls ``extract(text, published=<its date>)``,
 turns each drafted `Statement` into one prediction (`predictions` is the whole
@@ -187,7 +188,7 @@ def published(article: dict[str, Any]) -> dt.date | None:
 
 
 def draft_all(
-    articles: list[dict[str, Any]],
+    articles: list[dict[str, Any]], reader: str = "rules", model: Path | None = None
 ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int]]:
     """Predictions for every article by id, and counts: statements, NFC-mapped, failures."""
     pred_map: dict[str, list[dict[str, Any]]] = {}
@@ -195,7 +196,7 @@ def draft_all(
     for article in articles:
         text = article["text"]
         try:
-            drafts = de.extract(text, published=published(article))
+            drafts = de.extract(text, published=published(article), reader=reader, model=model)
         except de.DiploEventsError as error:
             counts["failed"] += 1
             print(f"extract failed on {article['id']}: {error}", file=sys.stderr)
@@ -275,46 +276,85 @@ def _absorbed_into(
     raise ValueError(message)
 
 
-def throughput(articles: list[dict[str, Any]], repeat: int) -> tuple[float, int]:
-    """Median KB (1000 bytes of UTF-8) per second of extract over the texts, and their size."""
+def throughput(
+    articles: list[dict[str, Any]], repeat: int, reader: str = "rules", model: Path | None = None
+) -> tuple[float, int, float]:
+    """Median KB (1000 bytes of UTF-8) per second of extract over the texts, their size, and
+    the same speed by the process's CPU time (steadier on a machine other jobs share).
+    """
     size = sum(len(a["text"].encode()) for a in articles)
     times = []
+    cpu_times = []
     for _ in range(repeat):
         begin = time.perf_counter()
+        cpu_begin = time.process_time()
         for article in articles:
             try:
-                de.extract(article["text"], published=published(article))
+                de.extract(
+                    article["text"], published=published(article), reader=reader, model=model
+                )
             except de.DiploEventsError:
                 continue
         times.append(time.perf_counter() - begin)
-    return size / 1000 / statistics.median(times), size
+        cpu_times.append(time.process_time() - cpu_begin)
+    return (
+        size / 1000 / statistics.median(times),
+        size,
+        size / 1000 / statistics.median(cpu_times),
+    )
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--split", type=Path, default=DEFAULT_SPLIT, help="a converted split")
-    parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER, help="the shared score.py")
-    parser.add_argument("--pred-out", type=Path, help="keep the predictions file here")
-    parser.add_argument("--limit", type=int, help="only the first N articles")
-    parser.add_argument("--repeat", type=int, default=3, help="timing runs (median is kept)")
-    parser.add_argument("--json", action="store_true", help="print the results as JSON")
-    args = parser.parse_args(argv)
-    scorer = load_scorer(args.scorer)
-    articles = load_split(args.split)[: args.limit]
-    pred_map, counts = draft_all(articles)
+def tagger_facts(model: Path | None, articles: list[dict[str, Any]]) -> dict[str, Any]:
+    """The model's training time and size, and the tagger's own speed (KB per CPU second)."""
+    from diplo_events.drafting import tagger  # noqa: PLC0415 - only when a tagger reader runs
+
+    loaded = tagger.load(model)
+    meta = json.loads((loaded.path / "model.json").read_text(encoding="utf-8"))
+    size = sum(p.stat().st_size for p in loaded.path.iterdir() if p.is_file())
+    texts = [a["text"] for a in articles]
+    begin = time.process_time()
+    for text in texts:
+        loaded.attributions(text)
+    seconds = time.process_time() - begin
+    return {
+        "model": str(loaded.path),
+        "training_seconds": meta.get("seconds"),
+        "training_tokens": meta.get("tokens"),
+        "model_bytes": size,
+        "tagging_kb_per_second": sum(len(t.encode()) for t in texts) / 1000 / seconds,
+    }
+
+
+def run_reader(
+    args: argparse.Namespace, scorer: ModuleType, articles: list[dict[str, Any]], reader: str
+) -> int:
+    """Score one reader on the split and print (or dump) its tables."""
+    pred_map, counts = draft_all(articles, reader, args.model)
     if args.pred_out is not None:
-        with args.pred_out.open("w", encoding="utf-8") as out:
+        out_path = args.pred_out
+        if args.reader == "all":
+            out_path = out_path.with_name(f"{out_path.stem}.{reader}{out_path.suffix}")
+        with out_path.open("w", encoding="utf-8") as out:
             for article in articles:
                 line = {"id": article["id"], "quotes": pred_map[article["id"]]}
                 out.write(json.dumps(line, ensure_ascii=False) + "\n")
     result = scorer.score(articles, pred_map)
     bands = calibration(scorer, articles, pred_map)
-    speed, size = throughput(articles, max(1, args.repeat))
+    speed, size, cpu_speed = throughput(articles, max(1, args.repeat), reader, args.model)
+    facts = tagger_facts(args.model, articles) if reader != "rules" else {}
     if args.json:
-        summary = {"scores": result, "calibration": bands, "kb_per_second": speed, **counts}
+        summary = {
+            "reader": reader,
+            "scores": result,
+            "calibration": bands,
+            "kb_per_second": speed,
+            "kb_per_cpu_second": cpu_speed,
+            **facts,
+            **counts,
+        }
         print(json.dumps(summary, indent=2))
         return 0
-    print(scorer.fmt(result, f"extract() on {args.split.name}"))
+    print(scorer.fmt(result, f"extract(reader={reader!r}) on {args.split.name}"))
     print()
     print(
         f"{counts['articles']} articles ({size / 1000:.1f} KB), {counts['statements']} statements"
@@ -333,7 +373,43 @@ def main(argv: list[str] | None = None) -> int:
             f"{band['absorbed']:>10}"
         )
     print()
-    print(f"speed: {speed:.1f} KB/s (median of {max(1, args.repeat)} runs, one core)")
+    print(
+        f"speed: {speed:.1f} KB/s of extract (median of {max(1, args.repeat)} runs, one core);"
+        f" {cpu_speed:.1f} KB per CPU second"
+    )
+    if facts:
+        print(
+            f"tagger: model {facts['model']} ({facts['model_bytes'] / 1e6:.2f} MB), trained in"
+            f" {facts['training_seconds']} s on {facts['training_tokens']} tokens;"
+            f" tagging alone {facts['tagging_kb_per_second']:.1f} KB per CPU second"
+        )
+    print()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--split", type=Path, default=DEFAULT_SPLIT, help="a converted split")
+    parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER, help="the shared score.py")
+    parser.add_argument("--pred-out", type=Path, help="keep the predictions file here")
+    parser.add_argument("--limit", type=int, help="only the first N articles")
+    parser.add_argument("--repeat", type=int, default=3, help="timing runs (median is kept)")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument(
+        "--reader",
+        choices=("rules", "tagger", "hybrid", "all"),
+        default="rules",
+        help="which reader drafts the statements; all compares the three",
+    )
+    parser.add_argument(
+        "--model", type=Path, help="the tagger's model folder (default: the user's cache)"
+    )
+    args = parser.parse_args(argv)
+    scorer = load_scorer(args.scorer)
+    articles = load_split(args.split)[: args.limit]
+    readers = ("rules", "tagger", "hybrid") if args.reader == "all" else (args.reader,)
+    for reader in readers:
+        run_reader(args, scorer, articles, reader)
     return 0
 
 

@@ -22,6 +22,8 @@ confidence, and is a draft.
 """
 
 import datetime as dt
+import os
+from typing import Literal
 
 import attrs
 
@@ -33,7 +35,13 @@ from diplo_events.drafting.rules._meetings import draft_meetings
 from diplo_events.drafting.rules._references import draft_references
 from diplo_events.drafting.rules._statement_dates import date_statements
 from diplo_events.drafting.rules._statements import draft_statements
+from diplo_events.drafting.rules._tagged import draft_tagged
+from diplo_events.exceptions import FieldError
 from diplo_events.model import Collection, Meeting, Source  # noqa: F401 - Meeting: the example
+
+#: The readers of the attribution stage `extract` can run.
+Reader = Literal["rules", "tagger", "hybrid"]
+_READERS: tuple[Reader, ...] = ("rules", "tagger", "hybrid")
 
 __all__ = ["extract"]
 
@@ -43,6 +51,8 @@ def extract(
     *,
     published: dt.date | str | None = None,
     source: Source | None = None,
+    reader: Reader = "rules",
+    model: str | os.PathLike[str] | None = None,
 ) -> Collection:
     """Draft records from one news article or official readout.
 
@@ -65,6 +75,17 @@ def extract(
             Its ``text``, if any, must be *text*. Its id is kept; a
             ``publisher`` it names must be added to the collection before
             the collection validates.
+        reader: Who reads the statements: ``"rules"`` (the default), the
+            learned ``"tagger"`` (its spans, with speakers resolved by the
+            rules), or the ``"hybrid"`` (the rules' statements, and the
+            tagger's where the rules drafted none). The tagger needs the
+            ``tagger`` extra and a trained model (see
+            `diplo_events.drafting.tagger`). Which reader drafted a
+            statement is told by the rules its confidences come from
+            (``docs/tagger.md``).
+        model: The tagger's model folder; by default
+            `diplo_events.drafting.tagger.default_model_path`. Only read for
+            the tagger and the hybrid.
 
     Returns:
         A `Collection`: the `Source` first, then the people and
@@ -80,6 +101,11 @@ def extract(
             to bound the meeting by, or *published* is a string that is no
             ``YYYY-MM-DD`` date (issue path ``$.published``).
         FieldTypeError: An argument has the wrong type.
+        FieldError: *reader* is none of the three (code ``value.not_allowed``).
+        ImportError: The tagger or the hybrid was asked for without the
+            ``tagger`` extra (python-crfsuite) installed.
+        FileNotFoundError: The tagger or the hybrid was asked for and no
+            model was found; the message says how to train one.
 
     Example:
         >>> import datetime as dt
@@ -98,10 +124,22 @@ def extract(
     .. versionchanged:: 0.2.0
        *published* may be an ISO date string.
     """
+    if reader not in _READERS:
+        message = f"reader must be one of {', '.join(map(repr, _READERS))}, got {reader!r}"
+        raise FieldError("reader", "value.not_allowed", message)
+    tagger = None
+    if reader != "rules":
+        from diplo_events.drafting.tagger import load  # noqa: PLC0415 - only the tagger's readers
+
+        tagger = load(model)
     doc = read_document(text, published=published, source=source)
     cast = read_actors(doc)
     meetings = draft_meetings(doc, cast)
-    statements = draft_statements(doc, cast, meetings)
+    if tagger is None:
+        statements = draft_statements(doc, cast, meetings)
+    else:
+        found = tagger.attributions(doc.text)
+        statements = draft_tagged(doc, cast, meetings, found, hybrid=reader == "hybrid")
     cast = statements.cast  # with the speakers only reported speech describes
     claims = draft_claims(doc, cast, meetings, statements)
     references = draft_references(doc, cast, meetings)

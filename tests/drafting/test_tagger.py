@@ -1,0 +1,309 @@
+"""The learned attribution tagger, trained in the test on the project's own gold texts.
+
+No PolNeAR here: the gold texts under ``tests/data/extraction*/`` are turned
+into a tiny corpus in the PolNeAR converter's shape (each gold quote is a
+content, its speaker's nearest name the source, the speech verb nearest to
+both the cue), a model is trained on it for a few iterations, and the
+tagger and hybrid readers must then draft records that validate.
+"""
+
+import datetime as dt
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import diplo_events as de
+from diplo_events.drafting import tagger
+from diplo_events.drafting.tagger._features import paragraph_tokens, spans_of, tags_for
+from diplo_events.drafting.tagger._model import read_corpus
+from diplo_events.drafting.tagger._spans import TaggedAttribution, link
+
+pytest.importorskip("pycrfsuite", reason="the tagger extra is part of the test extra")
+
+DATA = Path(__file__).parent.parent / "data"
+GOLD = sorted(DATA.glob("extraction*/*.gold.json"))
+ROOT = Path(__file__).parent.parent.parent
+SRC = ROOT / "src"
+SCORER = ROOT.parent / "shared" / "tools" / "polnear" / "score.py"
+_VERB_RE = re.compile(r"\b(?:said|says|told|added|stressed|noted|thanked|underscored|urged)\b")
+
+
+def _near(text: str, pattern: re.Pattern[str], low: int, high: int, at: int) -> tuple[int, int]:
+    """The match of *pattern* in low..high nearest to *at*, or (-1, -1)."""
+    found = [(m.start(), m.end()) for m in pattern.finditer(text, low, high)]
+    if not found:
+        return -1, -1
+    return min(found, key=lambda s: min(abs(s[0] - at), abs(s[1] - at)))
+
+
+def _span(start: int, end: int, text: str) -> dict[str, Any] | None:
+    if start < 0:
+        return None
+    return {"start": start, "end": end, "text": text[start:end], "fragments": [[start, end]]}
+
+
+def _article(gold: Path) -> dict[str, Any]:
+    """One gold text in the converter's shape."""
+    text = gold.with_name(gold.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+    annotation = json.loads(gold.read_text(encoding="utf-8"))
+    attributions = []
+    for item in [*annotation.get("quotes", []), *annotation.get("reported", [])]:
+        words = item.get("text") or item["cue"]
+        start = text.find(words)
+        if start < 0:
+            continue
+        end = start + len(words)
+        low = text.rfind("\n", 0, start) + 1
+        high = text.find("\n", end) % (len(text) + 1) or len(text)
+        surname = re.escape(str(item["speaker"]).split()[-1])
+        source = _near(text, re.compile(rf"\b{surname}\b"), low, high, start)
+        cue = _near(text, _VERB_RE, low, high, source[0] if source[0] >= 0 else start)
+        if "cue" in item and cue[0] >= start:  # reported: the words after the verb are said
+            start = cue[1] + 1
+            start += 5 if text.startswith("that ", start) else 0
+        if start >= end:
+            continue
+        attributions.append(
+            {
+                "content": _span(start, end, text),
+                "source": _span(*source, text),
+                "cue": _span(*cue, text),
+                "direct": "cue" not in item,
+                "source_pronoun": False,
+                "source_coref_names": [],
+            }
+        )
+    return {"id": gold.stem, "published": annotation["published"], "text": text,
+            "attributions": attributions}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("corpus") / "gold.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for gold in GOLD:
+            out.write(json.dumps(_article(gold), ensure_ascii=False) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def model(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tagger.TrainingReport:
+    return tagger.train(corpus, tmp_path_factory.mktemp("model"), iterations=30)
+
+
+def _texts() -> list[tuple[str, dt.date]]:
+    out = []
+    for gold in GOLD[::6]:
+        text = gold.with_name(gold.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+        published = json.loads(gold.read_text(encoding="utf-8"))["published"]
+        out.append((text, dt.date.fromisoformat(published)))
+    return out
+
+
+def test_the_corpus_holds_attributions(corpus: Path) -> None:
+    articles = list(read_corpus(corpus))
+    assert len(articles) == len(GOLD)
+    assert sum(found for _, _, found in articles) > 150
+
+
+def test_training_writes_a_model(model: tagger.TrainingReport) -> None:
+    assert model.articles == len(GOLD)
+    assert model.tokens > 10_000
+    assert (model.path / "model.crfsuite").is_file()
+    meta = json.loads((model.path / "model.json").read_text(encoding="utf-8"))
+    assert "said" in meta["strong_cues"]
+    assert model.size == sum(p.stat().st_size for p in model.path.iterdir())
+
+
+def test_the_model_tags_its_training_texts(model: tagger.TrainingReport) -> None:
+    loaded = tagger.load(model.path)
+    assert tagger.load(model.path) is loaded  # loaded once
+    text, _ = _texts()[0]
+    found = loaded.attributions(text)
+    assert found
+    for attribution in found:
+        start, end = attribution.content
+        assert 0 <= start < end <= len(text)
+        if attribution.source is not None:
+            assert 0 <= attribution.source[0] < attribution.source[1] <= len(text)
+        assert 0.0 <= attribution.content_score <= 1.0
+    assert any(a.source is not None for a in found)
+
+
+@pytest.mark.parametrize("reader", ["tagger", "hybrid"])
+def test_the_tagger_readers_draft_valid_records(model: tagger.TrainingReport, reader: str) -> None:
+    drafted = 0
+    for text, published in _texts():
+        drafts = de.extract(text, published=published, reader=reader, model=model.path)
+        assert [i for i in de.validate(drafts) if i.severity == de.Severity.ERROR] == []
+        drafted += len(drafts.of_type(de.Statement))
+        if reader == "hybrid":
+            rules = de.extract(text, published=published)
+            kept = {s.id for s in drafts.of_type(de.Statement)}
+            assert {s.id for s in rules.of_type(de.Statement)} <= kept
+    assert drafted > 0
+
+
+def test_tagger_statements_say_their_reader(model: tagger.TrainingReport) -> None:
+    from diplo_events.drafting.rules._cues import _confidences  # noqa: PLC0415
+    from diplo_events.drafting.rules._tagged import TAGGER_RULES  # noqa: PLC0415
+
+    table = _confidences()
+    tagger_values = {table[rule] for rule in TAGGER_RULES}
+    rules_values = {value for rule, value in table.items() if rule not in TAGGER_RULES}
+    assert not tagger_values & rules_values  # a confidence tells the reader apart
+    for text, published in _texts():
+        rules = {s.id for s in de.extract(text, published=published).of_type(de.Statement)}
+        drafts = de.extract(text, published=published, reader="hybrid", model=model.path)
+        for statement in drafts.of_type(de.Statement):
+            by_tagger = statement.citations[0].confidence in tagger_values
+            assert by_tagger is (statement.id not in rules)
+
+
+def test_the_command_line_trains(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "cli-model"
+    run = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-m", "diplo_events.drafting.tagger", "train", str(corpus),
+         "--out", str(out), "--iterations", "3"],
+        capture_output=True, text=True, check=False, env={"PYTHONPATH": str(SRC)},
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "trained on" in run.stdout
+    assert (out / "model.crfsuite").is_file()
+
+
+def test_the_command_line_reports_a_bad_corpus(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "x", "attributions": [{"content": {"start": 0, "end": 9}}]}\n')
+    run = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-m", "diplo_events.drafting.tagger", "train", str(bad),
+         "--out", str(tmp_path / "m")],
+        capture_output=True, text=True, check=False, env={"PYTHONPATH": str(SRC)},
+    )  # fmt: skip
+    assert run.returncode == 1
+    assert "line 1: $.attributions[0].content" in run.stderr
+    assert "corpus.malformed" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("line", "path"),
+    [
+        ("[1]", "$.text"),
+        ("{not json", "$"),
+        ('{"text": "abc", "attributions": {}}', "$.attributions"),
+        ('{"text": "abc", "attributions": [{"cue": {"fragments": [[2, 1]]}}]}',
+         "$.attributions[0].cue.fragments[0]"),
+    ],
+)  # fmt: skip
+def test_a_malformed_corpus_is_refused_with_its_path(tmp_path: Path, line: str, path: str) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("\n" + line + "\n")
+    with pytest.raises(de.ParseError) as caught:
+        list(read_corpus(bad))
+    (issue,) = caught.value.issues
+    assert (issue.path, issue.line, issue.code) == (path, 2, "corpus.malformed")
+
+
+def test_a_missing_model_says_how_to_train_one(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError) as caught:
+        de.extract("Lopes said the talks went well.", published=dt.date(2021, 1, 1),
+                   reader="hybrid", model=tmp_path / "nothing")  # fmt: skip
+    message = str(caught.value)
+    assert "python -m diplo_events.drafting.tagger train" in message
+    assert "diplo_events[tagger]" in message
+
+
+def test_a_missing_extra_names_it(
+    model: tagger.TrainingReport, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pycrfsuite", None)
+    with pytest.raises(ImportError, match=r"pip install 'diplo_events\[tagger\]'"):
+        de.extract("Lopes said the talks went well.", published=dt.date(2021, 1, 1),
+                   reader="tagger", model=model.path)  # fmt: skip
+    with pytest.raises(ImportError, match=r"diplo_events\[tagger\]"):
+        tagger.train(Path("unused.jsonl"))
+
+
+def test_an_unknown_reader_is_refused() -> None:
+    with pytest.raises(de.FieldError) as caught:
+        de.extract("Lopes said so.", published=dt.date(2021, 1, 1), reader="crf")
+    assert caught.value.code == "value.not_allowed"
+
+
+def test_the_default_model_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv(tagger.MODEL_ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert tagger.default_model_path() == tmp_path / "diplo_events" / "tagger"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert tagger.default_model_path() == Path("~/.cache/diplo_events/tagger").expanduser()
+    monkeypatch.setenv(tagger.MODEL_ENV, str(tmp_path / "mine"))
+    assert tagger.default_model_path() == tmp_path / "mine"
+
+
+def test_tags_and_spans_round_trip() -> None:
+    text = "“We will talk,” Lopes said.\n\nBerg said the talks would go on."
+    paragraphs = paragraph_tokens(text)
+    assert len(paragraphs) == 2
+    tokens = paragraphs[0]
+    tags = tags_for(tokens, [("C", 1, 13), ("S", 16, 21), ("Q", 22, 26)])
+    assert tags == ["O", "B-C", "I-C", "I-C", "O", "O", "B-S", "B-Q", "O"]
+    spans = [(kind, text[start:end]) for kind, start, end, _, _ in spans_of(tokens, tags)]
+    assert spans == [("C", "We will talk"), ("S", "Lopes"), ("Q", "said")]
+
+
+class TestLink:
+    """How a paragraph's spans become attributions."""
+
+    def test_content_cue_and_source_are_joined(self) -> None:
+        spans = [("C", 1, 13, 1, 3, 0.95), ("S", 16, 21, 6, 6, 0.9), ("Q", 22, 26, 7, 7, 0.99)]
+        (found,) = link(spans, None, quoted=[True, False, False])
+        assert found.content == (1, 13)
+        assert found.source == (16, 21)
+        assert found.cue == (22, 26)
+        assert not found.continued
+
+    def test_a_quote_with_no_source_continues_the_one_before(self) -> None:
+        before = TaggedAttribution((0, 5), (7, 9), (10, 14), 0.9, 0.8)
+        (found,) = link([("C", 30, 50, 10, 14, 0.7)], before, quoted=[True])
+        assert found.source == (7, 9)
+        assert found.continued
+        assert found.source_score == 0.7
+
+    def test_other_words_with_no_source_are_kept_without_one(self) -> None:
+        before = TaggedAttribution((0, 5), (7, 9), (10, 14), 0.9, 0.8)
+        (found,) = link([("C", 30, 50, 10, 14, 0.7)], before, quoted=[False])
+        assert found.source is None
+        assert not found.continued
+
+    def test_a_far_source_is_not_taken(self) -> None:
+        spans = [("C", 0, 10, 0, 2, 0.9), ("S", 200, 205, 40, 40, 0.9)]
+        (found,) = link(spans, None, quoted=[False, False])
+        assert found.source is None
+        assert found.cue is None
+
+
+def test_the_benchmark_compares_the_readers(
+    corpus: Path, model: tagger.TrainingReport, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if not SCORER.is_file():
+        pytest.skip(f"the shared scorer is not at {SCORER}")
+    spec = importlib.util.spec_from_file_location(
+        "polnear_bench", ROOT / "benchmarks" / "polnear.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    argv = ["--split", str(corpus), "--reader", "all", "--model", str(model.path)]
+    assert bench.main([*argv, "--repeat", "1", "--limit", "4"]) == 0
+    out = capsys.readouterr().out
+    for reader in ("rules", "tagger", "hybrid"):
+        assert f"extract(reader={reader!r})" in out
+    assert out.count("tagger: model") == 2
+    assert "tagging alone" in out
