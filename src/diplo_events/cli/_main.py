@@ -35,7 +35,7 @@ EXIT_MISSING_EXTRA: Final = 3
 #: How to install what the command line needs.
 INSTALL: Final = "pip install 'diplo_events[cli]'"
 #: The packages of the extra ``cli``.
-_EXTRA: Final = frozenset({"click", "rich"})
+_EXTRA: Final = frozenset({"click", "rich", "tqdm"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:
