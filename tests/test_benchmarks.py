@@ -128,3 +128,31 @@ def test_extract_many_benchmark_prints_the_speed_up() -> None:
     assert result.returncode == 0, result.stderr
     for needle in ("corpus:", "workers=1: median", "workers=2: median", "speed-up"):
         assert needle in result.stdout
+
+
+def test_scaling_benchmark_prints_a_check_per_function_and_pattern() -> None:
+    """benchmarks/scaling.py runs end to end at tiny sizes; its PASS or FAIL is not asserted."""
+    result = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "scaling.py"),
+            "--sizes",
+            "1,2",
+            "--repeat",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode in {0, 1}, result.stderr
+    assert result.stderr == ""
+    out = result.stdout
+    for name in ("extract", "find_dates", "parse_date", "parse_actor_mention"):
+        assert f"\n{name}: ms per KB at 1 KB, 2 KB" in out
+    checks = [line for line in out.splitlines() if "linear" in line]
+    assert len(checks) == 4 * 10
+    assert all(line.rstrip().endswith(("PASS", "FAIL")) for line in checks)
+    assert sum("vs real" in line for line in checks) == 2 * 10
+    assert "targets:" in out

@@ -202,3 +202,26 @@ def test_wrong_argument_types(call: object, field: str) -> None:
     with pytest.raises(FieldTypeError) as caught:
         call()  # type: ignore[operator]
     assert caught.value.field == field
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("December 7, 3000", "3000-12-07"),
+        ("7 December 3000", "3000-12-07"),
+        ("on December 7, 9999", "9999-12-07"),
+        ("December 7, 0999", "0999-12-07"),
+        ("Tuesday, December 7, 2200", "2200-12-07?"),
+        ("December 3000", "3000-12"),
+        ("between 7 and 9 December 3000", "3000-12-07/3000-12-09"),
+    ],
+)
+def test_a_year_as_written_is_kept(text: str, expected: str) -> None:
+    # The anchor's year is only for dates that give none: 3000 is no count here.
+    assert [m.date.edtf for m in find_dates(text, anchor=ANCHOR)] == [expected]
+    assert parse_date(text, anchor=ANCHOR).edtf == expected
+
+
+def test_a_year_no_date_can_hold_gives_no_date() -> None:
+    assert find_dates("December 7, 0000", anchor=ANCHOR) == []
+    assert issue_of("December 7, 0000")[0] == "date.impossible"

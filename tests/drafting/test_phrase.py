@@ -349,3 +349,14 @@ def test_non_string() -> None:
 
 def test_honourable_is_no_part_of_the_name() -> None:
     assert ph.parse_actor_mention("the Honourable Penny Wong").name == "Penny Wong"
+
+
+def test_a_phrase_too_long_to_be_one_is_refused_with_a_short_message() -> None:
+    phrase = "Foreign Minister " * (ph.LONGEST_MENTION // 17 + 1) + "Sergei Lavrov"
+    with pytest.raises(ParseError) as info:
+        ph.parse_actor_mention(phrase)
+    (issue,) = info.value.issues
+    assert issue.code == "actor.not_found"
+    assert "longer than 1000 characters" in issue.message
+    assert len(issue.message) < 200
+    assert ph.parse_actor_mention("Foreign Minister Sergei Lavrov").title is not None

@@ -138,12 +138,20 @@ def combine(records: list[Any], new_id: str, problems: list[Disagreement], path:
             changes[name] = _unite(values)
         else:
             changes[name] = _pick(here, values, problems)
-    if changes.get("end_date") is not None and "date" in changes:
-        # A meeting's first and last days are one fact: keep the end of the record whose
-        # date was kept, never the narrowest end of another (it may fall before the date).
-        kept = canonical(changes["date"])
-        changes["end_date"] = next(r.end_date for r in records if canonical(r.date) == kept)
+    _keep_end_with_date(records, changes)
     return attrs.evolve(records[0], **changes)
+
+
+def _keep_end_with_date(records: list[Any], changes: dict[str, Any]) -> None:
+    """Keep a meeting's first and last days together, as one fact.
+
+    The end is that of the record whose date was kept, never the narrowest end
+    of another, which may fall before the kept date.
+    """
+    if changes.get("end_date") is None or "date" not in changes:
+        return
+    kept = canonical(changes["date"])
+    changes["end_date"] = next(r.end_date for r in records if canonical(r.date) == kept)
 
 
 def combine_participants(

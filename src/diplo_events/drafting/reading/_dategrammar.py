@@ -37,7 +37,8 @@ def _day(name: str) -> str:
 
 
 def _year(name: str) -> str:
-    return rf"(?P<{name}>[12][0-9]{{3}})(?![0-9]|[.,:/][0-9])"
+    # Any year as written: "December 7, 3000" is in 3000; "December 7, 0000" is no date.
+    return rf"(?P<{name}>[0-9]{{4}})(?![0-9]|[.,:/][0-9])"
 
 
 def _opt_year(name: str) -> str:

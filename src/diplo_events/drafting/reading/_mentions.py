@@ -135,6 +135,11 @@ def _masked(text: str) -> str:
     return "".join(parts)
 
 
+#: The most words a candidate phrase holds: a longer run of capitalised words (a list, a
+#: title-case page, an attack) is read in pieces of this many, so each is parsed in bounded time.
+_LONGEST_CANDIDATE: Final = 40
+
+
 def _clean(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Yield sub-ranges of a candidate, dropping stop words at its edges and splitting at them."""
     tokens = _tokens(text[start:end])
@@ -143,10 +148,11 @@ def _clean(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     for token in [*tokens, ("", 0, 0)]:
         word = token[0]
         folded = word.casefold()
-        if word and (
+        kept = bool(word) and (
             (folded not in split or word.isupper())
             and not (not piece and len(word) > 4 and word.endswith(("ing", "ly")))  # noqa: PLR2004 - "Going"
-        ):
+        )
+        if kept and len(piece) < _LONGEST_CANDIDATE:
             piece.append(token)
             continue
         while piece and piece[-1][0].casefold() in {"of", "for", "the", ","}:
@@ -157,7 +163,7 @@ def _clean(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
                 last = piece[-1][1]
             if last > first:
                 yield start + first, start + last
-        piece = []
+        piece = [token] if kept else []  # a word past the longest candidate begins the next
 
 
 _MAX_RETRIES: Final = 6

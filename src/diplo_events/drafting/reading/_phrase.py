@@ -214,9 +214,16 @@ def _generic_ministry(entry: _Lex) -> bool:
     )
 
 
+#: The longest phrase `parse_actor_mention` reads, in characters: a longer one is no one phrase.
+LONGEST_MENTION: Final = 1000
+#: How much of a phrase an issue's message quotes.
+_QUOTED: Final = 80
+
+
 def _not_found(text: str, why: str) -> ParseError:
+    shown = text if len(text) <= _QUOTED else text[: _QUOTED - 1] + "\u2026"
     return ParseError(
-        [Issue(path="$", code="actor.not_found", message=f"no actor mention in {text!r}: {why}")]
+        [Issue(path="$", code="actor.not_found", message=f"no actor mention in {shown!r}: {why}")]
     )
 
 
@@ -420,7 +427,9 @@ def parse_actor_mention(text: str) -> ActorMention:
 
     Raises:
         ParseError: With one `Issue` coded ``actor.not_found`` when the phrase
-            names no actor, or has words that fit no reading of one.
+            names no actor, has words that fit no reading of one, or is longer
+            than 1,000 characters (no one phrase is). The message quotes at
+            most the first 80 characters of the phrase.
 
     Example:
         >>> m = parse_actor_mention("his Russian counterpart Sergei Lavrov")
@@ -444,6 +453,8 @@ def parse_actor_mention(text: str) -> ActorMention:
     """
     if not isinstance(text, str):
         raise _not_found(repr(text), "not a string")
+    if len(text) > LONGEST_MENTION:
+        raise _not_found(text, f"longer than {LONGEST_MENTION} characters, so no one phrase")
     result = _cached(text)
     if isinstance(result, ParseError):
         raise ParseError(result.issues)

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from typing import Final, NamedTuple
 
 __all__ = [
+    "LONGEST_SENTENCE",
     "Dateline",
     "Quote",
     "Unit",
@@ -143,7 +144,11 @@ def sentences(text: str, paragraph: Unit, quotes: list[Quote]) -> list[Unit]:
     """Return the sentences of one paragraph, never cutting inside a quote.
 
     A quote of several sentences stays inside the sentence that holds it, so
-    the words around it (``"...," said Lavrov.``) stay with it.
+    the words around it (``"...," said Lavrov.``) stay with it. A run of
+    words longer than `LONGEST_SENTENCE` characters with no sentence end
+    (text scraped without its punctuation, a list, an attack) is read in
+    pieces of at most that length, each cut at a space outside quotes, so
+    that the work done per sentence stays bounded.
     """
     units: list[Unit] = []
     start = paragraph.start
@@ -152,10 +157,53 @@ def sentences(text: str, paragraph: Unit, quotes: list[Quote]) -> list[Unit]:
         # The cut falls after any closing mark: "He said: “We agree.” The talks ended."
         if _inside_quote(match.start(1), quotes) or _is_abbreviation(text, match.start()):
             continue
-        units.extend(_trimmed(text, start, cut))
+        units.extend(_pieces(text, start, cut, quotes))
         start = cut
-    units.extend(_trimmed(text, start, paragraph.end))
+    units.extend(_pieces(text, start, paragraph.end, quotes))
     return units
+
+
+#: The longest sentence read whole, in characters; a longer one is read in pieces.
+#: (The longest sentence of the PolNeAR dev split has 889 characters.)
+LONGEST_SENTENCE: Final = 1200
+_SPACE_RE: Final = re.compile(r"\s+")
+
+
+def _pieces(text: str, start: int, end: int, quotes: list[Quote]) -> Iterator[Unit]:
+    """The sentence start..end, trimmed, cut at spaces outside quotes if it is too long."""
+    while end - start > LONGEST_SENTENCE:
+        low, high = start + LONGEST_SENTENCE // 2, start + LONGEST_SENTENCE
+        cut = _cut_before(text, low, high, end, quotes)
+        if cut is None or cut >= end:
+            break
+        yield from _trimmed(text, start, cut)
+        start = cut
+    yield from _trimmed(text, start, end)
+
+
+def _cut_before(text: str, low: int, high: int, end: int, quotes: list[Quote]) -> int | None:
+    """Where to cut a long sentence: after the last space outside quotes in low..high.
+
+    With none there (a long quote or a long word covers it), the first space
+    outside quotes after *high*, before *end*; None if there is none. Only the
+    characters up to the cut are read, so cutting a long run costs time in its length.
+    """
+    cut = None
+    for space in _SPACE_RE.finditer(text, low, high):
+        if not _inside_quote(space.start(), quotes):
+            cut = space.end()
+    position = high
+    while cut is None:
+        index = bisect.bisect_right(quotes, position, key=lambda q: q.open_at) - 1
+        if index >= 0 and position < quotes[index].close_at:
+            position = quotes[index].close_at  # past the quote that holds the position
+        after = _SPACE_RE.search(text, position, end)
+        if after is None:
+            return None
+        if not _inside_quote(after.start(), quotes):
+            cut = after.end()
+        position = after.end()
+    return cut
 
 
 def _inside_quote(position: int, quotes: list[Quote]) -> bool:
@@ -193,7 +241,7 @@ def find_quotes(text: str, paragraph_units: list[Unit]) -> list[Quote]:
         paragraph_units: Its paragraphs, from `paragraphs`.
     """
     quotes: list[Quote] = []
-    carried: tuple[int, bool] | None = None  # a quote that goes on from the paragraph before
+    carried: _Open | None = None  # a quote that goes on from the paragraph before
     for index, unit in enumerate(paragraph_units):
         following = paragraph_units[index + 1] if index + 1 < len(paragraph_units) else None
         position = unit.start
@@ -226,27 +274,46 @@ def _goes_on(text: str, straight: bool, following: Unit | None) -> bool:  # noqa
     return not straight and _closes_before_opening(text, following)
 
 
+class _Open(NamedTuple):
+    """A quote left open: where its mark is, its kind, and the marks seen inside it so far."""
+
+    at: int
+    straight: bool
+    straights: int = 0  # straight marks inside it
+    unpaired: int = 0  # curly opening marks inside it, less curly closing ones
+
+
 def _scan(
-    text: str, position: int, unit: Unit, state: tuple[int, bool] | None
-) -> tuple[list[Quote], tuple[int, bool] | None]:
-    """The quotes closed from *position* to the end of *unit*, and the one left open."""
+    text: str, position: int, unit: Unit, state: _Open | None
+) -> tuple[list[Quote], _Open | None]:
+    """The quotes closed from *position* to the end of *unit*, and the one left open.
+
+    The marks inside the open quote are counted as the scan goes, so telling
+    whether a mark of the other kind closes it never reads the quote again.
+    """
     quotes: list[Quote] = []
-    open_at, straight = state if state is not None else (None, False)
+    open_at, straight, straights, unpaired = state if state is not None else (None, False, 0, 0)
     for offset in range(position, unit.end):
         char = text[offset]
         if open_at is None:
             if char in _OPENERS or char == _STRAIGHT:
-                open_at, straight = offset, char == _STRAIGHT
+                open_at, straight, straights, unpaired = offset, char == _STRAIGHT, 0, 0
             elif char == "”" and _opens_paragraph(text, offset, unit):
-                open_at, straight = offset, False
+                open_at, straight, straights, unpaired = offset, False, 0, 0
         elif (char == _STRAIGHT if straight else char in _CLOSERS) or _closes_mismatched(
-            text, open_at, offset, unit, straight=straight
+            text, offset, unit, straight=straight, straights=straights, unpaired=unpaired
         ):
             quotes.append(Quote(open_at + 1, offset, open_at, offset))
             open_at = None
         elif not straight and char in _OPENERS:
-            open_at = offset  # a stray opening mark: start again from it
-    return quotes, None if open_at is None else (open_at, straight)
+            open_at, straights, unpaired = offset, 0, 0  # a stray opening mark: start again
+        elif char == _STRAIGHT:
+            straights += 1
+        elif char in _OPENERS:
+            unpaired += 1
+        elif char in _CLOSERS:
+            unpaired -= 1
+    return quotes, None if open_at is None else _Open(open_at, straight, straights, unpaired)
 
 
 def _opens_paragraph(text: str, offset: int, unit: Unit) -> bool:
@@ -257,22 +324,21 @@ def _opens_paragraph(text: str, offset: int, unit: Unit) -> bool:
 _AFTER_CLOSE: Final = frozenset(" \t\n.,;:!?)—–-")
 
 
-def _closes_mismatched(text: str, open_at: int, offset: int, unit: Unit, *, straight: bool) -> bool:
+def _closes_mismatched(
+    text: str, offset: int, unit: Unit, *, straight: bool, straights: int, unpaired: int
+) -> bool:
     """Whether the other kind of mark closes the quote: “We agree," / "more hours”.
 
     It must look like a closing mark (after a word or punctuation, before a
     space, punctuation or the paragraph end), and not pair with a mark of its
-    own kind inside the quote (“the "so-called" deal”).
+    own kind inside the quote (“the "so-called" deal”): *straights* and
+    *unpaired* count those marks seen since the quote opened.
     """
     char = text[offset]
     if straight:
-        if char not in _CLOSERS:
+        if char not in _CLOSERS or unpaired > 0:
             return False
-        inside = text[open_at + 1 : offset]
-        unpaired = sum(inside.count(c) for c in _OPENERS) - sum(inside.count(c) for c in _CLOSERS)
-        if unpaired > 0:
-            return False
-    elif char != _STRAIGHT or text.count(_STRAIGHT, open_at + 1, offset) % 2:
+    elif char != _STRAIGHT or straights % 2:
         return False
     return not text[offset - 1].isspace() and (
         offset + 1 >= unit.end or text[offset + 1] in _AFTER_CLOSE

@@ -9,8 +9,10 @@ date, and the state actors it made for participants whose state the text
 never names.
 """
 
+import bisect
 import datetime as dt
 import re
+from itertools import islice
 from typing import Final
 
 import attrs
@@ -306,11 +308,14 @@ def _cue_sentences(doc: Document, scene: _Scene, body: int) -> list[tuple[int, M
     """Sentences of the opening paragraphs with a meeting cue: index, kind, names someone."""
     found: list[tuple[int, MeetingKind, bool]] = []
     seen: set[int] = set()
+    counted = -1  # the last paragraph whose words were counted: each is counted once
     for index, sentence in enumerate(doc.sents):
         paragraph = doc.para_of_sent[index]
-        unit = doc.paras[paragraph]
-        if len(doc.text[unit.start : unit.end].split()) >= _SUBSTANTIAL_WORDS:
-            seen.add(paragraph)  # headlines, labels and bylines do not count
+        if paragraph != counted:
+            counted = paragraph
+            unit = doc.paras[paragraph]
+            if _has_words(doc.text, unit.start, unit.end, _SUBSTANTIAL_WORDS):
+                seen.add(paragraph)  # headlines, labels and bylines do not count
         if len(seen) > _MEETING_SEARCH_PARAGRAPHS:
             break
         start = max(sentence.start, body)
@@ -334,6 +339,14 @@ def _cue_sentences(doc: Document, scene: _Scene, body: int) -> list[tuple[int, M
     return found
 
 
+_WORD_RE: Final = re.compile(r"\S+")
+
+
+def _has_words(text: str, start: int, end: int, count: int) -> bool:
+    """Whether text[start:end] holds at least *count* words, reading no further than the last."""
+    return next(islice(_WORD_RE.finditer(text, start, end), count - 1, None), None) is not None
+
+
 def _descriptors(doc: Document, scene: _Scene, start: int, end: int) -> list[tuple[str, set[str]]]:
     """Participants described without names: "the foreign ministers of Lithuania and Poland".
 
@@ -341,7 +354,9 @@ def _descriptors(doc: Document, scene: _Scene, start: int, end: int) -> list[tup
     states listed after it.
     """
     found: list[tuple[str, set[str]]] = []
-    matches = [m for m in doc.mentions if start <= m.span.start and m.span.end <= end]
+    low = bisect.bisect_left(doc.mentions, start, key=lambda m: m.span.start)
+    high = bisect.bisect_left(doc.mentions, end, key=lambda m: m.span.start)
+    matches = [m for m in doc.mentions[low:high] if m.span.end <= end]
     for index, match in enumerate(matches):
         mention = match.mention
         if mention.name is not None or mention.title is None or mention.kind == "organization":
@@ -486,8 +501,8 @@ def _date_candidates(  # noqa: C901 - one test per reason a date is not the meet
     reported: list[DateMatch] = []
     for candidate in order:
         unit = doc.sents[candidate]
-        for match in doc.dates:
-            if not unit.start <= match.span.start < unit.end or match.span.start < body:
+        for match in _dates_in(doc, unit.start, unit.end):
+            if match.span.start < body:
                 continue
             if match.date.precision is not Precision.DAY and not _is_range(match.date):
                 continue
@@ -501,6 +516,13 @@ def _date_candidates(  # noqa: C901 - one test per reason a date is not the meet
     # When something was said is the meeting's date only if nothing better dates it:
     # "said on Tuesday after more than three hours of talks".
     return found or reported
+
+
+def _dates_in(doc: Document, start: int, end: int) -> tuple[DateMatch, ...]:
+    """The dates that begin in start..end, found by binary search (they are in text order)."""
+    low = bisect.bisect_left(doc.dates, start, key=lambda m: m.span.start)
+    high = bisect.bisect_left(doc.dates, end, key=lambda m: m.span.start)
+    return doc.dates[low:high]
 
 
 def _day_after(doc: Document, match: DateMatch, unit: Unit) -> DateMatch:
@@ -636,12 +658,16 @@ def _draft_part(
         if match is None or PLANNED_RE.search(words):
             continue
         date, end_date = main.date, None
-        for found in doc.dates:
-            if sentence.start <= found.span.start < sentence.end and found.span.start >= body:
+        for found in _dates_in(doc, sentence.start, sentence.end):
+            if found.span.start >= body:
                 before = doc.text[max(sentence.start, body) : found.span.start]
                 if not (found.future or _NOT_MEETING_DATE_RE.search(before)):
                     date, end_date = _split_range(found.date)
                     break
+        if not _within(date, end_date, main):
+            # "ended a summit on Saturday by signing": a date read against the wrong
+            # anchor, or about something else; a part is held within its meeting.
+            date, end_date = main.date, None
         participants = list(main.participants)
         taking_part = {p.actor for p in participants}
         for ref in scene.cast.refs_between(max(sentence.start, body), sentence.end):
@@ -667,6 +693,12 @@ def _draft_part(
         scene.records.append(part)
         return part
     return None
+
+
+def _within(date: UncertainDate, end_date: UncertainDate | None, main: Meeting) -> bool:
+    """Whether a part dated *date* (to *end_date*) may lie within the days of *main*."""
+    last = date if end_date is None else end_date
+    return not (date.certainly_before(main.date) or main.last_date.certainly_before(last))
 
 
 def _draft_press_conference(

@@ -140,9 +140,8 @@ def attribute(  # noqa: C901, PLR0911, PLR0912 - one branch per attribution rule
     close_paragraph = doc.paras[doc.para_of_sent[doc.sentence_at(quote.close_at)]]
     tail = doc.text[quote.close_at + 1 : min(close_paragraph.end, quote.close_at + _AFTER_WINDOW)]
     unnamed = _UNNAMED_SPEAKER_RE.match(tail)
-    if unnamed is not None and not any(
-        r.start < quote.close_at + 1 + unnamed.end()
-        for r in cast.refs_between(quote.close_at + 1, close_paragraph.end)
+    if unnamed is not None and not _ref_starts_within(
+        cast, quote.close_at + 1, quote.close_at + 1 + unnamed.end(), close_paragraph.end
     ):
         return None  # someone the words around the quote name, but no one reading could resolve
     # 1. named after the quote: “...,” said Lavrov. / “...,” Lavrov said. / “...,” he added.
@@ -216,6 +215,13 @@ def attribute(  # noqa: C901, PLR0911, PLR0912 - one branch per attribution rule
     named_before = cast.refs[: bisect.bisect_left(cast.ref_starts, quote.open_at)]
     last_ref = next(r for r in reversed(named_before) if r.key == key)
     return Attribution(key, Span(start=last_ref.start, end=last_ref.end), SPEAKER_GUESSED)
+
+
+def _ref_starts_within(cast: Cast, start: int, stop: int, end: int) -> bool:
+    """Whether a mention that starts in start..stop lies before *end*, read in those alone."""
+    low = bisect.bisect_left(cast.ref_starts, start)
+    high = bisect.bisect_left(cast.ref_starts, stop)
+    return any(cast.refs[i].end <= end for i in range(low, high))
 
 
 def _named_confidence(ref: Ref) -> float:

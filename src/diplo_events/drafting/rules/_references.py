@@ -7,6 +7,7 @@ Yerevan"), a later mention of one planned event citing it again. The stage
 returns the records; nothing later reads them.
 """
 
+import bisect
 import contextlib
 import re
 from typing import Final
@@ -304,9 +305,10 @@ def _planned_start(doc: Document, cast: Cast, sentence: Unit, cue_at: int) -> in
         pronoun = list(re.finditer(r"\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\b", words))
         start = floor + pronoun[-1].start() if pronoun else cue_at
     if quote is None:
-        for q in doc.quotes:
-            if q.open_at < start <= q.close_at + 1:
-                start = q.open_at
+        # Only the last quote to open before start can hold it (quotes never overlap).
+        index = bisect.bisect_left(doc.quote_opens, start) - 1
+        if index >= 0 and start <= doc.quotes[index].close_at + 1:
+            start = doc.quotes[index].open_at
     while start < cue_at and doc.text[start].isspace():
         start += 1
     return start

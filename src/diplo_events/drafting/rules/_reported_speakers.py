@@ -160,11 +160,12 @@ _PRONOUN_HEADS: Final = frozenset(
 
 def phrase_before(text: str, floor: int, verb_at: int) -> tuple[int, int] | None:
     """The phrase right before a speech verb, auxiliaries aside: "Senate Democrats (have) said"."""
-    aux = _AUXILIARIES_RE.search(text, floor, verb_at)
+    # Auxiliaries are read in the last few words only, so a long clause costs no more.
+    aux = _AUXILIARIES_RE.search(text, max(floor, verb_at - _AUXILIARY_REACH), verb_at)
     end = aux.start() if aux is not None else verb_at
-    tokens = list(_TOKEN_RE.finditer(text, floor, end))
+    tokens = _last_tokens(text, floor, end, _PHRASE_WORDS)
     start = end
-    kept = tokens[-_PHRASE_WORDS:]
+    kept = tokens
     for position in range(len(kept) - 1, -1, -1):
         word = kept[position].group(0)
         if word[-1] in ',;:()—–"“”' or word[0] in '("“”—–' or word.endswith(_QUOTE_ENDS):
@@ -185,6 +186,25 @@ def phrase_before(text: str, floor: int, verb_at: int) -> tuple[int, int] | None
     if not chosen:
         return None
     return chosen[0].start(), chosen[-1].end()
+
+
+#: How far before a speech verb its auxiliaries are read, in characters.
+_AUXILIARY_REACH: Final = 60
+
+
+def _last_tokens(text: str, floor: int, end: int, count: int) -> list[re.Match[str]]:
+    """The last *count* words of text[floor:end], reading back only as far as they go."""
+    reach = 16 * count
+    while True:
+        low = max(floor, end - reach)
+        tokens = list(_TOKEN_RE.finditer(text, low, end))
+        if low == floor:
+            return tokens[-count:]
+        if tokens and tokens[0].start() == low and not text[low - 1].isspace():
+            tokens.pop(0)  # a word cut by the window's start
+        if len(tokens) >= count:
+            return tokens[-count:]
+        reach *= 4
 
 
 def phrase_after(

@@ -121,7 +121,7 @@ def speaker_slots(doc: Document) -> list[Slot]:
 def _after(doc: Document, quote: Quote) -> Slot | None:
     text = doc.text
     start = quote.close_at + 1
-    line_end = text.find("\n", start)
+    line_end = text.find("\n", start, start + _AFTER_WINDOW)  # not the whole rest of the text
     end = min(start + _AFTER_WINDOW, len(text) if line_end < 0 else line_end)
     dash = _DASH_RE.match(text, start, min(len(text), end + 1))
     if dash is not None:

@@ -8,7 +8,9 @@ the statement records and a frozen `Statements` with what the claims stage
 needs.
 """
 
+import bisect
 import re
+from itertools import islice
 from typing import Final
 
 import attrs
@@ -160,10 +162,13 @@ def draft_statements(doc: Document, cast: Cast, meetings: Meetings) -> Statement
         previous = said
         direct_sentences.add(doc.sentence_at(quote.open_at))
         direct_sentences.add(doc.sentence_at(quote.close_at))
-    quoted = list(work.said)
+    quoted = sorted(work.said, key=lambda s: s.start)
+    quoted_starts = [s.start for s in quoted]
     for index, sentence in enumerate(doc.sents):
         if index in direct_sentences:
-            _reported_after_quote(work, sentence, quoted)
+            low = bisect.bisect_left(quoted_starts, sentence.start)
+            high = bisect.bisect_left(quoted_starts, sentence.end)
+            _reported_after_quote(work, sentence, quoted[low:high])
             continue
         _reported(work, index, sentence)
     _readout_relays(work)
@@ -276,14 +281,14 @@ def _readout_relays(work: _Work) -> None:
 _ATTRIBUTABLE_RE: Final = re.compile(r"\battributable to\b", re.IGNORECASE)
 
 
-def _reported_after_quote(work: _Work, sentence: Unit, quoted: list[Said]) -> None:
+def _reported_after_quote(work: _Work, sentence: Unit, said: list[Said]) -> None:
     """Reported speech that follows a quote's attribution: "“...,” X said, adding that Y".
 
     The participle's speaker is the quote's; its words run to the sentence's
-    end and hold no quotation marks.
+    end and hold no quotation marks. *said* are the statements that start in
+    the sentence, in order.
     """
     doc = work.doc
-    said = [s for s in quoted if sentence.start <= s.start < sentence.end]
     if not said:
         return
     last = said[-1]
@@ -406,11 +411,10 @@ def _reported_clause(  # noqa: C901 - cue by cue
     ]
     # (start of the statement, its speaker, its cue)
     found: list[tuple[int, Ref, Span]] = []
+    first_word = _first_word(doc.text, clause.start, clause.end)
     for verb in REPORTED_OR_STANCE_RE.finditer(words, 0, clause.end - clause.start):
         verb_at = clause.start + verb.start()
-        if not _is_cue(
-            verb, words, opens=not doc.text[clause.start : verb_at].strip(), headline=headline
-        ):
+        if not _is_cue(verb, words, opens=verb_at <= first_word, headline=headline):
             continue
         stance = verb.group(0).lower() in STANCE
         cue = Span(start=verb_at, end=clause.start + verb.end())
@@ -430,10 +434,7 @@ def _reported_clause(  # noqa: C901 - cue by cue
             ):
                 found.append((later.start, later, cue))
             continue
-        rest = doc.text[clause.start + verb.end() : clause.end].strip()
-        if (_INTRODUCING_RE.fullmatch(rest) and len(rest.split()) <= _INTRODUCING_WORDS) or (
-            rest.startswith(":") and doc.in_quote(clause.end) is not None
-        ):
+        if _introduces(doc, clause.start + verb.end(), clause.end):
             continue  # "In his toast, the President said:" introduces a quote; it says nothing
         speaker = (
             _stance_speaker(work, refs, clause, cue)
@@ -469,6 +470,35 @@ def _reported_clause(  # noqa: C901 - cue by cue
             cue=cue,
             content=content,
         )
+
+
+_WORDS_RE: Final = re.compile(r"\S+")
+
+
+def _first_word(text: str, start: int, end: int) -> int:
+    """Where the first word of text[start:end] begins (*end* if there is none)."""
+    found = _WORDS_RE.search(text, start, end)
+    return end if found is None else found.start()
+
+
+def _after_words(text: str, start: int, end: int, count: int) -> int:
+    """Just past the first *count* words of text[start:end] and the character after them."""
+    last = next(islice(_WORDS_RE.finditer(text, start, end), count - 1, None), None)
+    return end if last is None else min(end, last.end() + 1)
+
+
+def _introduces(doc: Document, start: int, end: int) -> bool:
+    """Whether the words after a verb, *start* to *end*, only introduce a quote.
+
+    "In his toast, the President said:" says nothing itself. Only the first
+    few words are read when there are more.
+    """
+    first = _first_word(doc.text, start, end)
+    if first < end and doc.text[first] == ":" and doc.in_quote(end) is not None:
+        return True
+    if next(islice(_WORDS_RE.finditer(doc.text, start, end), _INTRODUCING_WORDS, None), None):
+        return False  # more words than an introduction has
+    return _INTRODUCING_RE.fullmatch(doc.text[start:end].strip()) is not None
 
 
 # Words that only say where or when something was said: "in a statement", "in June 2012".
@@ -553,12 +583,13 @@ def _reporting_speaker(  # noqa: C901, PLR0911 - one return per rule, tried in o
     verb = text[cue.start : cue.end].lower()
     according = verb == "according to"
     if according or (
-        verb in _INVERTING and _INVERTED_BEFORE_RE.search(text, clause.start, cue.start)
+        verb in _INVERTING
+        and _INVERTED_BEFORE_RE.search(text, _tail(clause.start, cue.start), cue.start)
     ):
         after = _speaker_after(work, refs, clause, cue, inverted=not according)
         if after is not None or according:
             return after
-    pronoun = _PRONOUN_BEFORE_RE.search(text, clause.start, cue.start)
+    pronoun = _PRONOUN_BEFORE_RE.search(text, _tail(clause.start, cue.start), cue.start)
     if pronoun is not None and not any(r.start == pronoun.start(1) for r in refs):
         # "She said ...", where the cast resolved no one: the person named last
         key = antecedent(work.doc, work.cast, pronoun.start(1))
@@ -601,10 +632,12 @@ def _opening_speaker(work: _Work, clause: Unit, cue: Span) -> Ref | None:
     the verb follows right after the aside closes.
     """
     text = work.doc.text
-    if _ASIDE_CLOSED_RE.search(text, clause.start, cue.start):
+    if _ASIDE_CLOSED_RE.search(text, _tail(clause.start, cue.start), cue.start):
         opened = _ASIDE_OPENS_RE.search(text, clause.start, cue.start)
     else:  # "Officials who spoke with the paper said", "Voters in six states said"
-        opened = _MODIFIER_OPENS_RE.search(text, clause.start, cue.start)
+        # A modifier after more than a few words opens nothing: read only that far.
+        reach = _after_words(text, clause.start, cue.start, _OPENING_WORDS + 3)
+        opened = _MODIFIER_OPENS_RE.search(text, clause.start, reach)
         if opened is not None and (
             text.count(",", clause.start, cue.start)
             or len(text[clause.start : opened.start()].split()) > _OPENING_WORDS
@@ -622,6 +655,18 @@ def _opening_speaker(work: _Work, clause: Unit, cue: Span) -> Ref | None:
 
 
 _ASIDE_CLOSED_RE: Final = re.compile(r"[,—–]\s*$")
+#: How far back the patterns that end at a verb ("he has also said", ", said") read.
+_TAIL_REACH: Final = 60
+
+
+def _tail(floor: int, end: int) -> int:
+    """Where to begin reading a pattern that ends at *end*: a few words back, not past *floor*.
+
+    Searching from the clause's start instead would read the whole clause for every verb in it.
+    """
+    return max(floor, end - _TAIL_REACH)
+
+
 # Where the words after a clause's opening noun phrase modify it: a relative clause,
 # a participle or a preposition ("officials who spoke", "Democrats trying to", "voters in").
 _MODIFIER_OPENS_RE: Final = re.compile(
