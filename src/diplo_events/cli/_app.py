@@ -25,13 +25,12 @@ from diplo_events.cli._datasets import (
     FormatError,
     format_of,
     read_dataset,
-    record_of,
     write_dataset,
 )
 from diplo_events.cli._main import EXIT_DATA, EXIT_MISSING_EXTRA, EXIT_OK
 from diplo_events.cli._summary import summarize
 from diplo_events.exceptions import DiploEventsError, Issue, Severity
-from diplo_events.model import Collection, Record
+from diplo_events.model import Collection, Record, id_type, is_id
 
 if TYPE_CHECKING:
     from diplo_events.cli._documents import Outcome, Pending
@@ -382,24 +381,21 @@ def merge_command(
 # --- validate --------------------------------------------------------------------------
 
 
-def _issue_row(collection: Collection | None, issue: Issue) -> dict[str, Any]:
-    record = record_of(collection, issue)
+def _issue_row(issue: Issue) -> dict[str, Any]:
+    record = issue.record
     return {
         "severity": str(issue.severity),
         "code": issue.code,
         "path": issue.path,
         "line": issue.line,
-        "record_id": None if record is None else record.id,
-        "record_type": None if record is None else record.type,
+        "record_id": record,
+        "record_type": id_type(record) if record is not None and is_id(record) else None,
         "message": issue.message,
     }
 
 
-def _issue_line(row: dict[str, Any]) -> str:
-    where = row["path"] if row["line"] is None else f"line {row['line']}: {row['path']}"
-    if row["record_id"] is not None:
-        where = f"{where} ({row['record_id']})"
-    return f"{row['severity']}: {where}: {row['message']} [{row['code']}]"
+def _issue_line(issue: Issue) -> str:
+    return f"{issue.severity}: {issue}"
 
 
 @app.command(name="validate")
@@ -433,7 +429,7 @@ def validate_command(dataset: Path, from_fmt: str | None, report: str, *, strict
         _stop(EXIT_MISSING_EXTRA)
     else:
         issues = tuple(validate(collection))
-    rows = [_issue_row(collection, issue) for issue in issues]
+    rows = [_issue_row(issue) for issue in issues]
     errors = sum(issue.severity is Severity.ERROR for issue in issues)
     warnings = len(issues) - errors
     records = None if collection is None else len(collection.records)
@@ -449,8 +445,8 @@ def validate_command(dataset: Path, from_fmt: str | None, report: str, *, strict
         }
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     else:
-        for row in rows:
-            click.echo(_issue_line(row))
+        for issue in issues:
+            click.echo(_issue_line(issue))
         what = "does not load" if collection is None else f"{records:,} records"
         _say(_stderr(), f"{dataset}: {what}, {errors:,} errors, {warnings:,} warnings")
     failed = collection is None or errors > 0 or (strict and warnings > 0)
