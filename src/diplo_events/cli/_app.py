@@ -1,4 +1,4 @@
-"""The ``diplo-events`` commands (click), drawing tables and progress with rich.
+"""The ``diplo-events`` commands (click), drawing tables with rich; progress bars are tqdm's.
 
 Loaded by `diplo_events.cli.main` only when the command line runs. Reports
 go to standard error, one issue a line and never wrapped, so that they can

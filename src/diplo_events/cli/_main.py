@@ -1,6 +1,6 @@
 """The entry point of ``diplo-events``, importing nothing heavy.
 
-The commands need the optional extra ``cli`` (click and rich):
+The commands need the optional extra ``cli`` (click, rich and tqdm):
 ``pip install 'diplo_events[cli]'``. This module imports neither: `main`
 loads them when it runs, and without them prints which extra to install
 instead of a traceback. ``python -m diplo_events`` runs the same `main`.
