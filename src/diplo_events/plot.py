@@ -17,6 +17,7 @@ relation.
 """
 
 import datetime as dt
+import textwrap
 from typing import Any, Final
 
 from diplo_events.exceptions import FieldTypeError
@@ -28,16 +29,18 @@ __all__ = ["OPEN_DAYS", "timeline"]
 OPEN_DAYS: Final = 30
 _INSTALL: Final = "pip install 'diplo_events[plot]'"
 _BAR: Final = 0.6
+_LABEL_WIDTH: Final = 34
 
 
-def _pyplot() -> Any:
-    """Return ``matplotlib.pyplot``, or say which extra to install."""
+def _pyplot() -> tuple[Any, Any]:
+    """Return ``matplotlib.pyplot`` and ``matplotlib.dates``, or say which extra to install."""
     try:
-        import matplotlib.pyplot as plt  # noqa: PLC0415 - an optional extra, loaded on first use
+        import matplotlib.dates as mdates  # noqa: PLC0415 - an optional extra, loaded on first use
+        import matplotlib.pyplot as plt  # noqa: PLC0415
     except ImportError as exc:
         msg = f"diplo_events.plot needs matplotlib: {_INSTALL}"
         raise ImportError(msg) from exc
-    return plt
+    return plt, mdates
 
 
 def _bounds(date: UncertainDate, last: UncertainDate) -> tuple[dt.date, dt.date, bool] | None:
@@ -97,9 +100,9 @@ def timeline(collection: Collection, *, ax: Any = None) -> Any:
             "type.mismatch",
             f"expected a Collection, got {type(collection).__name__}",
         )
-    plt = _pyplot()
+    plt, mdates = _pyplot()
     if ax is None:
-        _, ax = plt.subplots(figsize=(9, 1.2 + 0.5 * len(collection.of_type(Meeting))))
+        _, ax = plt.subplots(figsize=(10, 1.4 + 0.6 * len(collection.of_type(Meeting))))
     rows: dict[str, tuple[int, dt.date, dt.date]] = {}
     drawn = []
     for meeting in collection.of_type(Meeting):
@@ -119,11 +122,14 @@ def timeline(collection: Collection, *, ax: Any = None) -> Any:
             hatch="//" if open_start else None,
         )
         rows[meeting.id] = (row, first, last)
-    ax.set_yticks(range(len(drawn)), [_label(collection, m) for _, m in drawn])
+    labels = [textwrap.fill(_label(collection, m), _LABEL_WIDTH) for _, m in drawn]
+    ax.set_yticks(range(len(drawn)), labels)
     ax.invert_yaxis()
     for reference in collection.of_type(Reference):
         _draw_reference(ax, rows, reference)
-    ax.xaxis_date()
+    locator = mdates.AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.set_xlabel("date (bars span the days each date can be)")
     return ax
 
@@ -147,7 +153,13 @@ def _draw_reference(
             "",
             xy=end,
             xytext=start,
-            arrowprops={"arrowstyle": "->", "color": "tab:gray", "connectionstyle": "arc3,rad=0.2"},
+            arrowprops={
+                "arrowstyle": "-|>",
+                "color": "tab:gray",
+                "connectionstyle": "arc3,rad=0.2",
+                "shrinkA": 2,
+                "shrinkB": 6,
+            },
         )
         return
     if reference.date is None or reference.date.latest is None:
