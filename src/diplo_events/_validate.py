@@ -3,9 +3,11 @@
 Single records validate themselves when built; whether they fit together can
 only be told with all of them at hand. `validate` checks a whole collection and
 returns every issue at once, errors and warnings, each with the JSON path of
-the offending value in the collection's JSON document.
+the offending value in the collection's JSON document and the id of the
+record it is in.
 """
 
+import re
 from collections.abc import Iterable
 from typing import Final
 
@@ -28,6 +30,8 @@ from diplo_events.model.collection import Collection
 __all__ = ["validate"]
 
 _BACKWARD: Final = frozenset({Relation.PREVIOUS, Relation.IMPLEMENTS})
+#: The index of the record a path is in: ``$.records[3]`` and any path under it.
+_RECORD_PATH: Final = re.compile(r"\$\.records\[([0-9]+)\]")
 
 
 class _Checker:
@@ -38,7 +42,12 @@ class _Checker:
         self.paths: dict[str, str] = {}
 
     def add(self, path: str, code: str, message: str, severity: Severity = Severity.ERROR) -> None:
-        self.issues.append(Issue(path=path, code=code, message=message, severity=severity))
+        """Report an issue at *path*, with the id of the record the path is in."""
+        match = _RECORD_PATH.match(path)
+        record = None if match is None else self.records[int(match.group(1))].id
+        self.issues.append(
+            Issue(path=path, code=code, message=message, severity=severity, record=record)
+        )
 
     def run(self) -> list[Issue]:
         self.check_unique_ids()
@@ -364,7 +373,9 @@ def validate(collection: Collection | Iterable[Record], *, strict: bool = False)
         strict: Raise `ValidationError` if any issue is an error.
 
     Returns:
-        The issues, in collection order; empty when all is well.
+        The issues, in collection order; empty when all is well. Each issue
+        whose path is under ``$.records[i]`` (all of them, today) carries
+        that record's id as `Issue.record`.
 
     Raises:
         ValidationError: *strict* is true and an error was found.

@@ -6,11 +6,14 @@ so code that already catches those keeps working.
 
 Parsing and validation never stop at the first problem: `ParseError` and
 `ValidationError` carry every `Issue` found, each with a JSON path into the
-input, a stable machine-readable code, a message and a severity.
+input, a stable machine-readable code, a message and a severity, and, when
+the problem is in one record, that record's id. Both exceptions survive
+pickling with their issues, so they cross process pools whole.
 """
 
 import enum
 from collections.abc import Iterable
+from typing import Any
 
 from attrs import frozen
 
@@ -47,8 +50,20 @@ class Issue:
         message: Human-readable explanation, lower-case, without a final period.
         severity: `Severity.ERROR` or `Severity.WARNING`.
         line: For JSON Lines input, the 1-based line number; otherwise ``None``.
+        record: The id of the record the problem is in, such as
+            ``"meeting--6f1c…"``, or ``None`` when it is in no one record or
+            the input gives no well-formed id for it. `validate` fills it for
+            every issue under ``$.records[i]``; parsing fills it when the
+            record's ``id`` in the input is a well-formed id.
+
+    ``str(issue)`` is one line: the line (if any), the path, the record id in
+    parentheses (if any), the message and the code::
+
+        line 3: $.records[63].date (meeting--…): message [code]
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``record``.
     """
 
     path: str
@@ -56,9 +71,12 @@ class Issue:
     message: str
     severity: Severity = Severity.ERROR
     line: int | None = None
+    record: str | None = None
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"line {self.line}: {self.path}"
+        if self.record is not None:
+            where = f"{where} ({self.record})"
         return f"{where}: {self.message} [{self.code}]"
 
 
@@ -87,6 +105,10 @@ class FieldError(DiploEventsError, ValueError):
         self.field = field
         self.code = code
         self.message = message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # ``args`` holds the message alone, which is not what __init__ takes.
+        return type(self), (self.field, self.code, self.message), dict(vars(self))
 
 
 class FieldTypeError(FieldError, TypeError):
@@ -122,6 +144,10 @@ class ParseError(DiploEventsError, ValueError):
         self.issues: tuple[Issue, ...] = tuple(issues)
         super().__init__(_render("cannot parse input", self.issues))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from the issues, not from the rendered message in ``args``; notes kept.
+        return type(self), (self.issues,), dict(vars(self))
+
 
 class ValidationError(DiploEventsError, ValueError):
     """A collection breaks record or cross-record rules.
@@ -137,3 +163,7 @@ class ValidationError(DiploEventsError, ValueError):
     def __init__(self, issues: Iterable[Issue]) -> None:
         self.issues: tuple[Issue, ...] = tuple(issues)
         super().__init__(_render("collection is not valid", self.issues))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from the issues, not from the rendered message in ``args``; notes kept.
+        return type(self), (self.issues,), dict(vars(self))

@@ -104,6 +104,25 @@ def test_a_dataset_that_does_not_load_reports_its_lines(tmp_path: Path) -> None:
     assert "does not load" in text.stderr
 
 
+def test_a_line_that_does_not_load_names_its_record_when_its_id_is_well_formed(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "bad.jsonl"
+    named = de.stable_id("person", "b")
+    lines = [
+        {"type": "person", "id": named, "name": ""},
+        {"type": "person", "id": "person--not-a-uuid", "name": ""},
+    ]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    report = json.loads(invoke("validate", path, "--format", "json").stdout)
+    found = {(i["line"], i["record_id"], i["record_type"]) for i in report["issues"]}
+    assert (1, named, "person") in found
+    second = [record for line, record, _ in found if line == 2]
+    assert second == [None]  # its id is no id: never trusted
+    text = invoke("validate", path).stdout
+    assert f"error: line 1: $.name ({named}): " in text
+
+
 def test_an_unknown_suffix_needs_a_format(moscow_json: Path, tmp_path: Path) -> None:
     renamed = tmp_path / "moscow.data"
     renamed.write_bytes(moscow_json.read_bytes())

@@ -56,6 +56,7 @@ def test_the_console_script_is_declared_and_runs_main(tmp_path: Path) -> None:
     assert sorted(requirement.partition(">")[0] for requirement in extras["cli"]) == [
         "click",
         "rich",
+        "tqdm",
     ]
     if not SCRIPT.exists():
         pytest.skip(f"the package is installed without its console script ({SCRIPT})")
@@ -76,7 +77,7 @@ def test_a_missing_extra_is_named_not_traced() -> None:
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("missing", ["click", "rich"])
+@pytest.mark.parametrize("missing", ["click", "rich", "tqdm"])
 def test_main_names_the_extra_for_each_missing_package(
     missing: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -10,7 +10,7 @@ from click.testing import Result
 
 import diplo_events as de
 from diplo_events.cli import EXIT_DATA, EXIT_OK, EXIT_USAGE
-from diplo_events.cli._documents import Document, draft_all, read_inputs
+from diplo_events.cli._documents import Pending, read_inputs
 from diplo_events.io import tables
 
 MOSCOW_TEXT = TEXTS / "moscow-talks-2020-12-08.txt"
@@ -125,12 +125,23 @@ def test_workers_give_the_same_dataset(tmp_path: Path) -> None:
     assert one.read_bytes() == two.read_bytes()
 
 
-def test_draft_all_keeps_the_input_order_in_workers() -> None:
-    items = read_inputs([MOSCOW_TEXT, TEXTS / "riga-summit-2021-03-14.txt"] * 3, None)
-    documents = [item for item in items if isinstance(item, Document)]
-    outcomes = list(draft_all(documents, workers=2))
-    assert [outcome.key for outcome in outcomes] == [document.key for document in documents]
-    assert [outcome.drafts is None for outcome in outcomes] == [False, True] * 3
+def test_documents_become_articles_with_their_own_ids_never_paths(documents: Path) -> None:
+    items = read_inputs([MOSCOW_TEXT, documents], dt.date(2020, 12, 8))
+    pending = [item for item in items if isinstance(item, Pending)]
+    assert pending[0].key == str(MOSCOW_TEXT)
+    assert pending[0].article.id is None
+    assert pending[0].article.published == dt.date(2020, 12, 8)
+    first = document_lines()[0]
+    assert (pending[1].key, pending[1].article.id) == (first["id"], first["id"])
+    assert pending[1].article.publisher == "Meridian News"
+    assert pending[1].article.published == dt.date.fromisoformat(first["published"])
+
+
+def test_a_document_id_is_kept_on_its_source(from_documents: tuple[Result, Path]) -> None:
+    _, out = from_documents
+    sources = tables.read_parquet(out).of_type(de.Source)
+    kept = {(e.scheme, e.value) for source in sources for e in source.external_ids}
+    assert kept == {("document", line["id"]) for line in document_lines()}
 
 
 def test_a_progress_bar_when_asked_and_none_when_not(tmp_path: Path) -> None:

@@ -296,7 +296,9 @@ class TestFromJsonBadJson:
 
     def test_error_message_and_bases(self) -> None:
         """ParseError is a DiploEventsError and a ValueError with a readable message."""
-        with pytest.raises(ValueError, match=r"\$\.kind: .*\[value.not_allowed\]") as info:
+        with pytest.raises(
+            ValueError, match=r"\$\.kind \(meeting--[0-9a-f-]+\): .*\[value.not_allowed\]"
+        ) as info:
             de.from_json(json.dumps(meeting_dict(kind="x")))
         assert isinstance(info.value, de.DiploEventsError)
         assert info.value.__cause__ is None

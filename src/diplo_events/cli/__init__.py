@@ -1,6 +1,6 @@
-"""The command line, ``diplo-events``: extract, validate, convert and show datasets.
+"""The command line, ``diplo-events``: extract, merge, validate, convert and show datasets.
 
-The commands need the optional extra ``cli`` (click and rich):
+The commands need the optional extra ``cli`` (click, rich and tqdm):
 ``pip install 'diplo_events[cli]'``. Importing this package loads neither:
 `main` loads them when it runs, and without them prints which extra to
 install instead of a traceback. ``python -m diplo_events`` runs the same

@@ -1,4 +1,4 @@
-"""The ``diplo-events`` commands (click), drawing tables and progress with rich.
+"""The ``diplo-events`` commands (click), drawing tables with rich; progress bars are tqdm's.
 
 Loaded by `diplo_events.cli.main` only when the command line runs. Reports
 go to standard error, one issue a line and never wrapped, so that they can
@@ -6,17 +6,18 @@ be searched; what a command is asked for (a validation report, a summary)
 goes to standard output.
 """
 
-import contextlib
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 
+import attrs
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from tqdm import tqdm
 
 from diplo_events._validate import validate
 from diplo_events.cli._datasets import (
@@ -24,14 +25,16 @@ from diplo_events.cli._datasets import (
     FormatError,
     format_of,
     read_dataset,
-    record_of,
     write_dataset,
 )
-from diplo_events.cli._documents import Document, Outcome, draft_all, parse_published, read_inputs
 from diplo_events.cli._main import EXIT_DATA, EXIT_MISSING_EXTRA, EXIT_OK
 from diplo_events.cli._summary import summarize
 from diplo_events.exceptions import DiploEventsError, Issue, Severity
-from diplo_events.model import Collection, Record
+from diplo_events.model import Collection, Record, id_type, is_id
+
+if TYPE_CHECKING:
+    from diplo_events.cli._documents import Outcome, Pending
+    from diplo_events.corpus import MergeReport
 
 __all__ = ["app", "run"]
 
@@ -106,24 +109,10 @@ def app() -> None:
 # --- extract ---------------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def _progress(total: int, console: Console, *, shown: bool) -> Iterator[Callable[[], None]]:
-    if not shown:
-        yield lambda: None
-        return
-    columns = (
-        TextColumn("extract"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=console) as progress:
-        task = progress.add_task("extract", total=total)
-        yield lambda: progress.advance(task)
-
-
 def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
     del ctx, param
+    from diplo_events.cli._documents import parse_published  # noqa: PLC0415 - see extract
+
     parsed = parse_published(value)
     if isinstance(parsed, Issue):
         raise click.BadParameter(parsed.message)
@@ -146,9 +135,28 @@ class _Gathered:
                 self.records.append(record)
 
 
-def _report(console: Console, outcome: Outcome) -> None:
-    for issue in outcome.issues:
-        _say(console, f"error: {outcome.key}: {issue}")
+def _report(console: Console, outcome: "Outcome") -> None:
+    # Above extract_many's progress bar (tqdm), which is cleared and drawn again after.
+    with tqdm.external_write_mode(file=sys.stderr):
+        for issue in outcome.issues:
+            _say(console, f"error: {outcome.key}: {issue}")
+
+
+def _drafted(
+    pending: "list[Pending]", *, workers: int, progress: bool | None
+) -> "Iterator[Outcome]":
+    """Each pending document drafted by `extract_many`, in input order, under its key.
+
+    The progress bar is extract_many's own (tqdm), drawn on standard error.
+    """
+    from diplo_events.cli._documents import Outcome  # noqa: PLC0415 - see extract
+    from diplo_events.corpus import extract_many  # noqa: PLC0415 - the drafting stack is heavy
+
+    articles = [item.article for item in pending]
+    results = extract_many(articles, workers=workers, progress=progress)
+    for item, result in zip(pending, results, strict=True):
+        issues = () if result.error is None else result.error.issues
+        yield Outcome(key=item.key, drafts=result.drafts, issues=issues)
 
 
 @app.command()
@@ -169,6 +177,12 @@ def _report(console: Console, outcome: Outcome) -> None:
     default=None,
     help="Show a progress bar (default: when standard error is a terminal).",
 )
+@click.option(
+    "--merge",
+    "merged",
+    is_flag=True,
+    help="Merge the drafts of all documents into one dataset (diplo_events.merge).",
+)
 @click.option("--text/--no-text", default=True, help="Keep or leave out the source texts.")
 def extract(
     inputs: tuple[Path, ...],
@@ -178,6 +192,7 @@ def extract(
     published: dt.date | None,
     workers: int,
     progress: bool | None,
+    merged: bool,
     text: bool,
 ) -> None:
     """Draft records from articles into a dataset.
@@ -187,27 +202,39 @@ def extract(
     "published": "YYYY-MM-DD"}, optionally with "id", "url", "title" and
     "publisher". A document that cannot be drafted is reported on standard
     error with its issues, the others are written, and the exit status is 1.
+    With --merge, the same person, organization, meeting or source drafted
+    from several documents becomes one record (a summary of what was merged
+    goes to standard error).
     """
+    from diplo_events.cli._documents import Outcome, read_inputs  # noqa: PLC0415 - drafting
+
     fmt = _format(out, fmt)
     console = _stderr()
     items = read_inputs(inputs, published)
-    documents = [item for item in items if isinstance(item, Document)]
     failed = 0
     for item in items:
         if isinstance(item, Outcome):
             _report(console, item)
             failed += 1
+    pending = [item for item in items if not isinstance(item, Outcome)]
     gathered = _Gathered()
-    shown = console.is_terminal if progress is None else progress
-    with _progress(len(documents), console, shown=shown) as advance:
-        for outcome in draft_all(documents, workers=workers):
-            advance()
-            if outcome.drafts is None:
-                _report(console, outcome)
-                failed += 1
-            else:
-                gathered.add(outcome.drafts)
-    collection = Collection(records=gathered.records)
+    collections: list[Collection] = []
+    for outcome in _drafted(pending, workers=workers, progress=progress):
+        if outcome.drafts is None:
+            _report(console, outcome)
+            failed += 1
+        elif merged:
+            collections.append(outcome.drafts)
+        else:
+            gathered.add(outcome.drafts)
+    if merged:
+        from diplo_events.corpus import merge  # noqa: PLC0415 - loaded with the drafting stack
+
+        result = merge(collections)
+        collection = result.collection
+        _say(console, f"merge: {_summary(result.report)}")
+    else:
+        collection = Collection(records=gathered.records)
     _save(collection, out, fmt, console, text=text)
     drafted = len(items) - failed
     _say(
@@ -218,27 +245,157 @@ def extract(
     _stop(EXIT_DATA if failed else EXIT_OK)
 
 
+# --- merge -----------------------------------------------------------------------------
+
+
+def _summary(report: "MergeReport") -> str:
+    """The first line of the report: how many records merged, conflicts, kept apart."""
+    return str(report).partition("\n")[0]
+
+
+def _report_json(report: "MergeReport") -> dict[str, Any]:
+    def rows(entries: Sequence[Any]) -> list[dict[str, Any]]:
+        return [attrs.asdict(entry) for entry in entries]
+
+    return {
+        "merged": rows(report.merged),
+        "conflicts": rows(report.conflicts),
+        "kept_apart": rows(report.kept_apart),
+        "dropped": list(report.dropped),
+    }
+
+
+#: How wide the report's tables are drawn when standard output is not a terminal.
+_WIDE: Final = 240
+
+
+def _table(title: str, columns: Sequence[str], rows: Iterable[Sequence[str]]) -> Table:
+    """A table whose id columns (all but the last) never wrap: ids stay whole, searchable."""
+    table = Table(title=title, title_justify="left")
+    for index, name in enumerate(columns):
+        table.add_column(name, no_wrap=index < len(columns) - 1)
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def _name(collection: Collection, record_id: str) -> str:
+    name = getattr(collection.get(record_id), "name", None)
+    return name if isinstance(name, str) else ""
+
+
+def _draw_report(report: "MergeReport", collection: Collection) -> None:
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console.width = _WIDE
+    console.print(
+        _table(
+            "merged",
+            ("type", "id", "merged ids", "name", "reason"),
+            (
+                (m.type, m.id, "\n".join(m.merged), _name(collection, m.id), m.reason)
+                for m in report.merged
+            ),
+        )
+    )
+    if report.conflicts:
+        rows = ((c.id, c.field, c.kept, "\n".join(c.values)) for c in report.conflicts)
+        console.print(_table("conflicts", ("id", "field", "kept", "values"), rows))
+    if report.kept_apart:
+        apart = ((k.link or "", "\n".join(k.ids), k.reason) for k in report.kept_apart)
+        console.print(_table("kept apart", ("link", "ids", "reason"), apart))
+    if report.dropped:
+        dropped = len(report.dropped)
+        _say(console, f"references dropped (they pointed at their own subject): {dropped:,}")
+
+
+@app.command(name="merge")
+@click.argument("datasets", nargs=-1, required=True, type=_EXISTING)
+@click.option("-o", "--out", required=True, type=_PATH, help="The merged dataset to write.")
+@click.option("--to", "to_fmt", type=_FORMAT, help="Its format (default: from --out's suffix).")
+@click.option("--report", "shown", is_flag=True, help="Print what was merged, and why.")
+@click.option(
+    "--format",
+    "report",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="How to print the report (json implies --report).",
+)
+@click.option(
+    "--near-days",
+    type=click.IntRange(min=0),
+    default=7,
+    show_default=True,
+    help="How many days apart meetings that may be one event are linked.",
+)
+@click.option("--text/--no-text", default=True, help="Keep or leave out the source texts.")
+def merge_command(
+    datasets: tuple[Path, ...],
+    *,
+    out: Path,
+    to_fmt: str | None,
+    shown: bool,
+    report: str,
+    near_days: int,
+    text: bool,
+) -> None:
+    """Merge datasets into one: the same person, meeting or source becomes one record.
+
+    DATASETS are JSON, JSON Lines and Parquet datasets, in any mix, each
+    format told by its path. Every id that pointed at a merged record is
+    rewritten. A summary goes to standard error; --report prints on standard
+    output what was merged and why, the values the records disagreed on,
+    and the look-alikes kept apart. Exit status 1 if a dataset does not load
+    (nothing is written).
+    """
+    from diplo_events.corpus import merge  # noqa: PLC0415 - loaded with the drafting stack
+
+    console = _stderr()
+    target_fmt = _format(out, to_fmt)
+    formats = [_format(dataset, None) for dataset in datasets]
+    loaded = [_load(dataset, fmt, console) for dataset, fmt in zip(datasets, formats, strict=True)]
+    result = merge(loaded, near_days=near_days)
+    _save(result.collection, out, target_fmt, console, text=text)
+    given = sum(len(collection.records) for collection in loaded)
+    if report == "json":
+        document = {
+            "datasets": [str(dataset) for dataset in datasets],
+            "out": str(out),
+            "format": target_fmt,
+            "records_in": given,
+            "records": len(result.collection.records),
+            **_report_json(result.report),
+        }
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    elif shown:
+        _draw_report(result.report, result.collection)
+    _say(console, f"merge: {_summary(result.report)}")
+    _say(
+        console,
+        f"merged {given:,} records of {len(datasets):,} datasets into "
+        f"{len(result.collection.records):,} records in {out} ({target_fmt})",
+    )
+
+
 # --- validate --------------------------------------------------------------------------
 
 
-def _issue_row(collection: Collection | None, issue: Issue) -> dict[str, Any]:
-    record = record_of(collection, issue)
+def _issue_row(issue: Issue) -> dict[str, Any]:
+    record = issue.record
     return {
         "severity": str(issue.severity),
         "code": issue.code,
         "path": issue.path,
         "line": issue.line,
-        "record_id": None if record is None else record.id,
-        "record_type": None if record is None else record.type,
+        "record_id": record,
+        "record_type": id_type(record) if record is not None and is_id(record) else None,
         "message": issue.message,
     }
 
 
-def _issue_line(row: dict[str, Any]) -> str:
-    where = row["path"] if row["line"] is None else f"line {row['line']}: {row['path']}"
-    if row["record_id"] is not None:
-        where = f"{where} ({row['record_id']})"
-    return f"{row['severity']}: {where}: {row['message']} [{row['code']}]"
+def _issue_line(issue: Issue) -> str:
+    return f"{issue.severity}: {issue}"
 
 
 @app.command(name="validate")
@@ -272,7 +429,7 @@ def validate_command(dataset: Path, from_fmt: str | None, report: str, *, strict
         _stop(EXIT_MISSING_EXTRA)
     else:
         issues = tuple(validate(collection))
-    rows = [_issue_row(collection, issue) for issue in issues]
+    rows = [_issue_row(issue) for issue in issues]
     errors = sum(issue.severity is Severity.ERROR for issue in issues)
     warnings = len(issues) - errors
     records = None if collection is None else len(collection.records)
@@ -288,8 +445,8 @@ def validate_command(dataset: Path, from_fmt: str | None, report: str, *, strict
         }
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     else:
-        for row in rows:
-            click.echo(_issue_line(row))
+        for issue in issues:
+            click.echo(_issue_line(issue))
         what = "does not load" if collection is None else f"{records:,} records"
         _say(_stderr(), f"{dataset}: {what}, {errors:,} errors, {warnings:,} warnings")
     failed = collection is None or errors > 0 or (strict and warnings > 0)

@@ -6,22 +6,19 @@ collection document, ``.jsonl`` (or ``.ndjson``) one record a line, and
 `diplo_events.io.tables.write_parquet` writes it).
 """
 
-import re
 from pathlib import Path
 from typing import Final
 
 import attrs
 
-from diplo_events.exceptions import Issue
 from diplo_events.io.json import dump_jsonl, from_json, iter_jsonl, to_json
-from diplo_events.model import Collection, Record, Source
+from diplo_events.model import Collection, Source
 
-__all__ = ["FORMATS", "format_of", "read_dataset", "record_of", "write_dataset"]
+__all__ = ["FORMATS", "format_of", "read_dataset", "write_dataset"]
 
 #: The dataset formats, as ``--format`` names them.
 FORMATS: Final = ("json", "jsonl", "parquet")
 _SUFFIXES: Final = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
-_RECORD_PATH: Final = re.compile(r"\$\.records\[(\d+)\]")
 
 
 class FormatError(ValueError):
@@ -91,14 +88,3 @@ def write_dataset(collection: Collection, path: Path, fmt: str, *, include_text:
         from diplo_events.io import tables  # noqa: PLC0415 - pyarrow only when asked for
 
         tables.write_parquet(collection, path, include_text=include_text)
-
-
-def record_of(collection: Collection | None, issue: Issue) -> Record | None:
-    """The record an issue's path points into (``$.records[3]...``), if any."""
-    if collection is None:
-        return None
-    match = _RECORD_PATH.match(issue.path)
-    if match is None:
-        return None
-    index = int(match.group(1))
-    return collection.records[index] if index < len(collection.records) else None

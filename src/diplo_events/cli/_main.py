@@ -1,6 +1,6 @@
 """The entry point of ``diplo-events``, importing nothing heavy.
 
-The commands need the optional extra ``cli`` (click and rich):
+The commands need the optional extra ``cli`` (click, rich and tqdm):
 ``pip install 'diplo_events[cli]'``. This module imports neither: `main`
 loads them when it runs, and without them prints which extra to install
 instead of a traceback. ``python -m diplo_events`` runs the same `main`.
@@ -35,7 +35,7 @@ EXIT_MISSING_EXTRA: Final = 3
 #: How to install what the command line needs.
 INSTALL: Final = "pip install 'diplo_events[cli]'"
 #: The packages of the extra ``cli``.
-_EXTRA: Final = frozenset({"click", "rich"})
+_EXTRA: Final = frozenset({"click", "rich", "tqdm"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:

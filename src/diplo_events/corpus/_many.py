@@ -195,12 +195,7 @@ def _as_parse_error(exc: Exception) -> ParseError:
     )
 
 
-#: What a worker sends back for one article: key, drafts, issues, seconds. Plain data,
-#: because an exception carrying issues does not survive pickling whole.
-_Payload = tuple[str | int, Collection | None, tuple[Issue, ...] | None, float]
-
-
-def _draft_one(key: str | int, item: object) -> _Payload:
+def _draft_one(key: str | int, item: object) -> Extracted:
     start = time.perf_counter()
     try:
         article = _as_article(item)
@@ -210,17 +205,13 @@ def _draft_one(key: str | int, item: object) -> _Payload:
         if publisher is not None:
             drafts = drafts.with_records([publisher])
     except Exception as exc:  # noqa: BLE001 - every failure becomes this article's error
-        return key, None, _as_parse_error(exc).issues, time.perf_counter() - start
-    return key, drafts, None, time.perf_counter() - start
+        error = _as_parse_error(exc)
+        return Extracted(key=key, error=error, seconds=time.perf_counter() - start)
+    return Extracted(key=key, drafts=drafts, seconds=time.perf_counter() - start)
 
 
-def _result(payload: _Payload) -> Extracted:
-    key, drafts, issues, seconds = payload
-    error = None if issues is None else ParseError(issues)
-    return Extracted(key=key, drafts=drafts, error=error, seconds=seconds)
-
-
-def _draft_chunk(chunk: list[tuple[str | int, object]]) -> list[_Payload]:
+def _draft_chunk(chunk: list[tuple[str | int, object]]) -> list[Extracted]:
+    # Results cross back from worker processes pickled, errors and their issues whole.
     return [_draft_one(key, item) for key, item in chunk]
 
 
@@ -232,7 +223,7 @@ def _keyed(items: Iterable[object]) -> Iterator[tuple[str | int, object]]:
 
 def _serial(keyed: Iterator[tuple[str | int, object]]) -> Iterator[Extracted]:
     for key, item in keyed:
-        yield _result(_draft_one(key, item))
+        yield _draft_one(key, item)
 
 
 def _parallel(
@@ -241,7 +232,7 @@ def _parallel(
     chunks = iter(lambda: list(itertools.islice(keyed, chunksize)), [])
     limit = workers * _IN_FLIGHT_PER_WORKER
     with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: deque[concurrent.futures.Future[list[_Payload]]] = deque(
+        pending: deque[concurrent.futures.Future[list[Extracted]]] = deque(
             pool.submit(_draft_chunk, chunk) for chunk in itertools.islice(chunks, limit)
         )
         try:
@@ -251,8 +242,7 @@ def _parallel(
                 pending.extend(
                     pool.submit(_draft_chunk, chunk) for chunk in itertools.islice(chunks, 1)
                 )
-                for payload in done:
-                    yield _result(payload)
+                yield from done
         finally:  # the caller stopped early: drop what has not started
             for future in pending:
                 future.cancel()

@@ -17,6 +17,7 @@ import codecs
 import io
 import itertools
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Final, TypeVar, overload
@@ -33,7 +34,7 @@ from diplo_events.io._converter import (
 )
 from diplo_events.io._gc import gc_paused
 from diplo_events.io._jsontext import MAX_ISSUES, IssueList, check_tree, decode_text, load_text
-from diplo_events.model import Record, Source, registry
+from diplo_events.model import Record, Source, is_id, registry
 from diplo_events.model.collection import MODEL_CLASSES, Collection
 
 __all__ = [
@@ -55,6 +56,8 @@ MAX_STREAM_ISSUES: Final = 10_000
 # Lines decoded per pause of the cyclic GC: large batches mean few collections
 # while a dataset is loaded (see _gc.py), and memory stays bounded by the batch.
 _BATCH: Final = 4096
+#: The index of the record an issue's path is in, in a collection document.
+_RECORD_PATH: Final = re.compile(r"\$\.records\[([0-9]+)\]")
 
 
 def _check_cls(cls: object) -> None:
@@ -81,14 +84,15 @@ def _covered(path: str, reported: set[str]) -> bool:
 
 
 def _structure(data: object, cls: Any, issues: IssueList, line: int | None) -> object:
+    given = data  # the input as given: its paths are the issues' paths
     try:
         data, version_issues = versions.migrate(data, cls)
     except Exception as exc:  # noqa: BLE001 - hostile objects in from_dict() data
         issues.extend(issues_from_exception(exc))
-        raise ParseError(_finish(issues, line)) from None
+        raise _failure(issues, line, given) from None
     if version_issues:
         issues.extend(version_issues)
-        raise ParseError(_finish(issues, line))
+        raise _failure(issues, line, given)
     with issue_budget(MAX_ISSUES - len(issues)) as budget:
         try:
             result = structure_document(_CONVERTER, data, cls)
@@ -99,10 +103,52 @@ def _structure(data: object, cls: Any, issues: IssueList, line: int | None) -> o
             issues.extend(
                 i for i in found if i.code == "field.unknown" or not _covered(i.path, reported)
             )
-            raise ParseError(_finish(issues, line)) from None
+            raise _failure(issues, line, given) from None
     if issues:
-        raise ParseError(_finish(issues, line))
+        raise _failure(issues, line, given)
     return result
+
+
+def _failure(issues: IssueList, line: int | None, given: object) -> ParseError:
+    return ParseError(_with_records(_finish(issues, line), given))
+
+
+def _id_in(data: object) -> str | None:
+    """The ``id`` a record's input gives, only when it is a well-formed id."""
+    if type(data) is not dict:
+        return None
+    try:
+        found = data.get("id")
+    except Exception:  # noqa: BLE001 - a hostile key in from_dict() data: no id then
+        return None
+    return found if is_id(found) else None
+
+
+def _with_records(issues: list[Issue], data: object) -> list[Issue]:
+    """The *issues* with the id of the record each is in, where the input gives it cheaply.
+
+    In a collection document, an issue under ``$.records[i]`` is in the
+    i-th record; in a record document (or a line of JSON Lines), every issue
+    is in the record. The id is taken only when it is a well-formed id.
+    """
+    if type(data) is not dict:
+        return issues
+    try:
+        records: object = data.get("records")
+    except Exception:  # noqa: BLE001 - a hostile key in from_dict() data
+        return issues
+    if type(records) is list or type(records) is tuple:
+        found: list[Issue] = []
+        for issue in issues:
+            match = _RECORD_PATH.match(issue.path)
+            index = -1 if match is None else int(match.group(1))
+            own = _id_in(records[index]) if 0 <= index < len(records) else None
+            found.append(issue if own is None else attrs.evolve(issue, record=own))
+        return found
+    own = _id_in(data)
+    if own is None:
+        return issues
+    return [attrs.evolve(issue, record=own) for issue in issues]
 
 
 def _finish(issues: IssueList, line: int | None) -> list[Issue]:
