@@ -10,7 +10,7 @@ from click.testing import Result
 
 import diplo_events as de
 from diplo_events.cli import EXIT_DATA, EXIT_OK, EXIT_USAGE
-from diplo_events.cli._documents import Pending, read_inputs
+from diplo_events.cli._documents import Pending, date_in_name, read_inputs
 from diplo_events.io import tables
 
 MOSCOW_TEXT = TEXTS / "moscow-talks-2020-12-08.txt"
@@ -174,3 +174,29 @@ def test_a_missing_input_is_a_usage_error(tmp_path: Path) -> None:
     result = invoke("extract", tmp_path / "nowhere.txt", "-o", tmp_path / "x.jsonl")
     assert result.exit_code == EXIT_USAGE
     assert "does not exist" in result.stderr
+
+
+def test_dates_from_names_date_every_project_text(tmp_path: Path) -> None:
+    """The project's texts end their names in their dates: every one drafts, merged."""
+    out = tmp_path / "dataset.parquet"
+    result = invoke("extract", TEXTS, "--dates-from-names", "--merge", "-o", out, "--no-progress")
+    assert result.exit_code == EXIT_OK, result.stderr
+    dataset = tables.read_parquet(out)
+    assert len(dataset.of_type(de.Source)) == len(list(TEXTS.glob("*.txt")))
+    published = {s.published.edtf for s in dataset.of_type(de.Source) if s.published}
+    assert "2021-03-04" in published
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        ("talks-2021-03-04.txt", dt.date(2021, 3, 4)),
+        ("talks_2021-03-04.txt", dt.date(2021, 3, 4)),
+        ("2021-03-04.txt", dt.date(2021, 3, 4)),
+        ("talks-2021-02-30.txt", None),  # no such day
+        ("talks-20210304.txt", None),
+        ("talks.txt", None),
+    ],
+)
+def test_the_date_a_name_ends_in(name: str, date: dt.date | None) -> None:
+    assert date_in_name(Path(name)) == date

@@ -133,6 +133,23 @@ class TestRoundTrip:
 # --- what the files hold ---------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "moment",
+    [
+        # before the year 1 in UTC, which Python's datetime cannot hold
+        dt.datetime(1, 1, 1, tzinfo=dt.timezone(dt.timedelta(minutes=1))),
+        # after the year 9999 in UTC
+        dt.datetime(9999, 12, 31, 23, 59, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
+        dt.datetime(2020, 12, 7, 10, 0, 0, 123456, tzinfo=dt.timezone(dt.timedelta(hours=3))),
+    ],
+)
+def test_instants_at_the_edges_read_back(moment: dt.datetime, tmp_path: Path) -> None:
+    """An instant whose UTC moment lies outside Python's years reads back as written."""
+    collection = de.Collection(records=[de.Person(name="Ana Lopes", modified=moment)])
+    tables.write_parquet(collection, tmp_path / "edge")
+    assert tables.read_parquet(tmp_path / "edge") == collection
+
+
 class TestFiles:
     def test_types_engines_read(self, moscow_dir: Path) -> None:
         """No unsigned integers, no nanosecond timestamps, no dictionary or large types."""

@@ -170,6 +170,11 @@ def _drafted(
     help="Publication date of the plain-text files (default: read from each text).",
 )
 @click.option(
+    "--dates-from-names",
+    is_flag=True,
+    help="Date each text file by the date its name ends in (talks-2021-03-04.txt), if any.",
+)
+@click.option(
     "--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Processes."
 )
 @click.option(
@@ -190,6 +195,7 @@ def extract(
     out: Path,
     fmt: str | None,
     published: dt.date | None,
+    dates_from_names: bool,
     workers: int,
     progress: bool | None,
     merged: bool,
@@ -210,7 +216,7 @@ def extract(
 
     fmt = _format(out, fmt)
     console = _stderr()
-    items = read_inputs(inputs, published)
+    items = read_inputs(inputs, published, dates_from_names=dates_from_names)
     failed = 0
     for item in items:
         if isinstance(item, Outcome):

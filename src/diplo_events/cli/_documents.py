@@ -145,8 +145,27 @@ def _read_jsonl(path: Path) -> Iterator[Pending | Outcome]:
                 yield _document_line(f"{path}:{number}", line)
 
 
-def _read_text(path: Path, published: dt.date | None) -> Pending | Outcome:
+def date_in_name(path: Path) -> dt.date | None:
+    """The date a file's name ends in: ``talks-2021-03-04.txt`` gives 4 March 2021."""
+    found = _NAME_DATE_RE.search(path.stem)
+    if found is None:
+        return None
+    try:
+        return dt.date.fromisoformat(found.group(1))
+    except ValueError:
+        return None
+
+
+# A name that ends in a date: "...-2021-03-04" or "..._2021-03-04".
+_NAME_DATE_RE: Final = re.compile(r"(?:^|[-_ .])(\d{4}-\d{2}-\d{2})$")
+
+
+def _read_text(
+    path: Path, published: dt.date | None, *, from_name: bool = False
+) -> Pending | Outcome:
     key = str(path)
+    if from_name:
+        published = date_in_name(path) or published
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -155,20 +174,26 @@ def _read_text(path: Path, published: dt.date | None) -> Pending | Outcome:
     return Pending(key=key, article=Article(text=text, published=published))
 
 
-def read_inputs(paths: Iterable[Path], published: dt.date | None) -> list[Pending | Outcome]:
+def read_inputs(
+    paths: Iterable[Path], published: dt.date | None, *, dates_from_names: bool = False
+) -> list[Pending | Outcome]:
     """Every document the *paths* hold, in order; unreadable ones as failed outcomes.
 
     A folder gives its ``*.txt`` files in name order; a ``.jsonl`` (or
     ``.ndjson``) file gives one document a line; any other file is one
     document. *published* dates the plain-text documents (JSON Lines
-    documents give their own).
+    documents give their own); with *dates_from_names*, a text file whose
+    name ends in a date (``talks-2021-03-04.txt``) is dated by it instead.
     """
     found: list[Pending | Outcome] = []
     for path in paths:
         if path.is_dir():
-            found.extend(_read_text(file, published) for file in sorted(path.glob("*.txt")))
+            found.extend(
+                _read_text(file, published, from_name=dates_from_names)
+                for file in sorted(path.glob("*.txt"))
+            )
         elif path.suffix.lower() in JSONL_SUFFIXES:
             found.extend(_read_jsonl(path))
         else:
-            found.append(_read_text(path, published))
+            found.append(_read_text(path, published, from_name=dates_from_names))
     return found

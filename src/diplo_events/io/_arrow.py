@@ -241,6 +241,15 @@ class _Instant(Attr):
 
     def take(self, row: dict[str, Any]) -> object:
         moment, minutes = row.get(self.name), row.get(f"{self.name}_offset")
+        if isinstance(moment, int) and not isinstance(moment, bool) and isinstance(minutes, int):
+            # Microseconds since the epoch (how read_parquet reads timestamps): the local
+            # time is rebuilt in its own offset, so no step passes through an out-of-range UTC.
+            try:
+                zone = dt.timezone(dt.timedelta(minutes=minutes))
+                local = _EPOCH + dt.timedelta(microseconds=moment + minutes * _MICROS_PER_MINUTE)
+                return local.replace(tzinfo=zone).isoformat()
+            except (OverflowError, ValueError):
+                return f"{moment} microseconds since 1970 at offset {minutes} minutes"
         if not isinstance(moment, dt.datetime) or not isinstance(minutes, int):
             return moment  # None, or a value from_dict refuses with its path
         if moment.tzinfo is None:
@@ -250,6 +259,10 @@ class _Instant(Attr):
             return moment.astimezone(zone).isoformat()
         except (OverflowError, ValueError):
             return moment.isoformat()
+
+
+_EPOCH: Final = dt.datetime(1970, 1, 1)  # noqa: DTZ001 - naive on purpose: a local time is built
+_MICROS_PER_MINUTE: Final = 60_000_000
 
 
 def _optional(tp: Any) -> Any:

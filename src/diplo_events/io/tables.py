@@ -637,11 +637,25 @@ def _read_table(
     if missing:
         return []
     try:
-        rows: list[dict[str, Any]] = pq.read_table(path, columns=wanted).to_pylist()
+        table = pq.read_table(path, columns=wanted)
+        rows: list[dict[str, Any]] = _instants_as_integers(pa, table).to_pylist()
     except (OSError, pa.ArrowException) as exc:
         issues.append(Issue(path=place, code="parquet.unreadable", message=f"{shown}: {exc}"))
         return []
     return rows
+
+
+def _instants_as_integers(pa: Any, table: Any) -> Any:
+    """The table with its timestamp columns as microseconds since the epoch.
+
+    An instant near the year 1 written with an offset east of UTC lies before
+    the year 1 in UTC, which Python's datetime cannot hold; read as integers,
+    it is rebuilt in its own offset (`_arrow`'s instants do this).
+    """
+    for index, field in enumerate(table.schema):
+        if pa.types.is_timestamp(field.type):
+            table = table.set_column(index, field.name, table.column(index).cast(pa.int64()))
+    return table
 
 
 def _record_data(tag: str, row: dict[str, Any]) -> dict[str, object]:
