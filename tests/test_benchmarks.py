@@ -8,25 +8,29 @@ from pathlib import Path
 ROOT = Path(__file__).parent.parent
 
 
-def test_serialization_benchmark_prints_ratios() -> None:
-    """benchmarks/serialization.py runs end to end and prints every ratio line."""
-    result = subprocess.run(  # noqa: S603
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "serialization.py"),
-            "--bundles",
-            "60",
-            "--batch",
-            "30",
-            "--repeat",
-            "1",
-            "--dataset-repeat",
-            "1",
-        ],
+def _benchmark(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``benchmarks/<script>`` with *args* in a fresh interpreter."""
+    return subprocess.run(  # noqa: S603
+        [sys.executable, str(ROOT / "benchmarks" / script), *args],
         capture_output=True,
         text=True,
         check=False,
         timeout=600,
+    )
+
+
+def test_serialization_benchmark_prints_ratios() -> None:
+    """benchmarks/serialization.py runs end to end and prints every ratio line."""
+    result = _benchmark(
+        "serialization.py",
+        "--bundles",
+        "60",
+        "--batch",
+        "30",
+        "--repeat",
+        "1",
+        "--dataset-repeat",
+        "1",
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout
@@ -42,20 +46,7 @@ def test_serialization_benchmark_prints_ratios() -> None:
 
 
 def _nlp_baseline(predictions: Path) -> str:
-    result = subprocess.run(  # noqa: S603
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "nlp_baseline.py"),
-            "--predictions",
-            str(predictions),
-            "--repeat",
-            "1",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
+    result = _benchmark("nlp_baseline.py", "--predictions", str(predictions), "--repeat", "1")
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -89,13 +80,7 @@ def test_nlp_baseline_scores_saved_spacy_drafts(tmp_path: Path) -> None:
 
 def test_tables_benchmark_prints_sizes() -> None:
     """benchmarks/tables.py builds the gold drafts, writes both formats and reads them back."""
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, str(ROOT / "benchmarks" / "tables.py"), "--repeat", "1"],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
+    result = _benchmark("tables.py", "--repeat", "1")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     for needle in (
@@ -110,21 +95,7 @@ def test_tables_benchmark_prints_sizes() -> None:
 
 def test_extract_many_benchmark_prints_the_speed_up() -> None:
     """benchmarks/extract_many.py runs on a tiny corpus and prints both medians and the ratio."""
-    result = subprocess.run(  # noqa: S603
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "extract_many.py"),
-            "--megabytes",
-            "0.02",
-            "--repeat",
-            "1",
-            "--no-polnear",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
+    result = _benchmark("extract_many.py", "--megabytes", "0.02", "--repeat", "1", "--no-polnear")
     assert result.returncode == 0, result.stderr
     for needle in ("corpus:", "workers=1: median", "workers=2: median", "speed-up"):
         assert needle in result.stdout
@@ -132,20 +103,7 @@ def test_extract_many_benchmark_prints_the_speed_up() -> None:
 
 def test_scaling_benchmark_prints_a_check_per_function_and_pattern() -> None:
     """benchmarks/scaling.py runs end to end at tiny sizes; its PASS or FAIL is not asserted."""
-    result = subprocess.run(  # noqa: S603
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "scaling.py"),
-            "--sizes",
-            "1,2",
-            "--repeat",
-            "1",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
+    result = _benchmark("scaling.py", "--sizes", "1,2", "--repeat", "1")
     assert result.returncode in {0, 1}, result.stderr
     assert result.stderr == ""
     out = result.stdout
