@@ -14,7 +14,8 @@ speech verb, and the tagger finds the long tail of cues they do not list.
 Where the tagger found the same cue as a rules statement of reported
 speech, the hybrid cuts that statement's clause where the tagger cuts it.
 A tagger content with no source continues the quote before it, or is
-given (unsurely) to the person named last.
+given (unsurely) to the person named last; reported words whose source
+resolves to no one go (unsurely) to the actor named nearest.
 
 A tagger statement's content and speaker citations take their confidences
 from the ``tagger-*`` rules of ``data/cues/confidences.tsv``, whose values
