@@ -24,7 +24,13 @@ from diplo_events.drafting.reading._document import read_document
 from diplo_events.drafting.rules._actors import read_actors
 from diplo_events.drafting.rules._meetings import draft_meetings
 from diplo_events.drafting.rules._tagged import TAGGER_SPEAKER_UNSURE, draft_tagged
-from diplo_events.drafting.tagger._features import paragraph_tokens, spans_of, tags_for
+from diplo_events.drafting.tagger._features import (
+    CueLexicon,
+    features,
+    paragraph_tokens,
+    spans_of,
+    tags_for,
+)
 from diplo_events.drafting.tagger._model import read_corpus
 from diplo_events.drafting.tagger._spans import TaggedAttribution, link
 
@@ -259,6 +265,18 @@ def test_tags_and_spans_round_trip() -> None:
     assert tags == ["O", "B-C", "I-C", "I-C", "O", "O", "B-S", "B-Q", "O"]
     spans = [(kind, text[start:end]) for kind, start, end, _, _ in spans_of(tokens, tags)]
     assert spans == [("C", "We will talk"), ("S", "Lopes"), ("Q", "said")]
+
+
+def test_features_name_the_nearest_cue_and_a_comma_before_it() -> None:
+    text = "Berg told reporters that the talks, he hoped, would go on. Talks went on."
+    (tokens,) = paragraph_tokens(text)
+    found = features(tokens, CueLexicon(frozenset({"told"}), frozenset()))
+    words = [t.text for t in tokens]
+    assert "lcw=told" in found[words.index("talks")]
+    assert "lcomma" not in found[words.index("talks")]
+    assert "lcomma" in found[words.index("hoped")]
+    assert "rcw=told" in found[words.index("Berg")]
+    assert not any(f.startswith(("lcw=", "rcw=")) for f in found[words.index("Talks")])
 
 
 class TestLink:
