@@ -20,7 +20,17 @@ import pytest
 
 import diplo_events as de
 from diplo_events.drafting import tagger
-from diplo_events.drafting.tagger._features import paragraph_tokens, spans_of, tags_for
+from diplo_events.drafting.reading._document import read_document
+from diplo_events.drafting.rules._actors import read_actors
+from diplo_events.drafting.rules._meetings import draft_meetings
+from diplo_events.drafting.rules._tagged import TAGGER_SPEAKER_UNSURE, draft_tagged
+from diplo_events.drafting.tagger._features import (
+    CueLexicon,
+    features,
+    paragraph_tokens,
+    spans_of,
+    tags_for,
+)
 from diplo_events.drafting.tagger._model import read_corpus
 from diplo_events.drafting.tagger._spans import TaggedAttribution, link
 
@@ -257,6 +267,18 @@ def test_tags_and_spans_round_trip() -> None:
     assert spans == [("C", "We will talk"), ("S", "Lopes"), ("Q", "said")]
 
 
+def test_features_name_the_nearest_cue_and_a_comma_before_it() -> None:
+    text = "Berg told reporters that the talks, he hoped, would go on. Talks went on."
+    (tokens,) = paragraph_tokens(text)
+    found = features(tokens, CueLexicon(frozenset({"told"}), frozenset()))
+    words = [t.text for t in tokens]
+    assert "lcw=told" in found[words.index("talks")]
+    assert "lcomma" not in found[words.index("talks")]
+    assert "lcomma" in found[words.index("hoped")]
+    assert "rcw=told" in found[words.index("Berg")]
+    assert not any(f.startswith(("lcw=", "rcw=")) for f in found[words.index("Talks")])
+
+
 class TestLink:
     """How a paragraph's spans become attributions."""
 
@@ -307,3 +329,40 @@ def test_the_benchmark_compares_the_readers(
         assert f"extract(reader={reader!r})" in out
     assert out.count("tagger: model") == 2
     assert "tagging alone" in out
+
+
+class TestUnresolvedSpeakers:
+    """Tagged words whose source names no one the rules can read back."""
+
+    TEXT = (
+        "The Spanish foreign ministry met on Monday. It argued that the tariffs would hurt"
+        " farmers. “We will not yield.”"
+    )
+
+    def _drafted(self, *found: TaggedAttribution) -> list[de.Statement]:
+        doc = read_document(self.TEXT, published=dt.date(2021, 3, 3))
+        cast = read_actors(doc)
+        drafted = draft_tagged(doc, cast, draft_meetings(doc, cast), found, hybrid=False)
+        return list(drafted.records)
+
+    def _at(self, words: str) -> tuple[int, int]:
+        start = self.TEXT.index(words)
+        return start, start + len(words)
+
+    def test_reported_words_go_unsurely_to_the_actor_named_last(self) -> None:
+        it = self._at("It argued")[0]
+        found = TaggedAttribution(
+            self._at("the tariffs would hurt farmers"), (it, it + 2), self._at("argued"), 0.95, 0.95
+        )
+        (statement,) = self._drafted(found)
+        assert statement.text == "the tariffs would hurt farmers"
+        speaker = statement.citations[1]
+        assert speaker.role is de.CitationRole.SPEAKER
+        assert speaker.confidence == TAGGER_SPEAKER_UNSURE
+        assert self.TEXT[speaker.spans[0].start : speaker.spans[0].end] == (
+            "The Spanish foreign ministry"
+        )
+
+    def test_a_quote_with_no_one_to_give_it_to_is_left_out(self) -> None:
+        found = TaggedAttribution(self._at("We will not yield."), None, None, 0.95, 0.0)
+        assert self._drafted(found) == []

@@ -14,7 +14,8 @@ speech verb, and the tagger finds the long tail of cues they do not list.
 Where the tagger found the same cue as a rules statement of reported
 speech, the hybrid cuts that statement's clause where the tagger cuts it.
 A tagger content with no source continues the quote before it, or is
-given (unsurely) to the person named last.
+given (unsurely) to the person named last; reported words whose source
+resolves to no one go (unsurely) to the actor named nearest.
 
 A tagger statement's content and speaker citations take their confidences
 from the ``tagger-*`` rules of ``data/cues/confidences.tsv``, whose values
@@ -112,6 +113,9 @@ def draft_tagged(
             continue
         speaker = _speaker(work, found.source) if found.source is not None else None
         speaker = speaker or _guessed(work, start)
+        mode = _mode(doc, start, end)
+        if speaker is None and mode is StatementMode.REPORTED:
+            speaker = _nearest(work, start)
         if speaker is None:
             continue
         ref, rule = speaker
@@ -124,7 +128,7 @@ def draft_tagged(
             key=ref.key,
             start=start,
             end=end,
-            mode=_mode(doc, start, end),
+            mode=mode,
             confidence=words,
             speaker=Span(start=ref.start, end=ref.end),
             speaker_confidence=rule,
@@ -218,6 +222,23 @@ def _guessed(work: _Work, start: int) -> tuple[Ref, float] | None:
     refs = work.cast.refs[: bisect.bisect_left(work.cast.ref_starts, start)]
     last = next(r for r in reversed(refs) if r.key == key)
     return last, TAGGER_SPEAKER_UNSURE
+
+
+def _nearest(work: _Work, start: int) -> tuple[Ref, float] | None:
+    """The actor named nearest before words no one else was found for, else the first after.
+
+    Any actor, not only a person, and outside quotes: the last resort for
+    words the tagger surely or unsurely marks, whose source is a pronoun
+    with no antecedent near, a relative "who", or a phrase the rules cannot
+    read as a speaker. Always unsure.
+    """
+    doc = work.doc
+    refs = [r for r in work.cast.refs if doc.in_quote(r.start) is None]
+    before = [r for r in refs if r.end <= start]
+    if before:
+        return before[-1], TAGGER_SPEAKER_UNSURE
+    after = [r for r in refs if r.start >= start]
+    return (after[0], TAGGER_SPEAKER_UNSURE) if after else None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

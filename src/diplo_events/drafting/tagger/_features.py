@@ -7,9 +7,11 @@ of value 1): the word itself (lower case, shape, prefixes and suffixes,
 capitalisation, whether it is a pronoun), where it stands in the quotes of
 its paragraph, the cue lexicon learned from a training corpus with the
 distance to the nearest strong cue outside quotes and to the nearest weak
-one (and whether a sentence before or after it in the paragraph holds a
-strong one), sentence and paragraph boundaries, and the same facts of its
-neighbours two tokens either way.
+one, which word the nearest strong cue on either side is and whether a
+comma lies between (where a reported clause is cut), whether a sentence
+before or after it in the paragraph holds a strong one, sentence and
+paragraph boundaries, and the same facts of its neighbours two tokens
+either way.
 
 Labels are BIO tags over three kinds of span: ``C`` (the content said),
 ``S`` (its source, who said it) and ``Q`` (its cue, the speech verb or
@@ -33,7 +35,7 @@ __all__ = [
 ]
 
 #: Bumped whenever the features change, so a model trained on other features is refused.
-FEATURES_VERSION: Final = 1
+FEATURES_VERSION: Final = 2
 #: The kinds of span, by tag letter.
 KINDS: Final = {"C": "content", "S": "source", "Q": "cue"}
 
@@ -258,6 +260,10 @@ def features(tokens: Sequence[Token], lexicon: CueLexicon) -> list[list[str]]:  
     weak_left, weak_right = _distances(cue_class, starts, "weak")
     # A strong cue outside quotes elsewhere in the paragraph, in a sentence before or after.
     strong_sentences = sorted({sentence_of[i] for i, c in enumerate(cue_class) if c == "strong"})
+    # Commas before each token, to tell whether one lies between it and its cue.
+    commas = [0] * (count + 1)
+    for index, lower in enumerate(lowers):
+        commas[index + 1] = commas[index] + (lower == ",")
     # Each token's own facts, then its neighbours'.
     own: list[list[str]] = []
     short: list[tuple[tuple[str, ...], ...]] = []
@@ -276,6 +282,18 @@ def features(tokens: Sequence[Token], lexicon: CueLexicon) -> list[list[str]]:  
         found.append("dl=" + _bucket(left[index]))
         found.append("dr=" + _bucket(right[index]))
         found.append("dlw=" + _bucket(weak_left[index]))
+        near_left = left[index]
+        if near_left is not None and near_left <= _FAR:
+            cue_at = index - near_left
+            found.append("lcw=" + lowers[cue_at])
+            if commas[index] > commas[cue_at + 1]:
+                found.append("lcomma")
+        near_right = right[index]
+        if near_right is not None and near_right <= _FAR:
+            cue_at = index + near_right
+            found.append("rcw=" + lowers[cue_at])
+            if commas[cue_at] > commas[index + 1]:
+                found.append("rcomma")
         found.append("drw=" + _bucket(weak_right[index]))
         if starts[index]:
             found.append("bos")
