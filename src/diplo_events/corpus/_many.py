@@ -23,6 +23,7 @@ import attrs
 from attrs import field, frozen
 
 from diplo_events.drafting import extract
+from diplo_events.io._gc import gc_paused
 from diplo_events.exceptions import DiploEventsError, FieldError, Issue, ParseError
 from diplo_events.model import (
     Collection,
@@ -237,7 +238,11 @@ def _parallel(
         )
         try:
             while pending:
-                done = pending.popleft().result()
+                # The results arrive pickled, unpickled by the pool's own thread while this one
+                # waits: thousands of small records a chunk, which would otherwise set off the
+                # cyclic collector over every result kept so far.
+                with gc_paused():
+                    done = pending.popleft().result()
                 # Refill before yielding, so the workers stay busy while the caller works.
                 pending.extend(
                     pool.submit(_draft_chunk, chunk) for chunk in itertools.islice(chunks, 1)
