@@ -23,8 +23,8 @@ import attrs
 from attrs import field, frozen
 
 from diplo_events.drafting import extract
-from diplo_events.io._gc import gc_paused
 from diplo_events.exceptions import DiploEventsError, FieldError, Issue, ParseError
+from diplo_events.io._gc import gc_paused
 from diplo_events.model import (
     Collection,
     ExternalId,
