@@ -5,8 +5,13 @@ from dating import ANCHOR, edtf, issue_of
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplo_events.drafting.reading._datetext import DateMatch, find_dates, parse_date
-from diplo_events.exceptions import FieldTypeError
+from diplo_events.drafting.reading._datetext import (
+    LONGEST_EXPRESSION,
+    DateMatch,
+    find_dates,
+    parse_date,
+)
+from diplo_events.exceptions import FieldTypeError, ParseError
 
 
 class TestShowcase:
@@ -225,3 +230,15 @@ def test_a_year_as_written_is_kept(text: str, expected: str) -> None:
 def test_a_year_no_date_can_hold_gives_no_date() -> None:
     assert find_dates("December 7, 0000", anchor=ANCHOR) == []
     assert issue_of("December 7, 0000")[0] == "date.impossible"
+
+
+def test_parse_date_refuses_a_text_no_expression_is_as_long_as() -> None:
+    """Over LONGEST_EXPRESSION characters, parse_date refuses at once, quoting a prefix."""
+    text = "on 7 December 2020 " + "x" * LONGEST_EXPRESSION
+    with pytest.raises(ParseError) as info:
+        parse_date(text)
+    (issue,) = info.value.issues
+    assert issue.code == "date.not_found"
+    assert "find_dates" in issue.message
+    assert len(issue.message) < 300  # a prefix, never the whole text
+    assert parse_date(text[:LONGEST_EXPRESSION]).edtf == "2020-12-07"

@@ -161,6 +161,10 @@ def _check_arguments(text: object, anchor: object, day_first: object) -> None:
 # --- the public functions ----------------------------------------------------------------
 
 
+#: The longest text `parse_date` reads: one date expression with a few words around it.
+LONGEST_EXPRESSION: Final = 1000
+
+
 def parse_date(
     text: str, *, anchor: dt.date | None = None, day_first: bool | None = None
 ) -> UncertainDate:
@@ -185,8 +189,9 @@ def parse_date(
         the anchor.
 
     Raises:
-        ParseError: With one issue at path ``$``: ``date.not_found``,
-            ``date.ambiguous`` (more than one different expression),
+        ParseError: With one issue at path ``$``: ``date.not_found`` (also
+            for a text over `LONGEST_EXPRESSION` characters: `find_dates`
+            reads a whole text), ``date.ambiguous`` (more than one different expression),
             ``date.needs_anchor``, ``date.numeric_order`` or ``date.impossible``.
 
     Examples:
@@ -202,6 +207,12 @@ def parse_date(
     .. versionadded:: 0.1.0
     """
     _check_arguments(text, anchor, day_first)
+    if len(text) > LONGEST_EXPRESSION:
+        message = (
+            f"no one date expression is over {LONGEST_EXPRESSION:,} characters long, got "
+            f"{len(text):,} ({_shorten(text)}); find_dates reads the dates of a whole text"
+        )
+        raise ParseError([Issue(path="$", code="date.not_found", message=message)])
     matches = _scan(text)
     if not matches:
         raise ParseError(
