@@ -13,7 +13,7 @@ import datetime as dt
 import enum
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -167,18 +167,25 @@ def combine_participants(
     )
 
 
-def rewrite(obj: Any, mapping: Mapping[str, str]) -> Any:
-    """*obj* with every id it holds replaced through *mapping* (the same object if none is)."""
+def fields_of(obj: Any) -> Iterator[tuple[Any, Any, bool]]:
+    """Each field *obj* is made from: its attribute, its value, and whether it holds ids.
+
+    Which fields hold ids is the registry's word (`registry.id_fields`).
+    """
     cls = type(obj)
     targets = dict(registry.id_fields(cls))
-    changes: dict[str, Any] = {}
     for attribute in attrs.fields(cls):
+        if attribute.init and not attribute.name.startswith("_"):
+            yield attribute, getattr(obj, attribute.name), attribute.name in targets
+
+
+def rewrite(obj: Any, mapping: Mapping[str, str]) -> Any:
+    """*obj* with every id it holds replaced through *mapping* (the same object if none is)."""
+    changes: dict[str, Any] = {}
+    for attribute, value, holds_ids in fields_of(obj):
         name = attribute.name
-        if not attribute.init or name.startswith("_"):
-            continue
-        value = getattr(obj, name)
         new = value
-        if name in targets:
+        if holds_ids:
             if isinstance(value, str):
                 new = mapping.get(value, value)
             elif isinstance(value, tuple):

@@ -22,6 +22,7 @@ from typing import Any, Final
 import attrs
 from attrs import frozen
 
+from diplo_events.corpus._combine import fields_of
 from diplo_events.exceptions import FieldError
 from diplo_events.model import Collection, Record, UncertainDate, registry
 from diplo_events.model import _rules as v
@@ -250,16 +251,11 @@ def _clear(  # noqa: C901 - one walk over ids, lists of ids and lists of values
     obj: Any, removed: set[str], path: str, cleared: list[tuple[str, str]], owner: str
 ) -> Any:
     """*obj* without the ids in *removed*; ``None`` when it cannot stand without one."""
-    cls = type(obj)
-    targets = dict(registry.id_fields(cls))
     changes: dict[str, Any] = {}
-    for attribute in attrs.fields(cls):
+    for attribute, value, holds_ids in fields_of(obj):
         name = attribute.name
-        if not attribute.init or name.startswith("_"):
-            continue
-        value = getattr(obj, name)
         here = f"{path}.{name}"
-        if name in targets:
+        if holds_ids:
             if isinstance(value, tuple):
                 kept = tuple(item for item in value if item not in removed)
                 if kept != value:
