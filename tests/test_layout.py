@@ -12,6 +12,7 @@ PACKAGE = SRC / "diplo_events"
 FORBIDDEN: dict[str, tuple[set[str], set[str]]] = {
     "exceptions": ({"*"}, set()),
     "_paths": ({"*"}, set()),
+    "_extras": ({"*"}, set()),
     "model": (
         {"io", "drafting", "corpus", "interop", "_validate", "strategies", "cli"},
         {"cattrs", "msgspec"},

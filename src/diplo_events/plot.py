@@ -20,6 +20,7 @@ import datetime as dt
 import textwrap
 from typing import Any, Final
 
+from diplo_events._extras import require
 from diplo_events.exceptions import FieldTypeError
 from diplo_events.model import Collection, Meeting, Reference, UncertainDate
 
@@ -27,20 +28,14 @@ __all__ = ["OPEN_DAYS", "timeline"]
 
 #: How many days a bar reaches back when its date has no earliest day.
 OPEN_DAYS: Final = 30
-_INSTALL: Final = "pip install 'diplo_events[plot]'"
 _BAR: Final = 0.6
 _LABEL_WIDTH: Final = 34
 
 
 def _pyplot() -> tuple[Any, Any]:
     """Return ``matplotlib.pyplot`` and ``matplotlib.dates``, or say which extra to install."""
-    try:
-        import matplotlib.dates as mdates  # noqa: PLC0415 - an optional extra, loaded on first use
-        import matplotlib.pyplot as plt  # noqa: PLC0415
-    except ImportError as exc:
-        msg = f"diplo_events.plot needs matplotlib: {_INSTALL}"
-        raise ImportError(msg) from exc
-    return plt, mdates
+    mdates = require("matplotlib.dates", extra="plot", who="diplo_events.plot")
+    return require("matplotlib.pyplot", extra="plot", who="diplo_events.plot"), mdates
 
 
 def _bounds(date: UncertainDate, last: UncertainDate) -> tuple[dt.date, dt.date, bool] | None:

@@ -22,6 +22,7 @@ from typing import Any, Final
 import attrs
 from attrs import field, frozen
 
+from diplo_events._extras import require
 from diplo_events.drafting import extract
 from diplo_events.exceptions import DiploEventsError, FieldError, Issue, ParseError
 from diplo_events.io._gc import gc_paused
@@ -257,12 +258,11 @@ def _progress_bar(results: Iterator[Extracted], *, progress: bool | None, total:
     if progress is False:
         return results
     try:
-        from tqdm import tqdm  # noqa: PLC0415 - the optional extra, loaded only when shown
-    except ImportError as exc:
+        tqdm = require("tqdm", extra="progress", who="a progress bar").tqdm
+    except ImportError:
         if progress is None:
             return results
-        msg = "a progress bar needs tqdm: pip install 'diplo_events[progress]'"
-        raise ImportError(msg) from exc
+        raise
     if progress is None and not sys.stderr.isatty():
         return results
     return tqdm(results, total=total, unit="doc", desc="extract", file=sys.stderr)

@@ -33,6 +33,7 @@ from typing import Any, Final
 
 import attrs
 
+from diplo_events._extras import require
 from diplo_events.exceptions import FieldTypeError, Issue, ParseError
 from diplo_events.io import _arrow, _parts
 from diplo_events.io.json import from_dict
@@ -80,19 +81,14 @@ _INDEX: Final = "record_index"
 _PARTITION: Final = "partition"
 _SPANS: Final = "spans"
 _CITATIONS: Final = "citations"
-_INSTALL: Final = "pip install 'diplo_events[tables]'"
 _RECORDS_PATH: Final = re.compile(r"\$\.records\[(\d+)\]")
 
 
 def _pyarrow() -> tuple[Any, Any]:
     """Return ``pyarrow`` and ``pyarrow.parquet``, or say which extra to install."""
-    try:
-        import pyarrow as pa  # noqa: PLC0415 - an optional extra, loaded on first use
-        import pyarrow.parquet as pq  # noqa: PLC0415
-    except ImportError as exc:
-        msg = f"diplo_events.io.tables needs pyarrow: {_INSTALL}"
-        raise ImportError(msg) from exc
-    return pa, pq
+    who = "diplo_events.io.tables"
+    pa = require("pyarrow", extra="tables", who=who)
+    return pa, require("pyarrow.parquet", extra="tables", who=who)
 
 
 def _check_collection(collection: object) -> Collection:

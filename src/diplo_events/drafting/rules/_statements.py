@@ -110,7 +110,7 @@ class Statements:
 class _Work:
     """The statements stage at work. It never leaves `draft_statements`."""
 
-    __slots__ = ("cast", "doc", "ids", "meetings", "records", "said")
+    __slots__ = ("cast", "doc", "ids", "meetings", "org_names", "org_names_of", "records", "said")
 
     def __init__(self, doc: Document, cast: Cast, meetings: Meetings) -> None:
         self.doc = doc
@@ -119,6 +119,18 @@ class _Work:
         self.ids = Ids(doc)
         self.records: list[Statement] = []
         self.said: list[Said] = []
+        # The names of the cast's organizations, and the cast they were read from.
+        self.org_names: set[str] = set()
+        self.org_names_of: Cast | None = None
+
+    def organization_names(self) -> set[str]:
+        """The names of the organizations of the cast, read once per cast, not per speaker."""
+        if self.org_names_of is not self.cast:
+            self.org_names = {
+                a.name for a in self.cast.actors.values() if a.kind == "organization" and a.name
+            }
+            self.org_names_of = self.cast
+        return self.org_names
 
 
 def draft_statements(doc: Document, cast: Cast, meetings: Meetings) -> Statements:
@@ -698,11 +710,6 @@ _ENDS_PHRASE_RE: Final = re.compile(r"\s*(?:[,.;:—–-]|$)")
 _POSSESSIVE_AFTER_RE: Final = re.compile(r"['’]s?\b")
 
 
-def _an_organization(cast: Cast, name: str) -> bool:
-    """Whether the cast holds an organization of this name."""
-    return any(a.kind == "organization" and a.name == name for a in cast.actors.values())
-
-
 def _surname(text: str, word: str) -> bool:
     """Whether *word* ends a longer name somewhere in *text*: "John Stumpf" for "Stumpf"."""
     return re.search(rf"\b[A-Z][\w.’'-]*\s+{re.escape(word)}\b", text) is not None
@@ -721,7 +728,7 @@ def _described(work: _Work, phrase: tuple[int, int], *, lone_word_is_body: bool 
     record = speaker_head(words) or "person"
     if record == "named" and (
         (" " not in words and lone_word_is_body and not _surname(doc.text, words))
-        or (" " not in words and _an_organization(work.cast, words))
+        or (" " not in words and words in work.organization_names())
         or words[:4] == "The "
         or re.fullmatch(r"[A-Z.&-]{2,}", words)
         or any(never_in_a_name(word) for word in words.split()[1:])
@@ -729,6 +736,10 @@ def _described(work: _Work, phrase: tuple[int, int], *, lone_word_is_body: bool 
         record = "other"  # "The Tax Foundation", "AROS", "PolitiFact": an organization
     actor = described_actor(doc, words, Span(start=phrase[0], end=phrase[1]), record)
     if actor.key not in work.cast.actors:
+        names = work.organization_names()
         work.cast = attrs.evolve(work.cast, actors={**work.cast.actors, actor.key: actor})
+        if actor.kind == "organization" and actor.name:
+            names.add(actor.name)
+        work.org_names_of = work.cast
     via = "named-here" if record == "named" else "described"
     return Ref(phrase[0], phrase[1], actor.key, via)

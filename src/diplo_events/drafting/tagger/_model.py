@@ -17,6 +17,7 @@ from typing import Any, Final
 
 import attrs
 
+from diplo_events._extras import require
 from diplo_events.drafting.tagger._features import (
     FEATURES_VERSION,
     CueLexicon,
@@ -42,17 +43,14 @@ __all__ = [
 MODEL_ENV: Final = "DIPLO_EVENTS_TAGGER_MODEL"
 _WEIGHTS: Final = "model.crfsuite"
 _META: Final = "model.json"
-_EXTRA: Final = "the attribution tagger needs python-crfsuite: pip install 'diplo_events[tagger]'"
 _TRAIN_HINT: Final = "python -m diplo_events.drafting.tagger train <corpus.jsonl>"
 
 
 def _crfsuite() -> Any:
     """python-crfsuite, imported on first use, or an ImportError naming the extra."""
-    try:
-        import pycrfsuite  # noqa: PLC0415 - optional extra, loaded only when the tagger runs
-    except ImportError as exc:
-        raise ImportError(_EXTRA) from exc
-    return pycrfsuite
+    return require(
+        "pycrfsuite", extra="tagger", who="the attribution tagger", what="python-crfsuite"
+    )
 
 
 def default_model_path() -> Path:
