@@ -556,7 +556,12 @@ def _citations(draw: st.DrawFn, pool: _Pool) -> Citation:
     ]
     role = draw(_optional(st.sampled_from(roles)))
     return Citation(
-        source=source, spans=spans, quote=quote, confidence=draw(_CONFIDENCES), role=role
+        source=source,
+        spans=spans,
+        quote=quote,
+        confidence=draw(_CONFIDENCES),
+        role=role,
+        rule=draw(_optional(_TEXTS)),
     )
 
 
@@ -565,7 +570,7 @@ def citations() -> st.SearchStrategy[Citation]:
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
-       Citations may have a ``role``.
+       Citations may have a ``role`` and a ``rule``.
     """
     return _citations(_ANYWHERE)
 

@@ -1,6 +1,7 @@
 """Tests of extract(): draft records from news text."""
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import attrs
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import diplo_events as de
+from diplo_events.drafting.rules._cues import _confidences
 from diplo_events.model._rules import blank
 
 DATA = Path(__file__).parent.parent / "data" / "extraction"
@@ -23,6 +25,17 @@ def showcase() -> de.Collection:
 
 def _by_id(collection: de.Collection) -> dict[str, de.Record]:
     return {r.id: r for r in collection.records}
+
+
+def _citations_in(value: object) -> list[de.Citation]:
+    """Every citation a record holds, in its own field and inside its values (participants)."""
+    if isinstance(value, de.Citation):
+        return [value]
+    if isinstance(value, tuple | list):
+        return [c for item in value for c in _citations_in(item)]
+    if attrs.has(type(value)):
+        return [c for f in attrs.fields(type(value)) for c in _citations_in(getattr(value, f.name))]
+    return []
 
 
 def _speaker_name(collection: de.Collection, statement: de.Statement) -> str:
@@ -167,6 +180,15 @@ class TestShowcase:
             for citation in record.citations:
                 assert citation.confidence is not None
                 assert 0 < citation.confidence <= 1
+
+    def test_every_citation_names_the_rule_of_its_confidence(self, showcase: de.Collection) -> None:
+        table = _confidences()
+        cited = [c for record in showcase.records[1:] for c in _citations_in(record)]
+        assert len(cited) > 60
+        for citation in cited:
+            assert citation.rule in table, citation
+            assert citation.confidence == table[citation.rule]
+            assert type(citation.confidence) is float  # the plain number, not the rule's
 
     def test_runs_are_deterministic(self, showcase: de.Collection) -> None:
         again = de.extract(SHOWCASE, published=PUBLISHED)
@@ -689,3 +711,17 @@ def test_any_text_gives_valid_drafts_or_a_parse_error(text: str) -> None:
     assert errors == []
     assert all(r.draft for r in drafted.records)
     assert attrs.has(type(drafted.records[0]))
+
+
+@pytest.mark.parametrize(
+    "gold", sorted(DATA.glob("*.gold.json")), ids=lambda p: p.name.removesuffix(".gold.json")
+)
+def test_every_drafted_citation_names_its_rule(gold: Path) -> None:
+    """On every gold text, each citation says the rule its confidence comes from."""
+    text = gold.with_name(gold.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+    published = json.loads(gold.read_text(encoding="utf-8"))["published"]
+    drafted = de.extract(text, published=published)
+    table = _confidences()
+    cited = [c for record in drafted.records[1:] for c in _citations_in(record)]
+    assert cited
+    assert [(c.rule, c.confidence) for c in cited if table.get(c.rule or "") != c.confidence] == []

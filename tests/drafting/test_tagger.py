@@ -162,18 +162,28 @@ def test_the_tagger_readers_draft_valid_records(model: tagger.TrainingReport, re
 
 def test_tagger_statements_say_their_reader(model: tagger.TrainingReport) -> None:
     from diplo_events.drafting.rules._cues import _confidences  # noqa: PLC0415
-    from diplo_events.drafting.rules._tagged import TAGGER_RULES  # noqa: PLC0415
+    from diplo_events.drafting.rules._tagged import HYBRID_RULES, TAGGER_RULES  # noqa: PLC0415
 
-    table = _confidences()
-    tagger_values = {table[rule] for rule in TAGGER_RULES}
-    rules_values = {value for rule, value in table.items() if rule not in TAGGER_RULES}
-    assert not tagger_values & rules_values  # a confidence tells the reader apart
+    changed = 0
     for text, published in _texts():
-        rules = {s.id for s in de.extract(text, published=published).of_type(de.Statement)}
+        rules = {s.id: s for s in de.extract(text, published=published).of_type(de.Statement)}
+        assert not {c.rule for s in rules.values() for c in s.citations} & (
+            TAGGER_RULES | HYBRID_RULES
+        )
         drafts = de.extract(text, published=published, reader="hybrid", model=model.path)
         for statement in drafts.of_type(de.Statement):
-            by_tagger = statement.citations[0].confidence in tagger_values
-            assert by_tagger is (statement.id not in rules)
+            for citation in statement.citations:
+                assert citation.rule is not None
+                assert citation.confidence == _confidences()[citation.rule]
+            content = statement.citations[0].rule
+            if statement.id not in rules:
+                assert content in TAGGER_RULES  # drafted by the tagger
+            elif content in HYBRID_RULES:
+                changed += 1  # the rules' statement, cut or widened with the tagger
+                assert statement.citations[0] != rules[statement.id].citations[0]
+            else:
+                assert statement == rules[statement.id]
+    assert changed > 0  # the gold texts exercise both changes of the hybrid
 
 
 def test_the_command_line_trains(corpus: Path, tmp_path: Path) -> None:

@@ -43,7 +43,7 @@ class TestFrozenDocuments:
         assert old.schema_version == "1.1"
         citations = [c for r in old for c in getattr(r, "citations", ())]
         assert citations
-        assert all(c.role is None for c in citations)
+        assert all(c.role is None and c.rule is None for c in citations)
         assert all(s.cue is None for s in old.of_type(de.Statement))
         assert not any(p.unnamed for p in old.of_type(de.Person))
 

@@ -121,6 +121,12 @@ class TestRecords:
                 "'confidence' must be a finite number, got a number",
             ),
             (
+                lambda: de.Citation(source=SOURCE, rule=5),
+                "rule",
+                "type.mismatch",
+                "'rule' must be a string, got an integer",
+            ),
+            (
                 lambda: de.Span(start=-1, end=3),
                 "start",
                 "value.out_of_range",
@@ -188,6 +194,7 @@ class TestRecords:
                 "span.unordered",
             ),
             (lambda: de.Citation(source=SOURCE, quote="x"), "quote", "citation.quote_without_span"),
+            (lambda: de.Citation(source=SOURCE, rule=" "), "rule", "value.empty"),
             (de.Location, None, "value.empty"),
             (lambda: de.Location(name="x", latitude=1.0), "longitude", "value.incomplete"),
             (

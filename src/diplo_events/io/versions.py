@@ -21,7 +21,7 @@ the version before here, and freezes a document of the new version in
 version    what changed
 =========  ==============================================================================
 ``1.0``    the first version (diplo_events 0.1)
-``1.1``    a citation may say its ``role``, a statement its ``cue``, a person or an
+``1.1``    a citation may say its ``role`` and ``rule``, a statement its ``cue``, a person or an
            organization that it is ``unnamed``, a source its ``external_ids``, a
            reference the relation ``same_as``; all are new fields with neutral
            defaults or new values, so a 1.0 document needs only its version raised
@@ -62,7 +62,7 @@ class Migration:
 
 
 def _from_1_0(document: dict[str, Any]) -> dict[str, Any]:
-    # 1.1 only adds fields whose defaults say nothing (role None, cue None,
+    # 1.1 only adds fields whose defaults say nothing (role and rule None, cue None,
     # unnamed false for persons and organizations); a 1.0 citation's role is
     # not guessed from its position.
     return {**document, "schema_version": "1.1"}

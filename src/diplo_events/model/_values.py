@@ -230,10 +230,14 @@ class Citation(v.Checked):
         role: What part of the record the cited words are (its content, a
             verbatim fragment, the speaker's mention, the cue, the context),
             or ``None`` when not said.
+        rule: The name of the rule that found the cited words and gave the
+            confidence (an open vocabulary: `extract` names the rules of its
+            ``confidences.tsv``, such as ``"speaker-named"`` or
+            ``"tagger-words"``), or ``None`` when not said.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
-       Added *role*.
+       Added *role* and *rule*.
     """
 
     source: str = field(metadata=v.id_of("source"))
@@ -245,6 +249,7 @@ class Citation(v.Checked):
     role: CitationRole | None = field(
         default=None, converter=_to_citation_role, metadata=v.optional_member_of(CitationRole)
     )
+    rule: str | None = field(default=None, converter=v.nfc, metadata=v.optional_text())
 
     def _check(self) -> None:
         previous_end = -1

@@ -91,15 +91,25 @@ class Document:
     mention_index: Mapping[int, int]
 
     def cite(
-        self, start: int, end: int, confidence: float, role: CitationRole | None = None
+        self,
+        start: int,
+        end: int,
+        confidence: float,
+        role: CitationRole | None = None,
+        rule: str | None = None,
     ) -> Citation:
-        """A citation of the words from *start* to *end*, in the *role* they play."""
+        """A citation of the words from *start* to *end*, in the *role* they play.
+
+        Its ``rule`` is *rule*, else the rule a confidence from the rules'
+        ``confidence()`` carries with it.
+        """
         return Citation(
             source=self.source.id,
             spans=(Span(start=start, end=end),),
             quote=self.text[start:end],
-            confidence=confidence,
+            confidence=float(confidence),
             role=role,
+            rule=rule if rule is not None else getattr(confidence, "rule", None),
         )
 
     def sentence_at(self, offset: int) -> int:

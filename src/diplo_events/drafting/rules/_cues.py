@@ -17,7 +17,7 @@ this).
 import functools
 import re
 from collections.abc import Iterable
-from typing import Any, Final
+from typing import Any, Final, Self
 
 from diplo_events.drafting._tables import rows as _rows
 from diplo_events.model import (
@@ -61,6 +61,7 @@ __all__ = [
     "STANCE",
     "TITLE_HEADS",
     "URGENCY",
+    "Rated",
     "confidence",
     "proposal_kind",
     "rows",
@@ -77,13 +78,35 @@ def _confidences() -> dict[str, float]:
     return {name: float(value) for name, value, _ in rows("confidences.tsv", 3)}
 
 
-def confidence(rule: str) -> float:
-    """The confidence of the rule named *rule* in ``confidences.tsv``.
+class Rated(float):
+    """A confidence that keeps the name of the rule it comes from.
+
+    It is the float ``confidences.tsv`` gives, and compares, sorts and takes
+    part in ``min`` as that float does (``min`` hands back one of its
+    arguments, so the lower confidence keeps its rule). `Document.cite`
+    reads ``rule`` into the citation's ``rule`` and stores the plain float.
+    """
+
+    __slots__ = ("rule",)
+    rule: str
+
+    def __new__(cls, value: float, rule: str) -> Self:
+        rated = super().__new__(cls, value)
+        rated.rule = rule
+        return rated
+
+    def __reduce__(self) -> tuple[type[float], tuple[float]]:
+        # Pickled (into a worker process, say) as the plain number.
+        return float, (float(self),)
+
+
+def confidence(rule: str) -> Rated:
+    """The confidence of the rule named *rule* in ``confidences.tsv``, with its name.
 
     Raises:
         KeyError: No rule has that name.
     """
-    return _confidences()[rule]
+    return Rated(_confidences()[rule], rule)
 
 
 def alternation(words: Iterable[str]) -> str:

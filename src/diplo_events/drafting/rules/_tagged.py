@@ -18,8 +18,10 @@ given (unsurely) to the person named last; reported words whose source
 resolves to no one go (unsurely) to the actor named nearest.
 
 A tagger statement's content and speaker citations take their confidences
-from the ``tagger-*`` rules of ``data/cues/confidences.tsv``, whose values
-no other rule gives: that is how a statement says which reader drafted it.
+from the ``tagger-*`` rules of ``data/cues/confidences.tsv`` and name them
+in their ``rule``, and a rules statement the hybrid changed names
+``hybrid-cut`` or ``hybrid-widened`` on its content: that is how a
+statement says which reader drafted it.
 """
 
 import bisect
@@ -32,11 +34,9 @@ import attrs
 from diplo_events.drafting.reading._document import Document
 from diplo_events.drafting.rules._cues import confidence
 from diplo_events.drafting.rules._meetings import Meetings
-from diplo_events.drafting.rules._quotes import QUOTE_WORDS
 from diplo_events.drafting.rules._reported_speakers import speaker_head
 from diplo_events.drafting.rules._shared import Cast, Ref, antecedent
 from diplo_events.drafting.rules._statements import (
-    REPORTED_WORDS,
     VERBATIM_WORDS,
     Statements,
     _add_statement,
@@ -62,7 +62,12 @@ TAGGER_SPEAKER_DESCRIBED: Final = confidence("tagger-speaker-described")
 #: The tagger's source was tagged unsurely, taken from the quote before, or guessed.
 TAGGER_SPEAKER_UNSURE: Final = confidence("tagger-speaker-unsure")
 
-#: Every rule name a tagger statement's confidences come from.
+#: A rules statement of reported speech whose clause the hybrid cut where the tagger cuts it.
+HYBRID_CUT: Final = confidence("hybrid-cut")
+#: A rules quote the hybrid widened into the mixed clause the tagger surely reads around it.
+HYBRID_WIDENED: Final = confidence("hybrid-widened")
+
+#: Every rule name a tagger statement's citations give.
 TAGGER_RULES: Final = frozenset(
     {
         "tagger-words",
@@ -73,6 +78,8 @@ TAGGER_RULES: Final = frozenset(
         "tagger-speaker-unsure",
     }
 )
+#: The rule names of the rules statements the hybrid changed with the tagger's reading.
+HYBRID_RULES: Final = frozenset({"hybrid-cut", "hybrid-widened"})
 
 # How far before a source a mention that overlaps it may begin.
 _REACH: Final = 80
@@ -170,7 +177,7 @@ def _refined(
             continue
         if end - start < 2 or doc.quotes_between(start, end):  # noqa: PLR2004
             continue
-        cited = doc.cite(start, end, REPORTED_WORDS, CitationRole.CONTENT)
+        cited = doc.cite(start, end, HYBRID_CUT, CitationRole.CONTENT)
         return attrs.evolve(
             record, text=doc.text[start:end], citations=(cited, *record.citations[1:])
         )
@@ -204,7 +211,7 @@ def _widened(
         if not verbatim:
             continue
         end = max(end, high)
-        cited = doc.cite(start, end, content.confidence or QUOTE_WORDS, CitationRole.CONTENT)
+        cited = doc.cite(start, end, HYBRID_WIDENED, CitationRole.CONTENT)
         return attrs.evolve(
             record,
             text=doc.text[start:end],
