@@ -166,6 +166,7 @@ def msgspec_models(*, rules: bool) -> type:
         confidence: Conf | None
         quote: Text | None
         role: str | None
+        rule: Text | None
         source: Id
         spans: tuple[Span, ...]
 
@@ -328,6 +329,7 @@ def pydantic_models(*, rules: bool) -> type:
         confidence: Conf | None
         quote: Text | None
         role: str | None
+        rule: Text | None
         source: Id
         spans: tuple[Span, ...]
 
