@@ -7,6 +7,7 @@ texts (``tests/conftest.py``) or to a copy of it that cannot be used.
 """
 
 import datetime as dt
+import functools
 import json
 import os
 import shutil
@@ -19,6 +20,7 @@ import pytest
 
 import diplo_events as de
 from diplo_events.drafting import _readers, choose_reader, tagger
+from diplo_events.drafting.evaluate import evaluate
 from tagger_corpus import gold_texts
 
 TEXTS = gold_texts()
@@ -183,3 +185,14 @@ def test_extract_with_no_model_imports_no_crfsuite() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_evaluate_scores_the_rules_whatever_model_is_trained(
+    tagger_model: tagger.TrainingReport, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = Path(__file__).parent.parent / "data" / "extraction"
+    rules = evaluate(folder)
+    monkeypatch.setenv(tagger.MODEL_ENV, str(tagger_model.path))
+    assert evaluate(folder) == rules
+    hybrid = evaluate(folder, extractor=functools.partial(de.extract, model=tagger_model.path))
+    assert hybrid != rules  # the default would have moved, had it not been pinned
