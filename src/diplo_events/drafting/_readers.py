@@ -51,6 +51,10 @@ def _check(reader: object, model: object) -> None:
         raise v.type_error("model", "a folder's path or None", model)
 
 
+def _ours(module: str) -> bool:
+    return module == "diplo_events" or module.startswith("diplo_events.")
+
+
 def _warn(message: str) -> None:
     """Warn once per process, at the first caller outside diplo_events."""
     if message in _warned:
@@ -58,7 +62,7 @@ def _warn(message: str) -> None:
     _warned.add(message)
     level = 1
     frame = inspect.currentframe()
-    while frame is not None and frame.f_globals.get("__name__", "").startswith("diplo_events"):
+    while frame is not None and _ours(frame.f_globals.get("__name__", "")):
         frame = frame.f_back
         level += 1
     del frame
