@@ -169,7 +169,7 @@ def _reading(reader: str, model: Path | None, console: Console) -> _Reading:
             _stop(EXIT_MISSING_EXTRA)
         except FileNotFoundError as exc:
             raise click.UsageError(str(exc)) from None
-        except ValueError as exc:  # a model of other features, or no model at all
+        except ValueError as exc:  # a model of other features, or files that are no model
             _say(console, f"error: {exc}")
             _stop(EXIT_DATA)
     for warning in caught:
@@ -244,6 +244,7 @@ def _drafted(
 @click.option(
     "--model",
     type=_PATH,
+    metavar="FOLDER",
     help="The tagger model's folder (default: where `tagger train` writes it).",
 )
 def extract(
@@ -622,6 +623,7 @@ def _megabytes(size: int) -> str:
 @click.option(
     "--out",
     type=_PATH,
+    metavar="FOLDER",
     help="The model folder to write (default: the cache folder extract looks in).",
 )
 @click.option(
