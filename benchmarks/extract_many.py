@@ -47,7 +47,8 @@ def _corpus(megabytes: float, polnear: bool) -> list[Article]:  # noqa: FBT001
 
 def _run(corpus: list[Article], workers: int) -> tuple[float, int]:
     start = time.perf_counter()
-    failed = sum(not r.ok for r in extract_many(corpus, workers=workers, progress=False))
+    results = extract_many(corpus, reader="rules", workers=workers, progress=False)
+    failed = sum(not r.ok for r in results)
     return time.perf_counter() - start, failed
 
 

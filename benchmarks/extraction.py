@@ -5,8 +5,9 @@ Run from the project root::
     python benchmarks/extraction.py            # the table of scores and the speed line
     python benchmarks/extraction.py --json     # the same numbers as JSON
 
-For every text the harness calls ``extract(text, published=<gold published>)``
-and scores the drafts against the gold file beside the text, with
+For every text the harness calls
+``extract(text, published=<gold published>, reader="rules")`` (the rules, whatever
+tagger model is trained) and scores the drafts against the gold file beside the text, with
 `diplo_events.drafting.evaluate` (which says how items are matched); the gold
 format is in ``tests/data/extraction/README.md``. This script adds the
 printing and the timing.
@@ -46,7 +47,7 @@ def throughput(repeat: int = 7) -> tuple[float, int]:
     for _ in range(repeat):
         start = time.perf_counter()
         for _, text, gold in items:
-            de.extract(text, published=dt.date.fromisoformat(gold["published"]))
+            de.extract(text, published=dt.date.fromisoformat(gold["published"]), reader="rules")
         times.append(time.perf_counter() - start)
     return size / 1000 / statistics.median(times), size
 
@@ -72,7 +73,7 @@ def long_text_throughput(size: int = 200_000, repeat: int = 3) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        de.extract(long_text, published=dt.date(2021, 12, 31))
+        de.extract(long_text, published=dt.date(2021, 12, 31), reader="rules")
         times.append(time.perf_counter() - start)
     return len(long_text.encode()) / 1000 / statistics.median(times)
 

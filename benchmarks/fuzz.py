@@ -330,7 +330,7 @@ def _from_dict(fuzz: Fuzzer) -> Callable[[], object]:
 def _extract(fuzz: Fuzzer) -> Callable[[], object]:
     text = fuzz.mutate_text(fuzz.rng.choice(fuzz.texts), 3000)
     published = fuzz.rng.choice([None, ANCHOR])
-    return lambda: de.extract(text, published=published)
+    return lambda: de.extract(text, published=published, reader="rules")
 
 
 def _parse_date(fuzz: Fuzzer) -> Callable[[], object]:

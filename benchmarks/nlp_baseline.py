@@ -144,7 +144,8 @@ def score_extract(folder: Path) -> Side:
     side.reported = tallies["reported statements"]
     side.gold_speakers = [tallies["speakers"].hits, tallies["speakers"].gold]
     for _, text, gold in load_set(folder):
-        collection = de.extract(text, published=dt.date.fromisoformat(gold["published"]))
+        published = dt.date.fromisoformat(gold["published"])
+        collection = de.extract(text, published=published, reader="rules")
         names = _Names(collection)
         people = [p.id for p in collection.of_type(de.Person)]
         for person in gold["participants"]:

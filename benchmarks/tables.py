@@ -49,7 +49,7 @@ def build(polnear: Path | None) -> tuple[de.Collection, int]:
                 texts.append((item["text"], dt.date.fromisoformat(item["published"])))
     records: dict[str, de.Record] = {r.id: r for r in _moscow()}
     for text, published in texts:
-        for record in de.extract(text, published=published):
+        for record in de.extract(text, published=published, reader="rules"):
             records.setdefault(record.id, record)
     return de.Collection(records=list(records.values())), len(texts) + 1
 

@@ -3,16 +3,27 @@
 Profiles: ``default`` (no deadline: this machine is shared and noisy) and
 ``thorough`` (more examples), chosen with the HYPOTHESIS_PROFILE environment
 variable.
+
+The session reads with the rules unless a test sets a tagger model of its
+own: the root ``conftest.py`` points ``DIPLO_EVENTS_TAGGER_MODEL`` at an empty
+folder. ``tagger_corpus`` and ``tagger_model`` are the tiny corpus of the gold
+texts and a model trained on it, once per session.
 """
 
 import datetime as dt
 import os
 import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
 
 import diplo_events as de
+from tagger_corpus import write_corpus
+
+if TYPE_CHECKING:
+    from diplo_events.drafting.tagger import TrainingReport
 
 settings.register_profile("default", deadline=None)
 settings.register_profile("thorough", deadline=None, max_examples=1000)
@@ -70,3 +81,18 @@ def small_collection() -> de.Collection:
         ],
     )
     return de.Collection(records=[lavrov, ayvazyan, source, meeting, quote])
+
+
+@pytest.fixture(scope="session")
+def tagger_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The gold texts as a tiny corpus in the PolNeAR converter's shape (tests/tagger_corpus.py)."""
+    return write_corpus(tmp_path_factory.mktemp("corpus") / "gold.jsonl")
+
+
+@pytest.fixture(scope="session")
+def tagger_model(tagger_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> "TrainingReport":
+    """A model trained on the tiny corpus, for a few iterations (about a second)."""
+    pytest.importorskip("pycrfsuite", reason="the tagger extra is part of the test extra")
+    from diplo_events.drafting import tagger  # noqa: PLC0415 - the drafting stack, when asked
+
+    return tagger.train(tagger_corpus, tmp_path_factory.mktemp("model"), iterations=30)

@@ -24,6 +24,7 @@ from diplo_events.exceptions import (
     Issue,
     ParseError,
     Severity,
+    TaggerWarning,
     ValidationError,
 )
 from diplo_events.io.json import dump_jsonl, from_dict, from_json, iter_jsonl, to_dict, to_json
@@ -152,6 +153,7 @@ __all__ = [
     "Span",
     "Statement",
     "StatementMode",
+    "TaggerWarning",
     "UncertainDate",
     "Urgency",
     "ValidationError",

@@ -9,6 +9,9 @@ Parsing and validation never stop at the first problem: `ParseError` and
 input, a stable machine-readable code, a message and a severity, and, when
 the problem is in one record, that record's id. Both exceptions survive
 pickling with their issues, so they cross process pools whole.
+
+`TaggerWarning` is the one warning of the library's own: it is emitted, not
+raised, when a step carries on in a lesser way instead of failing.
 """
 
 import enum
@@ -24,6 +27,7 @@ __all__ = [
     "Issue",
     "ParseError",
     "Severity",
+    "TaggerWarning",
     "ValidationError",
 ]
 
@@ -167,3 +171,18 @@ class ValidationError(DiploEventsError, ValueError):
     def __reduce__(self) -> tuple[Any, ...]:
         # Rebuilt from the issues, not from the rendered message in ``args``; notes kept.
         return type(self), (self.issues,), dict(vars(self))
+
+
+class TaggerWarning(UserWarning):
+    """A tagger model was found but could not be used, so the rules read instead.
+
+    Emitted by `diplo_events.extract` and `diplo_events.extract_many` when
+    they choose their reader themselves (``reader=None``) and a model sits at
+    `diplo_events.drafting.tagger.default_model_path` that this installation
+    cannot run: python-crfsuite (the ``tagger`` extra) is missing, or the
+    model was trained on another version of the features. The message says
+    which, and what to do. It is emitted once per process and reason, not
+    once per article; ``reader="rules"`` never emits it.
+
+    .. versionadded:: 0.2.0
+    """

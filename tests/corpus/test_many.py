@@ -2,11 +2,15 @@
 
 import datetime as dt
 import sys
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 import diplo_events as de
 from diplo_events.corpus import Article, Extracted, extract_many
+from diplo_events.drafting import tagger
+from tagger_corpus import gold_texts
 
 TEXT = "Foreign Minister Ana Lopes met her counterpart Jon Berg in Oslo on Monday."
 DATED = "Foreign Minister Ana Lopes met her counterpart Jon Berg in Oslo on March 3, 2021."
@@ -145,3 +149,61 @@ class TestProgress:
 def test_top_level_names_load_lazily() -> None:
     assert de.extract_many is extract_many
     assert de.Article is Article
+
+
+class TestReaders:
+    """extract_many chooses the reader once, and drafts every article with it, in every worker."""
+
+    @pytest.fixture
+    def gold(self) -> list[Article]:
+        return [Article(text=text, published=day) for text, day in gold_texts(step=4)]
+
+    def test_two_workers_read_with_the_model_as_one_process_does(
+        self, gold: list[Article], tagger_model: tagger.TrainingReport
+    ) -> None:
+        serial = list(extract_many(gold, model=tagger_model.path, progress=False))
+        parallel = list(
+            extract_many(gold, model=tagger_model.path, workers=2, chunksize=1, progress=False)
+        )
+        assert parallel == serial
+        hybrid = [
+            de.extract(a.text, published=a.published, reader="hybrid", model=tagger_model.path)
+            for a in gold
+        ]
+        assert [r.drafts for r in parallel] == hybrid
+        rules = [de.extract(a.text, published=a.published, reader="rules") for a in gold]
+        assert hybrid != rules  # the workers did read the model
+
+    def test_the_default_reads_the_model_at_the_default_place(
+        self,
+        gold: list[Article],
+        tagger_model: tagger.TrainingReport,
+        monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path,
+    ) -> None:
+        monkeypatch.setenv(tagger.MODEL_ENV, str(tagger_model.path))
+        results = extract_many(gold[:2], workers=2, progress=False)
+        # Chosen at the call: the workers, started later, are given the model's path.
+        monkeypatch.setenv(tagger.MODEL_ENV, str(tmp_path))
+        found = [r.drafts for r in results]
+        assert found == [
+            de.extract(a.text, published=a.published, reader="hybrid", model=tagger_model.path)
+            for a in gold[:2]
+        ]
+        rules = [r.drafts for r in extract_many(gold[:2], reader="rules", progress=False)]
+        assert rules == [
+            de.extract(a.text, published=a.published, reader="rules") for a in gold[:2]
+        ]
+
+    def test_a_bad_reader_or_model_fails_at_the_call(self, tmp_path: Path) -> None:
+        def never() -> Iterator[str]:
+            raise AssertionError("no article is read")
+            yield ""  # pragma: no cover
+
+        with pytest.raises(de.FieldError) as caught:
+            extract_many(never(), reader="crf")  # type: ignore[arg-type]
+        assert (caught.value.field, caught.value.code) == ("reader", "value.not_allowed")
+        with pytest.raises(de.FieldTypeError):
+            extract_many(never(), model=3.5)  # type: ignore[arg-type]
+        with pytest.raises(FileNotFoundError, match="no attribution tagger model"):
+            extract_many(never(), reader="hybrid", model=tmp_path, workers=2)

@@ -1,20 +1,19 @@
 """The learned attribution tagger, trained in the test on the project's own gold texts.
 
 No PolNeAR here: the gold texts under ``tests/data/extraction*/`` are turned
-into a tiny corpus in the PolNeAR converter's shape (each gold quote is a
-content, its speaker's nearest name the source, the speech verb nearest to
-both the cue), a model is trained on it for a few iterations, and the
-tagger and hybrid readers must then draft records that validate.
+into a tiny corpus in the PolNeAR converter's shape (``tests/tagger_corpus.py``),
+a model is trained on it for a few iterations (once per session, the
+fixtures of ``tests/conftest.py``), and the tagger and hybrid readers must
+then draft records that validate.
 """
 
 import datetime as dt
 import importlib.util
 import json
-import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -33,87 +32,27 @@ from diplo_events.drafting.tagger._features import (
 )
 from diplo_events.drafting.tagger._model import read_corpus
 from diplo_events.drafting.tagger._spans import TaggedAttribution, link
+from tagger_corpus import GOLD, gold_texts
 
 pytest.importorskip("pycrfsuite", reason="the tagger extra is part of the test extra")
 
-DATA = Path(__file__).parent.parent / "data"
-GOLD = sorted(DATA.glob("extraction*/*.gold.json"))
 ROOT = Path(__file__).parent.parent.parent
 SRC = ROOT / "src"
 SCORER = ROOT.parent / "shared" / "tools" / "polnear" / "score.py"
-_VERB_RE = re.compile(r"\b(?:said|says|told|added|stressed|noted|thanked|underscored|urged)\b")
 
 
-def _near(text: str, pattern: re.Pattern[str], low: int, high: int, at: int) -> tuple[int, int]:
-    """The match of *pattern* in low..high nearest to *at*, or (-1, -1)."""
-    found = [(m.start(), m.end()) for m in pattern.finditer(text, low, high)]
-    if not found:
-        return -1, -1
-    return min(found, key=lambda s: min(abs(s[0] - at), abs(s[1] - at)))
+@pytest.fixture
+def corpus(tagger_corpus: Path) -> Path:
+    return tagger_corpus
 
 
-def _span(start: int, end: int, text: str) -> dict[str, Any] | None:
-    if start < 0:
-        return None
-    return {"start": start, "end": end, "text": text[start:end], "fragments": [[start, end]]}
-
-
-def _article(gold: Path) -> dict[str, Any]:
-    """One gold text in the converter's shape."""
-    text = gold.with_name(gold.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
-    annotation = json.loads(gold.read_text(encoding="utf-8"))
-    attributions = []
-    for item in [*annotation.get("quotes", []), *annotation.get("reported", [])]:
-        words = item.get("text") or item["cue"]
-        start = text.find(words)
-        if start < 0:
-            continue
-        end = start + len(words)
-        low = text.rfind("\n", 0, start) + 1
-        high = text.find("\n", end) % (len(text) + 1) or len(text)
-        surname = re.escape(str(item["speaker"]).split()[-1])
-        source = _near(text, re.compile(rf"\b{surname}\b"), low, high, start)
-        cue = _near(text, _VERB_RE, low, high, source[0] if source[0] >= 0 else start)
-        if "cue" in item and cue[0] >= start:  # reported: the words after the verb are said
-            start = cue[1] + 1
-            start += 5 if text.startswith("that ", start) else 0
-        if start >= end:
-            continue
-        attributions.append(
-            {
-                "content": _span(start, end, text),
-                "source": _span(*source, text),
-                "cue": _span(*cue, text),
-                "direct": "cue" not in item,
-                "source_pronoun": False,
-                "source_coref_names": [],
-            }
-        )
-    return {"id": gold.stem, "published": annotation["published"], "text": text,
-            "attributions": attributions}  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("corpus") / "gold.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        for gold in GOLD:
-            out.write(json.dumps(_article(gold), ensure_ascii=False) + "\n")
-    return path
-
-
-@pytest.fixture(scope="module")
-def model(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tagger.TrainingReport:
-    return tagger.train(corpus, tmp_path_factory.mktemp("model"), iterations=30)
+@pytest.fixture
+def model(tagger_model: tagger.TrainingReport) -> tagger.TrainingReport:
+    return tagger_model
 
 
 def _texts() -> list[tuple[str, dt.date]]:
-    out = []
-    for gold in GOLD[::6]:
-        text = gold.with_name(gold.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
-        published = json.loads(gold.read_text(encoding="utf-8"))["published"]
-        out.append((text, dt.date.fromisoformat(published)))
-    return out
+    return gold_texts()
 
 
 def test_the_corpus_holds_attributions(corpus: Path) -> None:
@@ -154,7 +93,7 @@ def test_the_tagger_readers_draft_valid_records(model: tagger.TrainingReport, re
         assert [i for i in de.validate(drafts) if i.severity == de.Severity.ERROR] == []
         drafted += len(drafts.of_type(de.Statement))
         if reader == "hybrid":
-            rules = de.extract(text, published=published)
+            rules = de.extract(text, published=published, reader="rules")
             kept = {s.id for s in drafts.of_type(de.Statement)}
             assert {s.id for s in rules.of_type(de.Statement)} <= kept
     assert drafted > 0
@@ -166,7 +105,10 @@ def test_tagger_statements_say_their_reader(model: tagger.TrainingReport) -> Non
 
     changed = 0
     for text, published in _texts():
-        rules = {s.id: s for s in de.extract(text, published=published).of_type(de.Statement)}
+        rules = {
+            s.id: s
+            for s in de.extract(text, published=published, reader="rules").of_type(de.Statement)
+        }
         assert not {c.rule for s in rules.values() for c in s.citations} & (
             TAGGER_RULES | HYBRID_RULES
         )
@@ -228,6 +170,37 @@ def test_a_malformed_corpus_is_refused_with_its_path(tmp_path: Path, line: str, 
         list(read_corpus(bad))
     (issue,) = caught.value.issues
     assert (issue.path, issue.line, issue.code) == (path, 2, "corpus.malformed")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "why"),
+    [
+        ("model.crfsuite", b"no model", "cannot be read"),
+        ("model.json", b"{not json", "model.json that is not JSON"),
+        ("model.json", b"[2]", "model.json that is not a JSON object"),
+        ("model.json", b'{"features_version": 2}', "model.json without its lists of cue words"),
+    ],
+)
+def test_a_broken_model_is_refused_with_what_to_do(
+    model: tagger.TrainingReport, tmp_path: Path, name: str, content: bytes, why: str
+) -> None:
+    broken = tmp_path / "broken"
+    shutil.copytree(model.path, broken)
+    (broken / name).write_bytes(content)
+    with pytest.raises(ValueError, match=r"train it again with `python -m") as caught:
+        tagger.load(broken)
+    assert f"the tagger model at {broken.resolve()} " in str(caught.value)
+    assert why in str(caught.value)
+
+
+def test_a_corpus_that_is_not_utf8_is_refused_with_its_line(tmp_path: Path) -> None:
+    bad = tmp_path / "latin1.jsonl"
+    bad.write_bytes(b'{"text": "a", "attributions": []}\n{"text": "M\xfcller"}\n')
+    with pytest.raises(de.ParseError) as caught:
+        list(read_corpus(bad))
+    (issue,) = caught.value.issues
+    assert (issue.line, issue.path, issue.code) == (2, "$", "corpus.malformed")
+    assert issue.message.startswith("not UTF-8 text")
 
 
 def test_a_missing_model_says_how_to_train_one(tmp_path: Path) -> None:

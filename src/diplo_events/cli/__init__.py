@@ -1,4 +1,4 @@
-"""The command line, ``diplo-events``: extract, merge, validate, convert and show datasets.
+"""The command line, ``diplo-events``: extract, merge, validate, convert, show; train the tagger.
 
 The commands need the optional extra ``cli`` (click, rich and tqdm):
 ``pip install 'diplo_events[cli]'``. Importing this package loads neither:

@@ -9,9 +9,10 @@ goes to standard output.
 import datetime as dt
 import json
 import sys
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, NoReturn
+from typing import TYPE_CHECKING, Any, Final, Literal, NoReturn
 
 import attrs
 import click
@@ -29,7 +30,7 @@ from diplo_events.cli._datasets import (
 )
 from diplo_events.cli._main import EXIT_DATA, EXIT_MISSING_EXTRA, EXIT_OK
 from diplo_events.cli._summary import summarize
-from diplo_events.exceptions import DiploEventsError, Issue, Severity
+from diplo_events.exceptions import DiploEventsError, Issue, Severity, TaggerWarning
 from diplo_events.model import Collection, Record, id_type, is_id
 
 if TYPE_CHECKING:
@@ -42,6 +43,15 @@ _PROG = "diplo-events"
 _PATH = click.Path(path_type=Path)
 _EXISTING = click.Path(exists=True, path_type=Path)
 _FORMAT = click.Choice(FORMATS)
+_Reader = Literal["rules", "tagger", "hybrid"]
+_Reading = tuple[_Reader, Path | None]
+#: The readers `extract --reader` takes, as extract() takes them: ``auto`` is ``reader=None``.
+_READERS: Final[dict[str, _Reader | None]] = {
+    "auto": None,
+    "rules": "rules",
+    "tagger": "tagger",
+    "hybrid": "hybrid",
+}
 
 
 def _stderr() -> Console:
@@ -142,8 +152,41 @@ def _report(console: Console, outcome: "Outcome") -> None:
             _say(console, f"error: {outcome.key}: {issue}")
 
 
+def _reading(reader: str, model: Path | None, console: Console) -> _Reading:
+    """The reader every document is drafted with, chosen once, or why none can be.
+
+    A model that sits in the default place but cannot run leaves the rules to
+    read; the warning saying so is printed as one ``warning:`` line.
+    """
+    from diplo_events.drafting import choose_reader  # noqa: PLC0415 - the drafting stack
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", TaggerWarning)
+        try:
+            chosen = choose_reader(_READERS[reader], model)
+        except ImportError as exc:
+            _say(console, f"error: {exc}")
+            _stop(EXIT_MISSING_EXTRA)
+        except FileNotFoundError as exc:
+            raise click.UsageError(str(exc)) from None
+        except ValueError as exc:  # a model of other features, or files that are no model
+            _say(console, f"error: {exc}")
+            _stop(EXIT_DATA)
+    for warning in caught:
+        if issubclass(warning.category, TaggerWarning):
+            _say(console, f"warning: {warning.message}")
+        else:
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+    name, folder = chosen
+    if folder is not None:
+        _say(console, f"reader: {name}, with the tagger model at {folder}")
+    return chosen
+
+
 def _drafted(
-    pending: "list[Pending]", *, workers: int, progress: bool | None
+    pending: "list[Pending]", *, reading: _Reading, workers: int, progress: bool | None
 ) -> "Iterator[Outcome]":
     """Each pending document drafted by `extract_many`, in input order, under its key.
 
@@ -153,7 +196,8 @@ def _drafted(
     from diplo_events.corpus import extract_many  # noqa: PLC0415 - the drafting stack is heavy
 
     articles = [item.article for item in pending]
-    results = extract_many(articles, workers=workers, progress=progress)
+    reader, model = reading
+    results = extract_many(articles, reader=reader, model=model, workers=workers, progress=progress)
     for item, result in zip(pending, results, strict=True):
         issues = () if result.error is None else result.error.issues
         yield Outcome(key=item.key, drafts=result.drafts, issues=issues)
@@ -189,6 +233,20 @@ def _drafted(
     help="Merge the drafts of all documents into one dataset (diplo_events.merge).",
 )
 @click.option("--text/--no-text", default=True, help="Keep or leave out the source texts.")
+@click.option(
+    "--reader",
+    type=click.Choice(list(_READERS)),
+    default="auto",
+    show_default=True,
+    help="Who reads the statements: auto is the hybrid when a tagger model is present, "
+    "else the rules.",
+)
+@click.option(
+    "--model",
+    type=_PATH,
+    metavar="FOLDER",
+    help="The tagger model's folder (default: where `tagger train` writes it).",
+)
 def extract(
     inputs: tuple[Path, ...],
     *,
@@ -200,6 +258,8 @@ def extract(
     progress: bool | None,
     merged: bool,
     text: bool,
+    reader: str,
+    model: Path | None,
 ) -> None:
     """Draft records from articles into a dataset.
 
@@ -210,12 +270,16 @@ def extract(
     error with its issues, the others are written, and the exit status is 1.
     With --merge, the same person, organization, meeting or source drafted
     from several documents becomes one record (a summary of what was merged
-    goes to standard error).
+    goes to standard error). --reader chooses who reads the statements: the
+    rules, the learned tagger, or the hybrid of both; auto (the default) is
+    the hybrid when a tagger model is present (--model, or one trained with
+    `diplo-events tagger train`), else the rules.
     """
     from diplo_events.cli._documents import Outcome, read_inputs  # noqa: PLC0415 - drafting
 
     fmt = _format(out, fmt)
     console = _stderr()
+    reading = _reading(reader, model, console)
     items = read_inputs(inputs, published, dates_from_names=dates_from_names)
     failed = 0
     for item in items:
@@ -225,7 +289,7 @@ def extract(
     pending = [item for item in items if not isinstance(item, Outcome)]
     gathered = _Gathered()
     collections: list[Collection] = []
-    for outcome in _drafted(pending, workers=workers, progress=progress):
+    for outcome in _drafted(pending, reading=reading, workers=workers, progress=progress):
         if outcome.drafts is None:
             _report(console, outcome)
             failed += 1
@@ -537,6 +601,92 @@ def show(dataset: Path, from_fmt: str | None, report: str, top: int) -> None:
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
     else:
         _draw(summary, f"{dataset} ({fmt})")
+
+
+# --- tagger train ----------------------------------------------------------------------
+
+
+@app.group(name="tagger")
+def tagger_group() -> None:
+    """Train the learned attribution tagger (the optional extra 'tagger').
+
+    extract reads with it, beside the rules, once a model is trained.
+    """
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:.2f} MB"
+
+
+@tagger_group.command(name="train")
+@click.argument("corpus", type=_EXISTING)
+@click.option(
+    "--out",
+    type=_PATH,
+    metavar="FOLDER",
+    help="The model folder to write (default: the cache folder extract looks in).",
+)
+@click.option(
+    "--c1", type=click.FloatRange(min=0), default=2.0, show_default=True, help="L1 penalty."
+)
+@click.option(
+    "--c2", type=click.FloatRange(min=0), default=0.05, show_default=True, help="L2 penalty."
+)
+@click.option(
+    "--iterations",
+    type=click.IntRange(min=1),
+    default=150,
+    show_default=True,
+    help="The most L-BFGS iterations.",
+)
+def train_command(corpus: Path, out: Path | None, c1: float, c2: float, iterations: int) -> None:
+    """Train the attribution tagger on CORPUS and write the model.
+
+    CORPUS is JSON Lines in the shape of the PolNeAR converter: one article a
+    line, with "text" and "attributions" (content, source and cue spans). The
+    model is written to --out, or to the folder extract looks in by default
+    (DIPLO_EVENTS_TAGGER_MODEL, else the user's cache folder). What was
+    trained is printed on standard output. A malformed corpus is reported
+    with the line and JSON path of its problem, and the status is 1.
+    """
+    from diplo_events.drafting import tagger  # noqa: PLC0415 - the drafting stack is heavy
+
+    console = _stderr()
+    where = tagger.default_model_path() if out is None else out
+    _say(console, f"training the attribution tagger on {corpus} into {where}")
+    try:
+        report = tagger.train(corpus, out, c1=c1, c2=c2, iterations=iterations)
+    except ImportError as exc:
+        _say(console, f"error: {exc}")
+        _stop(EXIT_MISSING_EXTRA)
+    except DiploEventsError as exc:
+        issues: tuple[Issue, ...] = getattr(exc, "issues", ())
+        for issue in issues:
+            _say(console, f"error: {corpus}: {issue}")
+        if not issues:
+            _say(console, f"error: {corpus}: {exc}")
+        _say(console, f"{corpus} is not a corpus the tagger can be trained on; no model written")
+        _stop(EXIT_DATA)
+    except OSError as exc:
+        _say(console, f"error: {exc.filename or where}: {exc.strerror or exc}")
+        _stop(EXIT_DATA)
+    output = Console(highlight=False)
+    if not output.is_terminal:
+        output.width = _WIDE
+    _say(output, f"trained the attribution tagger on {corpus}")
+    table = Table(show_header=False)
+    table.add_column("what")
+    table.add_column("value", justify="right", no_wrap=True)
+    for label, value in (
+        ("articles", f"{report.articles:,}"),
+        ("attributions", f"{report.attributions:,}"),
+        ("tokens", f"{report.tokens:,}"),
+        ("seconds", f"{report.seconds:,.1f}"),
+        ("size", _megabytes(report.size)),
+        ("model", str(report.path)),
+    ):
+        table.add_row(label, value)
+    output.print(table)
 
 
 def run(argv: Sequence[str] | None = None) -> int:

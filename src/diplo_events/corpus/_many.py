@@ -12,18 +12,20 @@ import concurrent.futures
 import datetime as dt
 import hashlib
 import itertools
+import os
 import sys
 import time
 import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator, Sized
-from typing import Any, Final
+from pathlib import Path
+from typing import Any, Final, Literal
 
 import attrs
 from attrs import field, frozen
 
 from diplo_events._extras import require
-from diplo_events.drafting import extract
+from diplo_events.drafting import choose_reader, extract
 from diplo_events.exceptions import DiploEventsError, FieldError, Issue, ParseError
 from diplo_events.io._gc import gc_paused
 from diplo_events.model import (
@@ -197,13 +199,21 @@ def _as_parse_error(exc: Exception) -> ParseError:
     )
 
 
-def _draft_one(key: str | int, item: object) -> Extracted:
+#: The reader every article of a run is drafted with, chosen once (`choose_reader`): its name
+#: and, for the tagger and the hybrid, the model's folder, which each worker loads once.
+_Reading = tuple[Literal["rules", "tagger", "hybrid"], Path | None]
+
+
+def _draft_one(key: str | int, item: object, reading: _Reading) -> Extracted:
     start = time.perf_counter()
     try:
         article = _as_article(item)
         publisher = None if article.publisher is None else _publisher(article.publisher)
         source = _source(article, publisher)
-        drafts = extract(article.text, published=article.published, source=source)
+        reader, model = reading
+        drafts = extract(
+            article.text, published=article.published, source=source, reader=reader, model=model
+        )
         if publisher is not None:
             drafts = drafts.with_records([publisher])
     except Exception as exc:  # noqa: BLE001 - every failure becomes this article's error
@@ -212,9 +222,9 @@ def _draft_one(key: str | int, item: object) -> Extracted:
     return Extracted(key=key, drafts=drafts, seconds=time.perf_counter() - start)
 
 
-def _draft_chunk(chunk: list[tuple[str | int, object]]) -> list[Extracted]:
+def _draft_chunk(chunk: list[tuple[str | int, object]], reading: _Reading) -> list[Extracted]:
     # Results cross back from worker processes pickled, errors and their issues whole.
-    return [_draft_one(key, item) for key, item in chunk]
+    return [_draft_one(key, item, reading) for key, item in chunk]
 
 
 def _keyed(items: Iterable[object]) -> Iterator[tuple[str | int, object]]:
@@ -223,19 +233,19 @@ def _keyed(items: Iterable[object]) -> Iterator[tuple[str | int, object]]:
         yield (index if own is None else own), item
 
 
-def _serial(keyed: Iterator[tuple[str | int, object]]) -> Iterator[Extracted]:
+def _serial(keyed: Iterator[tuple[str | int, object]], reading: _Reading) -> Iterator[Extracted]:
     for key, item in keyed:
-        yield _draft_one(key, item)
+        yield _draft_one(key, item, reading)
 
 
 def _parallel(
-    keyed: Iterator[tuple[str | int, object]], workers: int, chunksize: int
+    keyed: Iterator[tuple[str | int, object]], reading: _Reading, workers: int, chunksize: int
 ) -> Iterator[Extracted]:
     chunks = iter(lambda: list(itertools.islice(keyed, chunksize)), [])
     limit = workers * _IN_FLIGHT_PER_WORKER
     with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
         pending: deque[concurrent.futures.Future[list[Extracted]]] = deque(
-            pool.submit(_draft_chunk, chunk) for chunk in itertools.islice(chunks, limit)
+            pool.submit(_draft_chunk, chunk, reading) for chunk in itertools.islice(chunks, limit)
         )
         try:
             while pending:
@@ -246,7 +256,8 @@ def _parallel(
                     done = pending.popleft().result()
                 # Refill before yielding, so the workers stay busy while the caller works.
                 pending.extend(
-                    pool.submit(_draft_chunk, chunk) for chunk in itertools.islice(chunks, 1)
+                    pool.submit(_draft_chunk, chunk, reading)
+                    for chunk in itertools.islice(chunks, 1)
                 )
                 yield from done
         finally:  # the caller stopped early: drop what has not started
@@ -271,6 +282,8 @@ def _progress_bar(results: Iterator[Extracted], *, progress: bool | None, total:
 def extract_many(
     items: Iterable[str | Article],
     *,
+    reader: Literal["rules", "tagger", "hybrid"] | None = None,
+    model: str | os.PathLike[str] | None = None,
     workers: int | None = None,
     chunksize: int | None = None,
     progress: bool | None = None,
@@ -284,6 +297,14 @@ def extract_many(
     Args:
         items: Texts, or `Article` items with their dates, URLs, titles,
             publishers and ids. Read lazily, as results are asked for.
+        reader: Who reads the statements, as for `extract`: ``"rules"``,
+            ``"tagger"``, ``"hybrid"``, or ``None`` (the default) for the
+            hybrid when a tagger model is present, else the rules. It is
+            chosen once, when `extract_many` is called
+            (`diplo_events.drafting.choose_reader`), and every article is
+            drafted with that reader, in this process or in the workers.
+        model: The tagger's model folder, as for `extract`. The workers are
+            given its path and each loads it once.
         workers: How many worker processes draft articles. ``None`` or ``1``
             drafts in this process; more use a process pool, a chunk of
             articles per task, with at most three chunks per worker in
@@ -302,9 +323,17 @@ def extract_many(
 
     Raises:
         FieldTypeError: *workers* or *chunksize* is not a positive integer,
-            or *progress* not a bool or ``None`` (raised at once, before any
-            article is read).
-        ImportError: *progress* is ``True`` and tqdm is not installed.
+            *progress* not a bool or ``None``, or *model* not a path (raised
+            at once, before any article is read).
+        FieldError: *reader* is none of the readers (code
+            ``value.not_allowed``), raised at once.
+        ImportError: *progress* is ``True`` and tqdm is not installed; or
+            the tagger or the hybrid was asked for (or *model* given)
+            without the ``tagger`` extra. Raised at once.
+        FileNotFoundError: The tagger or the hybrid was asked for (or
+            *model* given) and no model is there; raised at once.
+        ValueError: That model was trained on other features, or is no
+            model; raised at once.
 
     Example:
         >>> results = extract_many(
@@ -325,8 +354,13 @@ def extract_many(
             raise v.type_error(name, "a positive integer or None", value)
     if progress is not None and type(progress) is not bool:
         raise v.type_error("progress", "True, False or None", progress)
+    reading = choose_reader(reader, model)
     total = len(items) if isinstance(items, Sized) else None
     keyed = _keyed(items)
     count = 1 if workers is None else workers
-    results = _serial(keyed) if count <= 1 else _parallel(keyed, count, chunksize or _CHUNK)
+    results = (
+        _serial(keyed, reading)
+        if count <= 1
+        else _parallel(keyed, reading, count, chunksize or _CHUNK)
+    )
     return iter(_progress_bar(results, progress=progress, total=total))

@@ -4,11 +4,14 @@
 importable from ``diplo_events``, which loads this package only when one of
 them is first used. The specialist names (`find_actor_mentions`,
 `MentionMatch`, `DateMatch`, `NameBook`, `name_key`) live here, with
-`Extractor`, the shape every extractor has (``extract`` is one), and
+`Extractor`, the shape every extractor has (``extract`` is one),
+`choose_reader`, which says which reader ``extract`` runs (the rules, or the
+learned tagger of `diplo_events.drafting.tagger` with them), and
 `diplo_events.drafting.evaluate`, which scores any of them against gold texts.
 """
 
 from diplo_events.drafting._extract import extract
+from diplo_events.drafting._readers import choose_reader
 from diplo_events.drafting.evaluate import Extractor
 from diplo_events.drafting.reading._datetext import DateMatch, find_dates, parse_date
 from diplo_events.drafting.reading._mentions import MentionMatch, find_actor_mentions
@@ -23,6 +26,7 @@ __all__ = [
     "MentionMatch",
     "NameBook",
     "OffsetMap",
+    "choose_reader",
     "extract",
     "find_actor_mentions",
     "find_dates",

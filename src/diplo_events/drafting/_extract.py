@@ -16,17 +16,19 @@ quotes, dates and actor mentions), and then drafts, in this order:
 
 Each stage lives in its own module under ``drafting/rules/`` and reads the
 document and the frozen results of the stages before it; this module only
-runs them in order. Everything is plain rules over the text; no model is
-downloaded or trained. Every record cites the words it came from, with a
+runs them in order. Everything is rules over the text, except where a
+learned tagger the user trained reads the statements beside them (the
+readers, and how ``reader=None`` picks one, are in ``_readers.py``); no
+model is downloaded. Every record cites the words it came from, with a
 confidence, and is a draft.
 """
 
 import datetime as dt
 import os
-from typing import Literal
 
 import attrs
 
+from diplo_events.drafting._readers import Reader, choose
 from diplo_events.drafting.reading._document import read_document
 from diplo_events.drafting.rules._actor_records import actor_records, outlet
 from diplo_events.drafting.rules._actors import read_actors
@@ -36,12 +38,7 @@ from diplo_events.drafting.rules._references import draft_references
 from diplo_events.drafting.rules._statement_dates import date_statements
 from diplo_events.drafting.rules._statements import draft_statements
 from diplo_events.drafting.rules._tagged import draft_tagged
-from diplo_events.exceptions import FieldError
 from diplo_events.model import Collection, Meeting, Source  # noqa: F401 - Meeting: the example
-
-#: The readers of the attribution stage `extract` can run.
-Reader = Literal["rules", "tagger", "hybrid"]
-_READERS: tuple[Reader, ...] = ("rules", "tagger", "hybrid")
 
 __all__ = ["extract"]
 
@@ -51,7 +48,7 @@ def extract(
     *,
     published: dt.date | str | None = None,
     source: Source | None = None,
-    reader: Reader = "rules",
+    reader: Reader | None = None,
     model: str | os.PathLike[str] | None = None,
 ) -> Collection:
     """Draft records from one news article or official readout.
@@ -75,17 +72,23 @@ def extract(
             Its ``text``, if any, must be *text*. Its id is kept; a
             ``publisher`` it names must be added to the collection before
             the collection validates.
-        reader: Who reads the statements: ``"rules"`` (the default), the
-            learned ``"tagger"`` (its spans, with speakers resolved by the
-            rules), or the ``"hybrid"`` (the rules' statements, and the
-            tagger's where the rules drafted none). The tagger needs the
-            ``tagger`` extra and a trained model (see
-            `diplo_events.drafting.tagger`). Which reader drafted a
-            statement is told by the rules its confidences come from
-            (``docs/tagger.md``).
+        reader: Who reads the statements: the ``"rules"``, the learned
+            ``"tagger"`` (its spans, with speakers resolved by the rules), or
+            the ``"hybrid"`` (the rules' statements, and the tagger's where
+            the rules drafted none). The tagger needs the ``tagger`` extra
+            and a trained model (see `diplo_events.drafting.tagger`).
+            ``None`` (the default) chooses: the hybrid when a model is
+            present (*model* is given, or one is at
+            `diplo_events.drafting.tagger.default_model_path`), else the
+            rules; a model at the default place that cannot run here (the
+            extra missing, or trained on other features) leaves the rules
+            to read, with a `TaggerWarning` once per process and reason.
+            Pass ``"rules"`` for drafts that never depend on a model.
+            Which reader drafted a statement is told by the rules its
+            confidences come from (``docs/tagger.md``).
         model: The tagger's model folder; by default
-            `diplo_events.drafting.tagger.default_model_path`. Only read for
-            the tagger and the hybrid.
+            `diplo_events.drafting.tagger.default_model_path`. Never read
+            by the rules.
 
     Returns:
         A `Collection`: the `Source` first, then the people and
@@ -101,11 +104,16 @@ def extract(
             to bound the meeting by, or *published* is a string that is no
             ``YYYY-MM-DD`` date (issue path ``$.published``).
         FieldTypeError: An argument has the wrong type.
-        FieldError: *reader* is none of the three (code ``value.not_allowed``).
-        ImportError: The tagger or the hybrid was asked for without the
-            ``tagger`` extra (python-crfsuite) installed.
-        FileNotFoundError: The tagger or the hybrid was asked for and no
-            model was found; the message says how to train one.
+        FieldError: *reader* is none of the three, nor ``None`` (code
+            ``value.not_allowed``).
+        ImportError: The tagger or the hybrid was asked for, or *model*
+            given, without the ``tagger`` extra (python-crfsuite) installed.
+        FileNotFoundError: The tagger or the hybrid was asked for, or
+            *model* given, and no model was found; the message says how to
+            train one.
+        ValueError: That model was trained on other features than this
+            release computes, or is no model; the message says to train it
+            again.
 
     Example:
         >>> import datetime as dt
@@ -122,16 +130,9 @@ def extract(
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
-       *published* may be an ISO date string.
+       *published* may be an ISO date string; *reader* and *model*.
     """
-    if reader not in _READERS:
-        message = f"reader must be one of {', '.join(map(repr, _READERS))}, got {reader!r}"
-        raise FieldError("reader", "value.not_allowed", message)
-    tagger = None
-    if reader != "rules":
-        from diplo_events.drafting.tagger import load  # noqa: PLC0415 - only the tagger's readers
-
-        tagger = load(model)
+    chosen, tagger = choose(reader, model)
     doc = read_document(text, published=published, source=source)
     cast = read_actors(doc)
     meetings = draft_meetings(doc, cast)
@@ -139,7 +140,7 @@ def extract(
         statements = draft_statements(doc, cast, meetings)
     else:
         found = tagger.attributions(doc.text)
-        statements = draft_tagged(doc, cast, meetings, found, hybrid=reader == "hybrid")
+        statements = draft_tagged(doc, cast, meetings, found, hybrid=chosen == "hybrid")
     cast = statements.cast  # with the speakers only reported speech describes
     claims = draft_claims(doc, cast, meetings, statements)
     references = draft_references(doc, cast, meetings)

@@ -31,6 +31,7 @@ are summed over the whole set (micro-averaged).
 """
 
 import datetime as dt
+import functools
 import json
 import os
 from collections.abc import Callable, Iterable
@@ -409,7 +410,8 @@ def evaluate(folder: str | os.PathLike[str], *, extractor: Extractor | None = No
         extractor: What drafts the records of each text; it is called as
             ``extractor(text, published=date)`` with the gold file's
             publication date. Defaults to the rules of
-            `diplo_events.extract`.
+            `diplo_events.extract` (``reader="rules"``, whatever tagger
+            model is trained).
 
     Returns:
         The scores per category, the showcase details and the validation
@@ -426,7 +428,7 @@ def evaluate(folder: str | os.PathLike[str], *, extractor: Extractor | None = No
         # Imported on use: scoring depends on no extractor, only this default does.
         from diplo_events.drafting._extract import extract  # noqa: PLC0415
 
-        extractor = extract
+        extractor = functools.partial(extract, reader="rules")
     # Checked although typed: an untyped caller gets a clear error, not a late one.
     given: object = extractor
     if not callable(given):

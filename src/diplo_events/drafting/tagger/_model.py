@@ -9,6 +9,7 @@ where `train` writes one and `extract` looks for one.
 import functools
 import json
 import os
+import stat
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -36,6 +37,7 @@ __all__ = [
     "TrainingReport",
     "default_model_path",
     "load",
+    "stamp_of",
     "train",
 ]
 
@@ -119,36 +121,42 @@ def read_corpus(path: Path) -> Iterator[tuple[str, list[tuple[str, int, int]], i
     """Each article of a corpus: its text, its spans (kind letter, start, end), its attributions.
 
     Raises:
-        ParseError: A line is not an object with ``text`` and ``attributions``,
-            or a span does not fit in its text (code ``corpus.malformed``).
+        ParseError: A line is not UTF-8 text, not JSON, not an object with
+            ``text`` and ``attributions``, or a span does not fit in its text
+            (code ``corpus.malformed``).
     """
-    with path.open(encoding="utf-8") as lines:
-        for number, raw in enumerate(lines, start=1):
-            if not raw.strip():
-                continue
+    with path.open("rb") as lines:
+        for number, encoded in enumerate(lines, start=1):
             try:
-                article = json.loads(raw)
-            except json.JSONDecodeError as error:
-                raise _corpus_issue(number, "$", f"not JSON: {error.msg}") from None
-            if not isinstance(article, dict) or not isinstance(article.get("text"), str):
-                raise _corpus_issue(number, "$.text", "each line needs a string 'text'")
-            attributions = article.get("attributions", [])
-            if not isinstance(attributions, list):
-                raise _corpus_issue(number, "$.attributions", "'attributions' must be a list")
-            text = article["text"]
-            spans: list[tuple[str, int, int]] = []
-            laid: dict[str, list[tuple[str, int, int]]] = {"C": [], "S": [], "Q": []}
-            for index, item in enumerate(attributions):
-                where = f"$.attributions[{index}]"
-                if not isinstance(item, dict):
-                    raise _corpus_issue(number, where, "an attribution must be an object")
-                for letter, key in (("C", "content"), ("S", "source"), ("Q", "cue")):
-                    for start, end in _span_fragments(
-                        item.get(key), number, f"{where}.{key}", len(text)
-                    ):
-                        laid[letter].append((letter, start, end))
-            spans = [*laid["C"], *laid["S"], *laid["Q"]]
-            yield text, spans, len(attributions)
+                raw = encoded.decode("utf-8")
+            except UnicodeDecodeError as error:
+                message = f"not UTF-8 text: {error.reason} at byte {error.start} of the line"
+                raise _corpus_issue(number, "$", message) from None
+            if raw.strip():
+                yield _corpus_article(number, raw)
+
+
+def _corpus_article(number: int, raw: str) -> tuple[str, list[tuple[str, int, int]], int]:
+    """One line of a corpus, read as `read_corpus` yields it."""
+    try:
+        article = json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise _corpus_issue(number, "$", f"not JSON: {error.msg}") from None
+    if not isinstance(article, dict) or not isinstance(article.get("text"), str):
+        raise _corpus_issue(number, "$.text", "each line needs a string 'text'")
+    attributions = article.get("attributions", [])
+    if not isinstance(attributions, list):
+        raise _corpus_issue(number, "$.attributions", "'attributions' must be a list")
+    text = article["text"]
+    laid: dict[str, list[tuple[str, int, int]]] = {"C": [], "S": [], "Q": []}
+    for index, item in enumerate(attributions):
+        where = f"$.attributions[{index}]"
+        if not isinstance(item, dict):
+            raise _corpus_issue(number, where, "an attribution must be an object")
+        for letter, key in (("C", "content"), ("S", "source"), ("Q", "cue")):
+            for start, end in _span_fragments(item.get(key), number, f"{where}.{key}", len(text)):
+                laid[letter].append((letter, start, end))
+    return text, [*laid["C"], *laid["S"], *laid["Q"]], len(attributions)
 
 
 def _write_meta(folder: Path, lexicon: CueLexicon, info: dict[str, Any]) -> None:
@@ -296,6 +304,18 @@ def _quoted_at(text: str, start: int) -> bool:
     return text[start : start + 1] in {"“", '"'} or text[max(0, start - 1) : start] in {"“", '"'}
 
 
+def stamp_of(folder: Path) -> int | None:
+    """When the model weights in *folder* were last written (ns), or None if there are none.
+
+    One ``stat``: cheap enough to ask before every text.
+    """
+    try:
+        found = (folder / _WEIGHTS).stat()
+    except OSError:
+        return None
+    return found.st_mtime_ns if stat.S_ISREG(found.st_mode) else None
+
+
 def load(model_path: str | os.PathLike[str] | None = None) -> Tagger:
     """Load a trained model (by default from `default_model_path`); loaded once per folder.
 
@@ -303,34 +323,55 @@ def load(model_path: str | os.PathLike[str] | None = None) -> Tagger:
         ImportError: python-crfsuite is not installed (the ``tagger`` extra).
         FileNotFoundError: No model is there; the message says how to train one.
         ValueError: The model was trained on other features than this
-            version computes; train it again.
+            version computes, or its files cannot be read as a model; train
+            it again.
 
     .. versionadded:: 0.2.0
     """
     folder = Path(model_path) if model_path is not None else default_model_path()
-    weights = folder / _WEIGHTS
-    if not weights.is_file() or not (folder / _META).is_file():
+    stamp = stamp_of(folder)
+    if stamp is None or not (folder / _META).is_file():
         message = (
             f"no attribution tagger model at {folder}: train one with `{_TRAIN_HINT}`"
             f" (after pip install 'diplo_events[tagger]'), or set {MODEL_ENV} to its folder"
         )
         raise FileNotFoundError(message)
     crfsuite = _crfsuite()
-    stamp = weights.stat().st_mtime_ns
     return _load(folder.resolve(), stamp, crfsuite)
+
+
+def _words(value: object) -> frozenset[str] | None:
+    """A list of words from ``model.json``, or None if it is not one."""
+    if not isinstance(value, list) or not all(isinstance(word, str) for word in value):
+        return None
+    return frozenset(value)
+
+
+def _refused(folder: Path, why: str) -> ValueError:
+    return ValueError(f"the tagger model at {folder} {why}: train it again with `{_TRAIN_HINT}`")
 
 
 @functools.lru_cache(maxsize=4)
 def _load(folder: Path, _stamp: int, crfsuite: Any) -> Tagger:
-    meta = json.loads((folder / _META).read_text(encoding="utf-8"))
+    try:
+        meta = json.loads((folder / _META).read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise _refused(folder, f"has a {_META} that is not JSON ({error})") from None
+    if not isinstance(meta, dict):
+        raise _refused(folder, f"has a {_META} that is not a JSON object")
     if meta.get("features_version") != FEATURES_VERSION:
-        message = (
-            f"the tagger model at {folder} was trained on features version"
-            f" {meta.get('features_version')}, this release computes {FEATURES_VERSION}:"
-            f" train it again with `{_TRAIN_HINT}`"
+        raise _refused(
+            folder,
+            f"was trained on features version {meta.get('features_version')},"
+            f" this release computes {FEATURES_VERSION}",
         )
-        raise ValueError(message)
+    strong, weak = _words(meta.get("strong_cues")), _words(meta.get("weak_cues"))
+    if strong is None or weak is None:
+        raise _refused(folder, f"has a {_META} without its lists of cue words")
     tagger = crfsuite.Tagger()
-    tagger.open(str(folder / _WEIGHTS))
-    lexicon = CueLexicon(frozenset(meta["strong_cues"]), frozenset(meta["weak_cues"]))
+    try:
+        tagger.open(str(folder / _WEIGHTS))
+    except ValueError as error:  # python-crfsuite's word for a file that is no model
+        raise _refused(folder, f"cannot be read ({error})") from None
+    lexicon = CueLexicon(strong, weak)
     return Tagger(folder, tagger, lexicon)
