@@ -9,7 +9,7 @@ record of each person, organization and meeting found in several articles.
 Run it on a folder of ``.txt`` files (one article each; a date at the end of a
 file's name, ``...-2021-03-04.txt``, is the article's publication date)::
 
-    python examples/dask_extract.py ARTICLES OUT [--workers 2] [--threads]
+    python examples/dask_extract.py ARTICLES OUT [--workers 2] [--threads] [--reader rules]
 
 It writes the parts to ``OUT/parts`` and the merged dataset to ``OUT/merged``.
 Needs ``pip install 'diplo_events[dask]'``.
@@ -25,6 +25,7 @@ import dask.bag as db
 from distributed import Client, LocalCluster
 
 import diplo_events as de
+from diplo_events.drafting import Reader, choose_reader
 from diplo_events.io import tables
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
@@ -40,14 +41,22 @@ def read_article(path: Path) -> de.Article:
     )
 
 
-def extract_part(paths: Sequence[Path], directory: Path, number: int) -> dict[str, list[str]]:
+def extract_part(
+    paths: Sequence[Path],
+    directory: Path,
+    number: int,
+    reader: Reader = "rules",
+    model: Path | None = None,
+) -> dict[str, list[str]]:
     """Draft the articles in *paths* and write them as part *number* of the dataset.
 
+    *reader* and *model* are what the driver chose (see `extract_to_parquet`).
     Returns the issues of each article that could not be drafted, by its id.
     """
     records: list[de.Record] = []
     errors: dict[str, list[str]] = {}
-    for result in de.extract_many(map(read_article, paths), progress=False):
+    found = de.extract_many(map(read_article, paths), progress=False, reader=reader, model=model)
+    for result in found:
         if result.drafts is not None:
             records.extend(result.drafts.records)
         elif result.error is not None:
@@ -57,16 +66,30 @@ def extract_part(paths: Sequence[Path], directory: Path, number: int) -> dict[st
 
 
 def extract_to_parquet(
-    paths: Sequence[Path], directory: Path, *, articles_per_part: int = 4
+    paths: Sequence[Path],
+    directory: Path,
+    *,
+    articles_per_part: int = 4,
+    reader: Reader | None = None,
+    model: Path | None = None,
 ) -> dict[str, list[str]]:
     """Draft every article in *paths* on the running Dask scheduler, a part per task.
 
-    The parts are numbered in the order of *paths*, so `tables.read_parquet`
-    gives the records in that order: the collection one process would draft.
-    Returns the issues of the articles that could not be drafted, by id.
+    The reader is chosen once, here on the driver, as `extract` would choose
+    it (*reader* None: the hybrid if a tagger model is present, else the
+    rules), and every task reads with that choice: tasks on machines with
+    and without a model never mix readers. A model must be at the same path
+    on every worker. The parts are numbered in the order of *paths*, so
+    `tables.read_parquet` gives the records in that order: the collection
+    one process would draft. Returns the issues of the articles that could
+    not be drafted, by id.
     """
+    chosen, folder = choose_reader(reader, model)
     parts = db.from_sequence(paths, partition_size=articles_per_part).to_delayed()
-    tasks = [dask.delayed(extract_part)(part, directory, n) for n, part in enumerate(parts)]
+    tasks = [
+        dask.delayed(extract_part)(part, directory, n, chosen, folder)
+        for n, part in enumerate(parts)
+    ]
     errors: dict[str, list[str]] = {}
     for found in dask.compute(*tasks):
         errors.update(found)
@@ -82,6 +105,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--threads", action="store_true", help="workers as threads of this process: quick to start"
     )
+    parser.add_argument(
+        "--reader",
+        choices=["rules", "tagger", "hybrid"],
+        help="who reads the statements (default: the hybrid if a tagger model is trained)",
+    )
+    parser.add_argument("--model", type=Path, help="the tagger model's folder")
     args = parser.parse_args(argv)
     paths = sorted(args.articles.glob("*.txt"))
     cluster = LocalCluster(
@@ -92,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     with cluster, Client(cluster) as client:
         print(f"dashboard: {client.dashboard_link}")
-        errors = extract_to_parquet(paths, args.out / "parts")
+        errors = extract_to_parquet(paths, args.out / "parts", reader=args.reader, model=args.model)
     for key, issues in errors.items():
         print(f"{key}: {'; '.join(issues)}")
     drafts = tables.read_parquet(args.out / "parts")

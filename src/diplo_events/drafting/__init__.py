@@ -6,12 +6,13 @@ them is first used. The specialist names (`find_actor_mentions`,
 `MentionMatch`, `DateMatch`, `NameBook`, `name_key`) live here, with
 `Extractor`, the shape every extractor has (``extract`` is one),
 `choose_reader`, which says which reader ``extract`` runs (the rules, or the
-learned tagger of `diplo_events.drafting.tagger` with them), and
+learned tagger of `diplo_events.drafting.tagger` with them; `Reader` names
+the three), and
 `diplo_events.drafting.evaluate`, which scores any of them against gold texts.
 """
 
 from diplo_events.drafting._extract import extract
-from diplo_events.drafting._readers import choose_reader
+from diplo_events.drafting._readers import Reader, choose_reader
 from diplo_events.drafting.evaluate import Extractor
 from diplo_events.drafting.reading._datetext import DateMatch, find_dates, parse_date
 from diplo_events.drafting.reading._mentions import MentionMatch, find_actor_mentions
@@ -26,6 +27,7 @@ __all__ = [
     "MentionMatch",
     "NameBook",
     "OffsetMap",
+    "Reader",
     "choose_reader",
     "extract",
     "find_actor_mentions",
