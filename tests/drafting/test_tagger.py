@@ -21,7 +21,9 @@ import diplo_events as de
 from diplo_events.drafting import tagger
 from diplo_events.drafting.reading._document import read_document
 from diplo_events.drafting.rules._actors import read_actors
+from diplo_events.drafting.rules._claims import draft_claims
 from diplo_events.drafting.rules._meetings import draft_meetings
+from diplo_events.drafting.rules._statements import draft_statements
 from diplo_events.drafting.rules._tagged import TAGGER_SPEAKER_UNSURE, draft_tagged
 from diplo_events.drafting.tagger._features import (
     CueLexicon,
@@ -96,6 +98,9 @@ def test_the_tagger_readers_draft_valid_records(model: tagger.TrainingReport, re
             rules = de.extract(text, published=published, reader="rules")
             kept = {s.id for s in drafts.of_type(de.Statement)}
             assert {s.id for s in rules.of_type(de.Statement)} <= kept
+            # Everything but the statements is the rules' own, record for record.
+            for kind in (de.Meeting, de.Demand, de.Proposal, de.Reference):
+                assert drafts.of_type(kind) == rules.of_type(kind), kind
     assert drafted > 0
 
 
@@ -325,7 +330,7 @@ class TestUnresolvedSpeakers:
     def _drafted(self, *found: TaggedAttribution) -> list[de.Statement]:
         doc = read_document(self.TEXT, published=dt.date(2021, 3, 3))
         cast = read_actors(doc)
-        drafted = draft_tagged(doc, cast, draft_meetings(doc, cast), found, hybrid=False)
+        drafted = draft_tagged(doc, cast, draft_meetings(doc, cast), found)
         return list(drafted.records)
 
     def _at(self, words: str) -> tuple[int, int]:
@@ -349,3 +354,68 @@ class TestUnresolvedSpeakers:
     def test_a_quote_with_no_one_to_give_it_to_is_left_out(self) -> None:
         found = TaggedAttribution(self._at("We will not yield."), None, None, 0.95, 0.0)
         assert self._drafted(found) == []
+
+
+class TestHybridKeepsTheRules:
+    """The hybrid adds to the rules' reading and never takes from it."""
+
+    TEXT = (
+        "Foreign Minister Ana Lopes met her Spanish counterpart Jon Berg in Madrid on Monday."
+        " Lopes urged Spain to reopen the border crossing at Irun before the summer."
+        " Asked about the so-called “hybrid incidents” near the cables, Berg said:"
+        " “We will not speculate about who is responsible.”"
+    )
+
+    def _at(self, words: str) -> tuple[int, int]:
+        start = self.TEXT.index(words)
+        return start, start + len(words)
+
+    def _hybrid(self, *found: TaggedAttribution) -> tuple[de.Collection, de.Collection]:
+        doc = read_document(self.TEXT, published=dt.date(2021, 3, 3))
+        cast = read_actors(doc)
+        meetings = draft_meetings(doc, cast)
+        ruled = draft_statements(doc, cast, meetings)
+        claims = draft_claims(doc, ruled.cast, meetings, ruled)
+        hybrid = draft_tagged(doc, cast, meetings, found, ruled=ruled, claims=claims)
+        return de.Collection(records=[*ruled.records, *claims]), de.Collection(
+            records=list(hybrid.records)
+        )
+
+    def test_words_of_a_demand_stay_a_demand(self) -> None:
+        rules, _ = self._hybrid()
+        (demand,) = rules.of_type(de.Demand)
+        assert "reopen the border crossing" in (demand.citations[0].quote or "")
+        lopes = self._at("Lopes urged")[0]
+        found = TaggedAttribution(
+            self._at("Spain to reopen the border crossing at Irun before the summer"),
+            (lopes, lopes + len("Lopes")),
+            self._at("urged"),
+            0.97,
+            0.97,
+        )
+        _, hybrid = self._hybrid(found)
+        assert [s for s in hybrid.of_type(de.Statement) if "reopen" in s.text] == []
+
+    def test_a_widened_quote_never_takes_in_its_speaker_or_cue(self) -> None:
+        rules, _ = self._hybrid()
+        (quote,) = rules.of_type(de.Statement)
+        assert quote.text == "We will not speculate about who is responsible."
+        start = self.TEXT.index("the so-called")
+        found = TaggedAttribution((start, len(self.TEXT)), None, None, 0.99, 0.0)
+        _, hybrid = self._hybrid(found)
+        assert list(hybrid.of_type(de.Statement)) == [quote]
+
+    def test_a_widened_quote_may_take_in_the_words_that_lead_to_it(self) -> None:
+        text = "Berg recalled thinking, “We will not speculate about who is responsible.”"
+        doc = read_document(text, published=dt.date(2021, 3, 3))
+        cast = read_actors(doc)
+        meetings = draft_meetings(doc, cast)
+        ruled = draft_statements(doc, cast, meetings)
+        (quote,) = ruled.records
+        start = text.index("thinking")
+        found = TaggedAttribution((start, len(text)), None, None, 0.99, 0.0)
+        (widened,) = draft_tagged(doc, cast, meetings, [found], ruled=ruled).records
+        assert widened.mode is de.StatementMode.MIXED
+        assert widened.text.startswith("thinking")
+        assert widened.citations[0].rule == "hybrid-widened"
+        assert widened.id == quote.id

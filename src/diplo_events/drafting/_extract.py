@@ -138,11 +138,18 @@ def extract(
     meetings = draft_meetings(doc, cast)
     if tagger is None:
         statements = draft_statements(doc, cast, meetings)
-    else:
+        claims = draft_claims(doc, statements.cast, meetings, statements)
+    elif chosen == "hybrid":
+        # The rules' statements, demands and proposals first, all kept: the
+        # tagger's statements are added only where the rules read none of them.
+        ruled = draft_statements(doc, cast, meetings)
+        claims = draft_claims(doc, ruled.cast, meetings, ruled)
         found = tagger.attributions(doc.text)
-        statements = draft_tagged(doc, cast, meetings, found, hybrid=chosen == "hybrid")
+        statements = draft_tagged(doc, cast, meetings, found, ruled=ruled, claims=claims)
+    else:
+        statements = draft_tagged(doc, cast, meetings, tagger.attributions(doc.text))
+        claims = draft_claims(doc, statements.cast, meetings, statements)
     cast = statements.cast  # with the speakers only reported speech describes
-    claims = draft_claims(doc, cast, meetings, statements)
     references = draft_references(doc, cast, meetings)
     actors: list[object] = [*actor_records(doc, [*cast.actors.values(), *meetings.states])]
     source_record = doc.source

@@ -7,10 +7,12 @@ of the cast (a name, a title, a pronoun's antecedent) or drafted as a
 speaker of its own from the phrase ("officials", "the Times"), and the
 statement cites its content, speaker, cue and verbatim fragments.
 
-The tagger reader drafts only these. The hybrid reader drafts the rules'
-statements first and adds a tagger statement wherever its words overlap
-no rules statement's words: the rules are right 94% of the time next to a
-speech verb, and the tagger finds the long tail of cues they do not list.
+The tagger reader drafts only these. The hybrid reader takes the rules'
+statements, demands and proposals first and adds a tagger statement
+wherever its words overlap the words of none of them: the rules are right
+94% of the time next to a speech verb, and the tagger finds the long tail
+of cues they do not list, while words the rules read as a demand or a
+proposal ("X urged Y to Z") stay that, as with the rules alone.
 Where the tagger found the same cue as a rules statement of reported
 speech, the hybrid cuts that statement's clause where the tagger cuts it.
 A tagger content with no source continues the quote before it, or is
@@ -42,10 +44,16 @@ from diplo_events.drafting.rules._statements import (
     _add_statement,
     _described,
     _Work,
-    draft_statements,
 )
 from diplo_events.drafting.tagger._spans import SURE, TaggedAttribution
-from diplo_events.model import CitationRole, Span, Statement, StatementMode
+from diplo_events.model import (
+    CitationRole,
+    Demand,
+    Proposal,
+    Span,
+    Statement,
+    StatementMode,
+)
 
 __all__ = ["draft_tagged"]
 
@@ -96,21 +104,28 @@ def draft_tagged(
     meetings: Meetings,
     attributions: Sequence[TaggedAttribution],
     *,
-    hybrid: bool,
+    ruled: Statements | None = None,
+    claims: Sequence[Demand | Proposal] = (),
 ) -> Statements:
-    """Draft statements from the tagger's attributions, after the rules' when *hybrid*."""
+    """Draft statements from the tagger's attributions; the hybrid's when *ruled* is given.
+
+    *ruled* holds the rules' statements of the same document, cast and
+    meetings, and *claims* the demands and proposals the rules drafted from
+    them: the hybrid keeps every one, and adds a tagger statement only
+    where its words overlap the words of none.
+    """
     work = _Work(doc, cast, meetings)
     taken: list[tuple[int, int]] = []
-    if hybrid:
-        ruled = draft_statements(doc, cast, meetings)
+    if ruled is not None:
         work.cast = ruled.cast
         work.records.extend(ruled.records)
         work.said.extend(ruled.said)
         work.ids.used.update(r.id for r in ruled.records)
-        # A tagger content may not overlap the words of a rules statement.
+        # A tagger content may not overlap the words of a rules statement, demand or
+        # proposal: "X urged Y to Z" is a demand in the rules' reading, not a statement.
         taken = [
             (r.citations[0].spans[0].start, r.citations[0].spans[-1].end)
-            for r in ruled.records
+            for r in (*ruled.records, *claims)
             if r.citations and r.citations[0].spans
         ]
         work.records[:] = [_refined(doc, r, attributions) for r in work.records]
@@ -197,9 +212,18 @@ def _widened(
     if content.role is not CitationRole.CONTENT or not content.spans:
         return record
     low, high = content.spans[0].start, content.spans[-1].end
+    # The speaker's mention and the cue stay outside the words said.
+    around = [
+        span
+        for citation in record.citations[1:]
+        if citation.role in {CitationRole.SPEAKER, CitationRole.CUE}
+        for span in citation.spans
+    ]
     for found in attributions:
         start, end = _trim(doc.text, *found.content)
         if found.content_score < SURE or not (start < low - 1 and high <= end + 1):
+            continue
+        if any(start < span.end and span.start < end for span in around):
             continue
         if doc.in_quote(start) is not None:
             continue
