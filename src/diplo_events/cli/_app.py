@@ -73,17 +73,23 @@ def _format(path: Path, given: str | None) -> str:
         raise click.UsageError(str(exc)) from None
 
 
+def _say_issues(console: Console, path: Path, exc: DiploEventsError) -> int:
+    """Say each issue of *exc* as an error in *path* (or *exc* itself); return how many issues."""
+    issues: tuple[Issue, ...] = getattr(exc, "issues", ())
+    for issue in issues:
+        _say(console, f"error: {path}: {issue}")
+    if not issues:
+        _say(console, f"error: {path}: {exc}")
+    return len(issues)
+
+
 def _load(path: Path, fmt: str, console: Console) -> Collection:
     """Read a dataset, or report why it cannot be read and stop with status 1 (or 3)."""
     try:
         return read_dataset(path, fmt)
     except DiploEventsError as exc:
-        issues: tuple[Issue, ...] = getattr(exc, "issues", ())
-        for issue in issues:
-            _say(console, f"error: {path}: {issue}")
-        if not issues:
-            _say(console, f"error: {path}: {exc}")
-        _say(console, f"{path} is not a valid {fmt} dataset ({len(issues)} issues)")
+        count = _say_issues(console, path, exc)
+        _say(console, f"{path} is not a valid {fmt} dataset ({count} issues)")
         _stop(EXIT_DATA)
     except ImportError as exc:
         _say(console, f"error: {exc}")
@@ -660,11 +666,7 @@ def train_command(corpus: Path, out: Path | None, c1: float, c2: float, iteratio
         _say(console, f"error: {exc}")
         _stop(EXIT_MISSING_EXTRA)
     except DiploEventsError as exc:
-        issues: tuple[Issue, ...] = getattr(exc, "issues", ())
-        for issue in issues:
-            _say(console, f"error: {corpus}: {issue}")
-        if not issues:
-            _say(console, f"error: {corpus}: {exc}")
+        _say_issues(console, corpus, exc)
         _say(console, f"{corpus} is not a corpus the tagger can be trained on; no model written")
         _stop(EXIT_DATA)
     except OSError as exc:
