@@ -149,12 +149,19 @@ _TRIGGER_RE: Final = re.compile(rf"\b(?:[0-9]|{_caseless(_TOKENS)})")
 _LEAD_BEFORE_RE: Final = re.compile(rf"\b(?:{_LEAD_WORDS})(?:\s+|-)\Z", re.IGNORECASE)
 _LEAD_REACH: Final = 16
 
-# Sentence ends ("b") and words that point ahead ("c"), found in one pass.
-_CONTEXT_RE: Final = re.compile(
-    r"(?P<b>(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bGen)(?<!\b[A-Z])"
-    r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]*[A-Z\u00c0-\u00dd\u0391-\u03a9\u0410-\u042f])"
-    r"|\n[ \t]*\n)"
-    r"|(?P<c>\b(?:will|shall|won't|next(?!\s+(?:day|morning|evening|to)\b)|upcoming|forthcoming"
+# Sentence ends: a stop after no title's abbreviation or initial, before a capital; a blank line.
+# Each branch opens with its mark, so the regex engine skips straight to the marks.
+_SENTENCE_END_RE: Final = re.compile(
+    r"[.!?](?<!\bMr.)(?<!\bMs.)(?<!\bMrs.)(?<!\bDr.)(?<!\bSt.)(?<!\bSen.)(?<!\bGen.)(?<!\b[A-Z].)"
+    r"[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]*[A-Z\u00c0-\u00dd\u0391-\u03a9\u0410-\u042f])"
+    r"|\n[ \t]*\n",
+    re.IGNORECASE,
+)
+# Words that point ahead. Every branch opens a word or is "'ll", so the engine tries the
+# branches only there (three times as fast on news as trying them at every character).
+_AHEAD_RE: Final = re.compile(
+    r"(?:\b(?=[^\W\d_])|(?=['\u2019]))"
+    r"(?:\b(?:will|shall|won't|next(?!\s+(?:day|morning|evening|to)\b)|upcoming|forthcoming"
     r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\sbeen\s)"
     # "a planned trade zone" is an adjective, not a plan for the date at hand; "the planned
     # talks" and "their scheduled visit" still point ahead.
@@ -222,15 +229,12 @@ def _scan(text: str) -> list[re.Match[str]]:
 
 def _sentence_future(text: str, matches: list[re.Match[str]]) -> list[bool]:
     """For each match, whether its sentence holds a word pointing ahead."""
-    ends: list[int] = []
     starts: list[int] = []
-    cues: list[int] = []
-    for c in _CONTEXT_RE.finditer(text):
-        if c.lastgroup == "c":
-            cues.append(c.start())
-        else:
-            starts.append(c.start())
-            ends.append(c.end())
+    ends: list[int] = []
+    for stop in _SENTENCE_END_RE.finditer(text):
+        starts.append(stop.start())
+        ends.append(stop.end())
+    cues = [cue.start() for cue in _AHEAD_RE.finditer(text)]
     flags = []
     for m in matches:
         i = bisect.bisect_right(ends, m.start())

@@ -105,7 +105,7 @@ from typing import Final
 from attrs import frozen
 
 from diplo_events.drafting.reading._dategrammar import (
-    _CONTEXT_RE,
+    _AHEAD_RE,
     _points_ahead,
     _scan,
     _sentence_future,
@@ -218,7 +218,7 @@ def parse_date(
         raise ParseError(
             [Issue(path="$", code="date.not_found", message=f"no date found in {_shorten(text)}")]
         )
-    future = any(c.lastgroup == "c" for c in _CONTEXT_RE.finditer(text))
+    future = _AHEAD_RE.search(text) is not None
     outcomes: dict[str, UncertainDate | _ProblemError] = {}
     for m in matches:
         try:

@@ -138,6 +138,10 @@ def _word_features(word: str) -> tuple[str, ...]:
 
 
 _EDGE: Final = ("-2edge", "-1edge", "1edge", "2edge")
+_PLACE: Final = {"in": "q=in", "out": "q=out"}
+_SIDE: Final = {side: "cl=" + side for side in "lr-"}
+_MARK: Final = {"open": "mark=open", "close": "mark=close"}
+_CUE: Final = {kind: "cue=" + kind for kind in ("strong", "strong-in", "weak", "weak-in")}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -205,6 +209,24 @@ def _bucket(distance: int | None) -> str:
     return "near" if distance <= 5 else "mid"  # noqa: PLR2004
 
 
+def _bucket_strings(prefix: str) -> tuple[str, ...]:
+    """The feature string *prefix* + bucket for each distance 0 to `_FAR` + 1 (beyond)."""
+    return tuple(prefix + _bucket(distance) for distance in range(_FAR + 2))
+
+
+# Built once: the features' strings for each distance (the last, beyond `_FAR`, stands for none).
+_DL: Final = _bucket_strings("dl=")
+_DR: Final = _bucket_strings("dr=")
+_DLW: Final = _bucket_strings("dlw=")
+_DRW: Final = _bucket_strings("drw=")
+_BEYOND: Final = _FAR + 1
+
+
+def _capped(distances: Sequence[int | None]) -> list[int]:
+    """Each distance, with none and those beyond `_FAR` as `_BEYOND`."""
+    return [_BEYOND if d is None or d > _FAR else d for d in distances]
+
+
 def features(tokens: Sequence[Token], lexicon: CueLexicon) -> list[list[str]]:  # noqa: C901, PLR0912, PLR0915 - one pass per fact
     """The feature strings of each token of one paragraph."""
     count = len(tokens)
@@ -265,36 +287,41 @@ def features(tokens: Sequence[Token], lexicon: CueLexicon) -> list[list[str]]:  
     for index, lower in enumerate(lowers):
         commas[index + 1] = commas[index] + (lower == ",")
     # Each token's own facts, then its neighbours'.
+    near_l, near_r = _capped(left), _capped(right)
+    weak_l, weak_r = _capped(weak_left), _capped(weak_right)
+    first_strong = strong_sentences[0] if strong_sentences else 0
+    last_strong = strong_sentences[-1] if strong_sentences else 0
     own: list[list[str]] = []
     short: list[tuple[tuple[str, ...], ...]] = []
     for index, token in enumerate(tokens):
         word = _word_features(token.text)
         place = "in" if inside[index] else "out"
-        found = [*word, "q=" + place, "cl=" + left_right(left[index], right[index])]
-        if marks[index]:
-            found.append("mark=" + marks[index])
+        cue = cue_class[index]
+        mark = marks[index]
+        dl, dr = near_l[index], near_r[index]
+        found = [*word, _PLACE[place], _SIDE[left_right(left[index], right[index])]]
+        if mark:
+            found.append(_MARK[mark])
         if quote_before[index]:
             found.append("qb")
         if quote_after[index]:
             found.append("qa")
-        if cue_class[index]:
-            found.append("cue=" + cue_class[index])
-        found.append("dl=" + _bucket(left[index]))
-        found.append("dr=" + _bucket(right[index]))
-        found.append("dlw=" + _bucket(weak_left[index]))
-        near_left = left[index]
-        if near_left is not None and near_left <= _FAR:
-            cue_at = index - near_left
+        if cue:
+            found.append(_CUE[cue])
+        found.append(_DL[dl])
+        found.append(_DR[dr])
+        found.append(_DLW[weak_l[index]])
+        if dl < _BEYOND:
+            cue_at = index - dl
             found.append("lcw=" + lowers[cue_at])
             if commas[index] > commas[cue_at + 1]:
                 found.append("lcomma")
-        near_right = right[index]
-        if near_right is not None and near_right <= _FAR:
-            cue_at = index + near_right
+        if dr < _BEYOND:
+            cue_at = index + dr
             found.append("rcw=" + lowers[cue_at])
             if commas[cue_at] > commas[index + 1]:
                 found.append("rcomma")
-        found.append("drw=" + _bucket(weak_right[index]))
+        found.append(_DRW[weak_r[index]])
         if starts[index]:
             found.append("bos")
         if index + 1 == count or starts[index + 1]:
@@ -303,19 +330,19 @@ def features(tokens: Sequence[Token], lexicon: CueLexicon) -> list[list[str]]:  
             found.append("bop")
         if index + 1 == count:
             found.append("eop")
-        if sentence_of[index] == 0:
+        here = sentence_of[index]
+        if here == 0:
             found.append("sent0")
         if strong_sentences:
-            here = sentence_of[index]
             found.append("pcue")
-            if strong_sentences[0] < here:
+            if first_strong < here:
                 found.append("pcue-before")
-            if strong_sentences[-1] > here:
+            if last_strong > here:
                 found.append("pcue-after")
         if quote_before[index] and inside[index]:
             found.append("q-in-after-mark")
         own.append(found)
-        short.append(_neighbour(word[0], place, cue_class[index], marks[index]))
+        short.append(_neighbour(word[0], place, cue, mark))
     out = []
     for index in range(count):
         found = own[index]
