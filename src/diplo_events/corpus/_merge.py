@@ -406,12 +406,18 @@ def _apart_days(a: Meeting, b: Meeting) -> int:
     return 0
 
 
-def _meetings(run: _Run, near_days: int) -> None:
+def _meetings_by_sign(run: _Run) -> dict[tuple[str, frozenset[str]], list[Meeting]]:
+    """The run's meetings with participants, by their kind and the set of their actors."""
     by_sign: dict[tuple[str, frozenset[str]], list[Meeting]] = {}
     for meeting in run.of_type(Meeting):
         actors = frozenset(p.actor for p in meeting.participants)
         if actors:
             by_sign.setdefault((meeting.kind.value, actors), []).append(meeting)
+    return by_sign
+
+
+def _meetings(run: _Run, near_days: int) -> None:
+    by_sign = _meetings_by_sign(run)
     components: dict[str, list[str]] = {}
     for sign, meetings in sorted(by_sign.items(), key=lambda item: canonical(item[0])):
         del sign
@@ -442,11 +448,7 @@ def _meetings(run: _Run, near_days: int) -> None:
 
 
 def _link_near(run: _Run, near_days: int) -> None:
-    by_sign: dict[tuple[str, frozenset[str]], list[Meeting]] = {}
-    for meeting in run.of_type(Meeting):
-        actors = frozenset(p.actor for p in meeting.participants)
-        if actors:
-            by_sign.setdefault((meeting.kind.value, actors), []).append(meeting)
+    by_sign = _meetings_by_sign(run)
     for meetings in by_sign.values():
         for index, a in enumerate(meetings):
             for b in meetings[index + 1 :]:
