@@ -133,8 +133,11 @@ def test_a_missing_extra_leaves_the_rules_with_one_warning(
 def test_a_model_given_is_the_hybrid(tagger_model: tagger.TrainingReport, tmp_path: Path) -> None:
     assert choose_reader(model=tagger_model.path) == ("hybrid", tagger_model.path.resolve())
     assert _same(None, tagger_model.path, "hybrid", tagger_model.path)
-    with pytest.raises(FileNotFoundError, match="no attribution tagger model"):
+    with pytest.raises(FileNotFoundError, match="no attribution tagger model") as caught:
         choose_reader(model=tmp_path / "nothing")
+    # Both ways to train one are named: the command line and the module entry point.
+    assert "`diplo-events tagger train <corpus.jsonl>`" in str(caught.value)
+    assert "`python -m diplo_events.drafting.tagger train <corpus.jsonl>`" in str(caught.value)
 
 
 def test_a_broken_model_at_the_default_place_is_read_once(

@@ -10,6 +10,7 @@ then draft records that validate.
 import datetime as dt
 import importlib.util
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -192,7 +193,8 @@ def test_a_broken_model_is_refused_with_what_to_do(
     broken = tmp_path / "broken"
     shutil.copytree(model.path, broken)
     (broken / name).write_bytes(content)
-    with pytest.raises(ValueError, match=r"train it again with `python -m") as caught:
+    hint = "train it again with `diplo-events tagger train <corpus.jsonl>` or `python -m"
+    with pytest.raises(ValueError, match=re.escape(hint)) as caught:
         tagger.load(broken)
     assert f"the tagger model at {broken.resolve()} " in str(caught.value)
     assert why in str(caught.value)

@@ -45,7 +45,11 @@ __all__ = [
 MODEL_ENV: Final = "DIPLO_EVENTS_TAGGER_MODEL"
 _WEIGHTS: Final = "model.crfsuite"
 _META: Final = "model.json"
-_TRAIN_HINT: Final = "python -m diplo_events.drafting.tagger train <corpus.jsonl>"
+# Both ways to train: the command line (the cli extra) and the module entry point.
+_TRAIN_HINT: Final = (
+    "`diplo-events tagger train <corpus.jsonl>`"
+    " or `python -m diplo_events.drafting.tagger train <corpus.jsonl>`"
+)
 
 
 def _crfsuite() -> Any:
@@ -332,7 +336,7 @@ def load(model_path: str | os.PathLike[str] | None = None) -> Tagger:
     stamp = stamp_of(folder)
     if stamp is None or not (folder / _META).is_file():
         message = (
-            f"no attribution tagger model at {folder}: train one with `{_TRAIN_HINT}`"
+            f"no attribution tagger model at {folder}: train one with {_TRAIN_HINT}"
             f" (after pip install 'diplo_events[tagger]'), or set {MODEL_ENV} to its folder"
         )
         raise FileNotFoundError(message)
@@ -348,7 +352,7 @@ def _words(value: object) -> frozenset[str] | None:
 
 
 def _refused(folder: Path, why: str) -> ValueError:
-    return ValueError(f"the tagger model at {folder} {why}: train it again with `{_TRAIN_HINT}`")
+    return ValueError(f"the tagger model at {folder} {why}: train it again with {_TRAIN_HINT}")
 
 
 @functools.lru_cache(maxsize=4)
