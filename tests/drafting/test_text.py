@@ -301,6 +301,31 @@ class TestQuotes:
         assert text[quote.start : quote.end] == "real"
         assert quote.open_at == text.index(f"{OPEN}real")
 
+    def test_a_quote_nested_in_one_of_its_own_kind_stays_inside(self) -> None:
+        # Two closing marks follow the second opening mark: it opens a quote within the first.
+        text = f"He spoke of {OPEN}what he calls {OPEN}hell{CLOSE} than this{CLOSE}, and left."
+        (quote,) = find_quotes(text, paragraphs(text))
+        assert text[quote.start : quote.end] == f"what he calls {OPEN}hell{CLOSE} than this"
+        assert quote.open_at == text.index(OPEN)
+        assert quote_texts(f"{OPEN}A {OPEN}B{CLOSE} C{CLOSE} and {OPEN}D{CLOSE}.") == [
+            f"A {OPEN}B{CLOSE} C",
+            "D",
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "quotes"),
+        [
+            # Another opening mark before the second closing mark: the first was never closed.
+            (f"{OPEN}A. {OPEN}B{CLOSE} C {OPEN}D{CLOSE} end", ["B", "D"]),
+            # Only one closing mark in the paragraph: the first mark opens nothing.
+            (f"x {OPEN}a {OPEN}b{CLOSE} c", ["b"]),
+        ],
+    )
+    def test_an_opening_mark_that_nests_in_nothing_still_restarts(
+        self, text: str, quotes: list[str]
+    ) -> None:
+        assert quote_texts(text) == quotes
+
     @pytest.mark.parametrize(
         "text",
         [

@@ -232,6 +232,8 @@ def find_quotes(text: str, paragraph_units: list[Unit]) -> list[Quote]:
     Marks that do not match are read as copy mixes them: a curly quote closed
     by a straight mark (“We agree," he said), a straight one closed by a
     curly mark, and a closing mark that opens a paragraph (”We agree.”). A
+    curly quote nested in a curly quote (“what he calls “hell” than this”)
+    stays inside it, and the quote found is the outer one. A
     mark left open at a paragraph end that no next paragraph goes on from
     opens nothing, and the paragraph is read again without it, so the quotes
     inside it are found.
@@ -280,7 +282,9 @@ class _Open(NamedTuple):
     at: int
     straight: bool
     straights: int = 0  # straight marks inside it
-    unpaired: int = 0  # curly opening marks inside it, less curly closing ones
+    # Curly opening marks inside it, less curly closing ones: in a curly quote,
+    # the quotes nested in it and still open.
+    unpaired: int = 0
 
 
 def _scan(
@@ -300,20 +304,41 @@ def _scan(
                 open_at, straight, straights, unpaired = offset, char == _STRAIGHT, 0, 0
             elif char == "”" and _opens_paragraph(text, offset, unit):
                 open_at, straight, straights, unpaired = offset, False, 0, 0
-        elif (char == _STRAIGHT if straight else char in _CLOSERS) or _closes_mismatched(
+        elif (
+            char == _STRAIGHT if straight else char in _CLOSERS and not unpaired
+        ) or _closes_mismatched(
             text, offset, unit, straight=straight, straights=straights, unpaired=unpaired
         ):
             quotes.append(Quote(open_at + 1, offset, open_at, offset))
             open_at = None
-        elif not straight and char in _OPENERS:
+        elif not straight and char in _OPENERS and not _nests(text, offset, unit):
             open_at, straights, unpaired = offset, 0, 0  # a stray opening mark: start again
         elif char == _STRAIGHT:
             straights += 1
         elif char in _OPENERS:
-            unpaired += 1
+            unpaired += 1  # in a curly quote, a quote nested in it (see `_nests`)
         elif char in _CLOSERS:
             unpaired -= 1
     return quotes, None if open_at is None else _Open(open_at, straight, straights, unpaired)
+
+
+def _nests(text: str, offset: int, unit: Unit) -> bool:
+    """Whether a curly opening mark inside a curly quote opens a quote nested in it.
+
+    It does when two closing marks follow it in the paragraph before any
+    other opening mark (“what he calls “hell” than this”): one closes it,
+    the other the quote around it. Otherwise the quote before it was never
+    closed, and it starts a quote of its own.
+    """
+    closers = 0
+    for char in text[offset + 1 : unit.end]:
+        if char in _OPENERS:
+            return False
+        if char in _CLOSERS:
+            closers += 1
+            if closers == 2:  # noqa: PLR2004 - its own and the outer quote's
+                return True
+    return False
 
 
 def _opens_paragraph(text: str, offset: int, unit: Unit) -> bool:
