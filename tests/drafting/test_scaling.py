@@ -159,6 +159,9 @@ _PATTERNS = {
     "one sentence repeated": "The ministers discussed the situation in the region. ",
     "straight marks in an open curly quote": "“ " + '"x" ' * 10_000,
     "curly marks in an open straight quote": '" ' + "“x” " * 10_000,
+    "curly quotes nested in curly quotes": "“a “b” c” ",
+    "curly opening marks in an open curly quote": "“a “b” c ",
+    "deep runs of curly marks": "“" * 50 + "x" + "”" * 50 + " ",
 }
 
 

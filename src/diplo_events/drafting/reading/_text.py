@@ -40,6 +40,7 @@ __all__ = [
 
 _OPENERS: Final = frozenset("“„«")
 _CLOSERS: Final = frozenset("”»")
+_CURLY_MARK: Final = re.compile("[“„«”»]")
 _STRAIGHT: Final = '"'
 # A sentence ends at . ! ? (and any closing quote or bracket after it) before
 # whitespace and something that can start a sentence.
@@ -330,15 +331,13 @@ def _nests(text: str, offset: int, unit: Unit) -> bool:
     the other the quote around it. Otherwise the quote before it was never
     closed, and it starts a quote of its own.
     """
-    closers = 0
-    for char in text[offset + 1 : unit.end]:
-        if char in _OPENERS:
+    position = offset + 1
+    for _ in range(2):  # its own closing mark, then the outer quote's
+        mark = _CURLY_MARK.search(text, position, unit.end)
+        if mark is None or mark.group() in _OPENERS:
             return False
-        if char in _CLOSERS:
-            closers += 1
-            if closers == 2:  # noqa: PLR2004 - its own and the outer quote's
-                return True
-    return False
+        position = mark.end()
+    return True
 
 
 def _opens_paragraph(text: str, offset: int, unit: Unit) -> bool:
