@@ -63,6 +63,7 @@ def patterns() -> dict[str, str]:
         REAL[0]: _real(flat=False),
         REAL[1]: flat,
         "quotes introduced by commas": "“x,” ",
+        "curly quotes nested in curly quotes": "“a “b” c” ",
         "quoted sentences": "Lavrov said: “We will keep our troops in the mission.” ",
         "capitalised words": "Foreign Minister Sergei Lavrov Met President Ayvazyan ",
         "a capitalised word a line": "Minister\n",

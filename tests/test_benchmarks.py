@@ -1,5 +1,6 @@
 """The benchmark runs (at a tiny size) and prints its ratios; timings are never asserted."""
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -101,6 +102,16 @@ def test_extract_many_benchmark_prints_the_speed_up() -> None:
         assert needle in result.stdout
 
 
+def _scaling_pattern_names() -> list[str]:
+    """The names of the patterns ``benchmarks/scaling.py`` measures, read from the script."""
+    spec = importlib.util.spec_from_file_location("scaling", ROOT / "benchmarks" / "scaling.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return list(module.patterns())
+
+
 def test_scaling_benchmark_prints_a_check_per_function_and_pattern() -> None:
     """benchmarks/scaling.py runs end to end at tiny sizes; its PASS or FAIL is not asserted."""
     result = _benchmark("scaling.py", "--sizes", "1,2", "--repeat", "1")
@@ -109,8 +120,11 @@ def test_scaling_benchmark_prints_a_check_per_function_and_pattern() -> None:
     out = result.stdout
     for name in ("extract", "find_dates", "parse_date", "parse_actor_mention"):
         assert f"\n{name}: ms per KB at 1 KB, 2 KB" in out
+    names = _scaling_pattern_names()
     checks = [line for line in out.splitlines() if "linear" in line]
-    assert len(checks) == 4 * 10
+    assert len(checks) == 4 * len(names)
     assert all(line.rstrip().endswith(("PASS", "FAIL")) for line in checks)
-    assert sum("vs real" in line for line in checks) == 2 * 10
+    assert sum("vs real" in line for line in checks) == 2 * len(names)
+    for name in names:  # every pattern is measured for every function
+        assert sum(line.strip().startswith(name + " ") for line in checks) == 4, name
     assert "targets:" in out
