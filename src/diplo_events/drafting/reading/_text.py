@@ -274,7 +274,7 @@ def _goes_on(text: str, straight: bool, following: Unit | None) -> bool:  # noqa
         return False
     if _reopens(text, following.start, straight=straight):
         return True
-    return not straight and _closes_before_opening(text, following)
+    return not straight and _closing_marks_first(text, following.start, following.end, 1)
 
 
 class _Open(NamedTuple):
@@ -331,13 +331,8 @@ def _nests(text: str, offset: int, unit: Unit) -> bool:
     the other the quote around it. Otherwise the quote before it was never
     closed, and it starts a quote of its own.
     """
-    position = offset + 1
-    for _ in range(2):  # its own closing mark, then the outer quote's
-        mark = _CURLY_MARK.search(text, position, unit.end)
-        if mark is None or mark.group() in _OPENERS:
-            return False
-        position = mark.end()
-    return True
+    # Its own closing mark, then the outer quote's.
+    return _closing_marks_first(text, offset + 1, unit.end, 2)
 
 
 def _opens_paragraph(text: str, offset: int, unit: Unit) -> bool:
@@ -369,14 +364,14 @@ def _closes_mismatched(
     )
 
 
-def _closes_before_opening(text: str, unit: Unit) -> bool:
-    for offset in range(unit.start, unit.end):
-        char = text[offset]
-        if char in _CLOSERS:
-            return True
-        if char in _OPENERS:
+def _closing_marks_first(text: str, start: int, end: int, count: int) -> bool:
+    """Whether *count* curly closing marks come, from *start* to *end*, before any opening one."""
+    for _ in range(count):
+        mark = _CURLY_MARK.search(text, start, end)
+        if mark is None or mark.group() in _OPENERS:
             return False
-    return False
+        start = mark.end()
+    return True
 
 
 def find_dateline(text: str, start: int = 0) -> Dateline | None:
