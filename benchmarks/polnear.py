@@ -134,10 +134,29 @@ def confidence(content: de.Citation, speaker: de.Citation | None) -> float:
     return min(content.confidence or 0.0, speaker.confidence or 0.0)
 
 
-def predictions(collection: de.Collection, text: str) -> list[dict[str, Any]]:
-    """The scorer's predictions for the drafts of one article, in the order drafted.
+def _attributions(collection: de.Collection) -> list[de.Statement | de.Demand | de.Proposal]:
+    """The drafts that are attributions in PolNeAR's sense.
 
-    One prediction per `Statement` with a content citation that has spans:
+    Every statement, in the order drafted; then every demand or proposal whose citations name the
+    mention of who made it ("Lindqvist urged Norway to ..."). A demand read
+    inside what someone said cites no speaker of its own: the statement
+    holding it is already an attribution.
+    """
+    records: list[de.Statement | de.Demand | de.Proposal] = list(collection.of_type(de.Statement))
+    records.extend(
+        record
+        for record in (*collection.of_type(de.Demand), *collection.of_type(de.Proposal))
+        if any(getattr(c, "role", None) == de.CitationRole.SPEAKER for c in record.citations)
+    )
+    return records
+
+
+def predictions(collection: de.Collection, text: str) -> list[dict[str, Any]]:
+    """The scorer's predictions for the drafts of one article, in `_attributions` order.
+
+    One prediction per attribution (`_attributions`: each `Statement`, and
+    each `Demand` or `Proposal` that cites who made it) with a content
+    citation that has spans:
 
     * ``start``/``end``: from the first span's start to the last span's end of
       the content citation;
@@ -145,7 +164,8 @@ def predictions(collection: de.Collection, text: str) -> list[dict[str, Any]]:
       ``None`` when there is none;
     * ``direct``: a direct quote, or a mixed statement with at least half of
       its content characters (spaces and quote marks aside) inside double
-      quotation marks, the corpus's own rule;
+      quotation marks, the corpus's own rule (a demand or a proposal never
+      is);
     * ``confidence``: see `confidence`; the scorer ignores it.
 
     Offsets index *text*, the article as given: the drafts index its NFC form,
@@ -157,13 +177,14 @@ def predictions(collection: de.Collection, text: str) -> list[dict[str, Any]]:
         raise ValueError("the drafts' source text is not the NFC form of the article")
     mask: bytearray | None = None
     out = []
-    for statement in collection.of_type(de.Statement):
-        content, speaker = _by_role(statement.citations)
+    for record in _attributions(collection):
+        content, speaker = _by_role(record.citations)
         if content is None or not content.spans:
             continue
         spans = [(offsets.start(s.start), offsets.end(s.end)) for s in content.spans]
-        direct = statement.mode == de.StatementMode.DIRECT_QUOTE
-        if statement.mode == de.StatementMode.MIXED:
+        mode = getattr(record, "mode", de.StatementMode.REPORTED)
+        direct = mode == de.StatementMode.DIRECT_QUOTE
+        if mode == de.StatementMode.MIXED:
             if mask is None:
                 mask = quoted_mask(text)
             direct = quoted_fraction(text, spans, mask) >= 0.5  # the corpus's rule

@@ -155,7 +155,14 @@ class TestShowcase:
         invitation = next(
             p for p in showcase.of_type(de.Proposal) if p.kind is de.ProposalKind.INVITATION
         )
-        assert invitation.content == "Ara Genrievich kindly invited me to visit Yerevan again"
+        assert invitation.content == "me to visit Yerevan again"
+        roles = {c.role: c.quote for c in invitation.citations}
+        assert roles == {
+            de.CitationRole.CONTENT: "me to visit Yerevan again",
+            de.CitationRole.SPEAKER: "Ara Genrievich",
+            de.CitationRole.CUE: "invited",
+            de.CitationRole.CONTEXT: "Ara Genrievich kindly invited me to visit Yerevan again",
+        }
         assert invitation.status is de.ProposalStatus.ACCEPTED
         inviter = records[invitation.actor]
         assert isinstance(inviter, de.Person)
@@ -169,7 +176,11 @@ class TestShowcase:
         assert "I will be happy to come" in statement.text
 
     def test_moscow_proposal_is_russias(self, showcase: de.Collection) -> None:
-        proposal = next(p for p in showcase.of_type(de.Proposal) if p.content.startswith("Moscow"))
+        proposal = next(
+            p for p in showcase.of_type(de.Proposal) if p.content.startswith("to make this center")
+        )
+        speaker = next(c for c in proposal.citations if c.role is de.CitationRole.SPEAKER)
+        assert speaker.quote == "Moscow"
         actor = showcase.get(proposal.actor)
         assert isinstance(actor, de.Organization)
         assert actor.country == "RUS"
@@ -463,7 +474,7 @@ class TestReviewFindings:
         responder = drafted[invitation.responses[0].actor]
         assert isinstance(responder, de.Person)
         assert responder.name == "Annalena Baerbock"
-        assert invitation.content == "Sikorski invited Baerbock to visit Warsaw in the spring"
+        assert invitation.content == "Baerbock to visit Warsaw in the spring"
 
     def test_hosted_is_a_meeting(self) -> None:
         text = (
@@ -569,7 +580,8 @@ class TestReviewFindings:
         context = [c.quote for c in protest.citations if c.role is de.CitationRole.CONTEXT]
         assert context == ["Lopes protested the detention of two fishing boats"]
         (demand,) = drafted.of_type(de.Demand)
-        assert demand.content.startswith("He asked that Chile support")
+        assert demand.content.startswith("Chile support")
+        assert demand.citations[-1].quote.startswith("He asked that Chile support")
         assert drafted[demand.actor].name == "Hemi Parata"  # type: ignore[union-attr]
 
     @pytest.mark.parametrize(

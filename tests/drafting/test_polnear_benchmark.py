@@ -61,8 +61,15 @@ def test_one_prediction_per_statement_citing_its_words(bench: ModuleType) -> Non
     statements = drafts.of_type(de.Statement)
     preds = bench.predictions(drafts, text)
     assert len(statements) > 5
-    assert len(preds) == len(statements)
-    for statement, pred in zip(statements, preds, strict=True):
+    # The statements come first; the demands and proposals that cite their maker follow.
+    claims = [
+        c
+        for c in (*drafts.of_type(de.Demand), *drafts.of_type(de.Proposal))
+        if any(citation.role is de.CitationRole.SPEAKER for citation in c.citations)
+    ]
+    assert claims
+    assert len(preds) == len(statements) + len(claims)
+    for statement, pred in zip(statements, preds, strict=False):
         content, speaker = statement.citations[0], statement.citations[1]
         assert pred["start"] == content.spans[0].start
         assert pred["end"] == content.spans[-1].end
@@ -73,6 +80,20 @@ def test_one_prediction_per_statement_citing_its_words(bench: ModuleType) -> Non
             assert pred["direct"] is True
         if statement.mode == de.StatementMode.REPORTED:
             assert pred["direct"] is False
+
+
+def test_a_demand_citing_its_maker_is_an_attribution(bench: ModuleType) -> None:
+    text = (
+        "Marta Lindqvist met Ola Haugen in Oslo on Monday. "
+        "Lindqvist urged Norway to reopen the northern fishing grounds."
+    )
+    drafts = _drafts(text)
+    assert not drafts.of_type(de.Statement)
+    (pred,) = bench.predictions(drafts, text)
+    assert text[pred["start"] : pred["end"]] == "Norway to reopen the northern fishing grounds"
+    assert text[pred["speaker_start"] : pred["speaker_end"]] == "Lindqvist"
+    assert pred["direct"] is False
+    assert pred["confidence"] == 0.6  # the lower of demand-words and claim-speaker
 
 
 def test_direct_follows_the_corpus_rule_for_mixed_statements(bench: ModuleType) -> None:

@@ -189,7 +189,9 @@ class TestNarrativeBeforeReportedSpeech:
         )
         drafted = de.extract(text, published=PUBLISHED)
         (demand,) = drafted.of_type(de.Demand)
-        assert demand.citations[0].quote.startswith("Lindqvist urged Norway")
+        # The demand ends where its source is named: "according to" starts no part of it.
+        assert demand.content == "Norway to speed up the permits for the new pier"
+        assert demand.citations[-1].quote.startswith("Lindqvist urged Norway")
         (statement,) = drafted.of_type(de.Statement)
         assert statement.cue == "described"
         assert statement.text == "the mood as constructive"

@@ -30,12 +30,15 @@ from diplo_events.drafting.rules._shared import (
     Cast,
     Ids,
     Ref,
+    clause_cited,
     clause_end,
     last_clause,
     subject_like,
 )
 from diplo_events.drafting.rules._statements import Statements
 from diplo_events.model import (
+    Citation,
+    CitationRole,
     Demand,
     Proposal,
     ProposalKind,
@@ -47,12 +50,23 @@ from diplo_events.model import (
 
 __all__ = ["draft_claims"]
 
-#: A demand: the clause of its cue, from its subject or addressee to its end.
+#: A demand's words: what is demanded, after its cue or, when the cue stands inside, all of it.
 DEMAND_WORDS: Final = confidence("demand-words")
-#: A proposal: the clause of its cue, from its subject to its end.
+#: A proposal's words: what is proposed, after its cue.
 PROPOSAL_WORDS: Final = confidence("proposal-words")
+#: A demand: its whole clause, from its subject or addressee to its end.
+DEMAND_CLAUSE: Final = confidence("demand-clause")
+#: A proposal: its whole clause, from its subject to its end.
+PROPOSAL_CLAUSE: Final = confidence("proposal-clause")
+#: Who demanded or proposed: the subject of the cue, in the clause.
+CLAIM_SPEAKER: Final = confidence("claim-speaker")
+#: The word that marks a demand or a proposal ("urged", "called for", "proposed").
+CLAIM_CUE: Final = confidence("claim-cue")
 #: An acceptance or rejection of a proposal in the sentences after it.
 RESPONSE_WORDS: Final = confidence("response-words")
+
+#: What may stand between a cue and the words it introduces: "called for: a ceasefire".
+_BEFORE_CONTENT: Final = frozenset(" \t\n\u00a0,:")
 
 _FIRST_PERSON_RE: Final = re.compile(r"\b(?:I|[Ww]e|[Mm]e|[Uu]s)\b")
 
@@ -127,8 +141,52 @@ def draft_claims(
 
 
 def _span_of(record: Proposal) -> tuple[int, int]:
-    span = record.citations[0].spans[0]
-    return span.start, span.end
+    return clause_cited(record.citations) or (0, 0)
+
+
+class _Parts(NamedTuple):
+    """The words of a demand or a proposal, and its citations, each in its role."""
+
+    content: str
+    citations: tuple[Citation, ...]
+
+
+def _parts(
+    doc: Document,
+    start: int,
+    end: int,
+    *,
+    cue: Unit,
+    speaker: Ref | None,
+    whole: bool,
+    rules: tuple[float, float],
+) -> _Parts:
+    """The content of the clause *start*..*end* and its citations.
+
+    The content is what is demanded or proposed: the words after the cue
+    ("urged Armenia to withdraw" gives "Armenia to withdraw"), or the whole
+    clause when its cue stands inside it (*whole*: "Turkey should withdraw",
+    "the exchange which Armenia demanded take place"). The citations give the
+    content first, then the mention of who made it when the clause names
+    them, the cue, and the whole clause when the content is only part of it,
+    in the order and roles of a statement's.
+    """
+    words_rule, clause_rule = rules
+    text = doc.text
+    content_start = start
+    if not whole:
+        content_start = cue.end
+        while content_start < end and text[content_start] in _BEFORE_CONTENT:
+            content_start += 1
+        if content_start >= end:
+            content_start = start  # nothing after the cue: the clause is all there is
+    citations = [doc.cite(content_start, end, words_rule, CitationRole.CONTENT)]
+    if speaker is not None and speaker.end <= cue.start:
+        citations.append(doc.cite(speaker.start, speaker.end, CLAIM_SPEAKER, CitationRole.SPEAKER))
+    citations.append(doc.cite(cue.start, cue.end, CLAIM_CUE, CitationRole.CUE))
+    if content_start != start:
+        citations.append(doc.cite(start, end, clause_rule, CitationRole.CONTEXT))
+    return _Parts(text[content_start:end], tuple(citations))
 
 
 def _actor_before(doc: Document, cast: Cast, unit: _Unit, at: int) -> Ref | None:
@@ -160,8 +218,10 @@ def _demand(  # noqa: C901, PLR0912 - one branch per form of demand
     if _PROPOSED_BEFORE_RE.search(doc.text, clause_start, cue_start):
         return None  # "proposed that the two countries jointly ask the EU to ...": a proposal
     addressee: Ref | None = None
+    speaker: Ref | None = None
     start = cue_start
-    if cue in {"should", "must"}:
+    whole = cue in {"should", "must"}  # its addressee or clause comes first: all of it
+    if whole:
         # "Turkey should withdraw": the addressee is the subject of "should".
         sentence = doc.sents[doc.sentence_at(cue_start)]
         floor = max(sentence.start, unit.start)
@@ -183,10 +243,13 @@ def _demand(  # noqa: C901, PLR0912 - one branch per form of demand
             addressee = after[0]
         subject = _actor_before(doc, cast, unit, cue_start)
         actor_key = unit.speaker or (subject.key if subject else None)
+        if unit.speaker is None:
+            speaker = subject
         if cue.startswith("expect"):
             start = cue_start
         elif subject is not None:
             start = min(start, _phrase_start(doc.text, subject.start))
+            whole = start < subject.start  # "the exchange which Armenia demanded take place"
     if actor_key is None:
         return None
     if addressee is not None and addressee.key == actor_key:
@@ -206,15 +269,18 @@ def _demand(  # noqa: C901, PLR0912 - one branch per form of demand
         evidence = (following.statement,)
     words = doc.text[start:end]
     urgency = next((level for level, rx in URGENCY if rx.search(words)), None)
+    parts = _parts(
+        doc, start, end, cue=at, speaker=speaker, whole=whole, rules=(DEMAND_WORDS, DEMAND_CLAUSE)
+    )
     return Demand(
         id=ids("demand", f"{start}-{end}"),
         actor=cast.actors[actor_key].id,
-        content=words,
+        content=parts.content,
         addressees=() if addressee is None else (cast.actors[addressee.key].id,),
         urgency=urgency,
         evidence=evidence,
         meeting=unit.meeting,
-        citations=(doc.cite(start, end, DEMAND_WORDS),),
+        citations=parts.citations,
         draft=True,
     )
 
@@ -250,9 +316,11 @@ def _proposal(
     subject = _actor_before(doc, cast, unit, cue_start)
     inside = doc.in_quote(cue_start) is not None
     words_before = doc.text[max(unit.start, cue_start - 25) : cue_start]
+    speaker: Ref | None = None
     if subject is not None and (not inside or not _FIRST_PERSON_RE.search(words_before)):
         actor_key: str | None = subject.key
         start = subject.start
+        speaker = subject
     else:
         actor_key = unit.speaker
         start = cue_start
@@ -275,16 +343,25 @@ def _proposal(
     evidence = (unit.statement,) if unit.statement and unit.speaker == actor_key else ()
     if actor_key == unit.speaker:
         addressees = tuple(a for a in addressees if a != cast.actors[actor_key].id)
+    parts = _parts(
+        doc,
+        start,
+        end,
+        cue=at,
+        speaker=speaker,
+        whole=False,
+        rules=(PROPOSAL_WORDS, PROPOSAL_CLAUSE),
+    )
     return Proposal(
         id=ids("proposal", f"{start}-{end}"),
         actor=cast.actors[actor_key].id,
-        content=doc.text[start:end],
+        content=parts.content,
         kind=kind,
         addressees=addressees,
         status=ProposalStatus.PENDING,
         evidence=evidence,
         meeting=unit.meeting,
-        citations=(doc.cite(start, end, PROPOSAL_WORDS),),
+        citations=parts.citations,
         draft=True,
     )
 

@@ -14,7 +14,7 @@ import attrs
 
 from diplo_events.drafting.reading._document import Document
 from diplo_events.drafting.rules._cues import PREPOSITIONS, TITLE_HEADS
-from diplo_events.model import OrganizationKind, Span, stable_id
+from diplo_events.model import Citation, CitationRole, OrganizationKind, Span, stable_id
 
 __all__ = [
     "RECENT",
@@ -23,6 +23,7 @@ __all__ = [
     "Ids",
     "Ref",
     "antecedent",
+    "clause_cited",
     "clause_end",
     "last_clause",
     "resolve_title",
@@ -34,8 +35,16 @@ RECENT: Final = 8
 _ANTECEDENT_SENTENCES: Final = 4
 #: How many mentions back a title alone ("the Armenian minister") may refer.
 _TITLE_REACH: Final = 60
-# A sentence end, or a comma before a new clause: ", and Baerbock accepted".
-_CLAUSE_END_RE: Final = re.compile(r"[.;!?](?:\s|$)|,\s+(?:and|but|while|whereas)\s")
+# Abbreviations whose period ends no clause: "urged the U.S. to", "Gov. Rick Snyder".
+_NOT_ENDING: Final = "".join(
+    rf"(?<!\b{word}\.)"
+    for word in ("[A-Z]", "Mr", "Ms", "Mrs", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt")
+)
+# A sentence end, or a comma before a new clause: ", and Baerbock accepted", or before the
+# source of what the clause reports: ", according to a statement".
+_CLAUSE_END_RE: Final = re.compile(
+    rf"[;!?](?:\s|$)|\.{_NOT_ENDING}(?:\s|$)|,\s+(?:and|but|while|whereas|according\s+to)\s"
+)
 
 
 class Ref(NamedTuple):
@@ -239,3 +248,18 @@ def clause_end(doc: Document, start: int, limit: int) -> int:
     while end > start and doc.text[end - 1] in ' ,:;.”"':
         end -= 1
     return end
+
+
+def clause_cited(citations: tuple[Citation, ...]) -> tuple[int, int] | None:
+    """Where the whole clause of a drafted record lies, by its citations.
+
+    That is its context citation when the content is only part of the clause
+    (reported speech, "X urged Y to Z"), else its first citation, the content;
+    ``None`` when that cites no spans.
+    """
+    cited = next((c for c in citations if c.role is CitationRole.CONTEXT), None)
+    if cited is None and citations:
+        cited = citations[0]
+    if cited is None or not cited.spans:
+        return None
+    return cited.spans[0].start, cited.spans[-1].end

@@ -1,0 +1,116 @@
+"""Demands and proposals cite their parts as statements do: content, speaker, cue, clause.
+
+Every sentence here is written for these tests.
+"""
+
+import datetime as dt
+
+import pytest
+
+import diplo_events as de
+
+PUBLISHED = dt.date(2024, 5, 6)
+
+
+def claims(text: str) -> list[de.Demand | de.Proposal]:
+    drafted = de.extract(text, published=PUBLISHED, reader="rules")
+    assert de.validate(drafted) == []
+    return [*drafted.of_type(de.Demand), *drafted.of_type(de.Proposal)]
+
+
+def parts(record: de.Demand | de.Proposal) -> dict[de.CitationRole | None, str | None]:
+    roles = [c.role for c in record.citations]
+    assert len(roles) == len(set(roles)), "one citation per role"
+    return {c.role: c.quote for c in record.citations}
+
+
+class TestNarrativeClaims:
+    def test_a_demand_cites_its_words_its_maker_its_cue_and_its_clause(self) -> None:
+        (demand,) = claims(
+            "Marta Lindqvist met the Norwegian fisheries minister Ola Haugen in Oslo on Monday. "
+            "Lindqvist urged Norway to reopen the northern fishing grounds before the summer."
+        )
+        assert isinstance(demand, de.Demand)
+        assert demand.content == "Norway to reopen the northern fishing grounds before the summer"
+        assert parts(demand) == {
+            de.CitationRole.CONTENT: demand.content,
+            de.CitationRole.SPEAKER: "Lindqvist",
+            de.CitationRole.CUE: "urged",
+            de.CitationRole.CONTEXT: f"Lindqvist urged {demand.content}",
+        }
+        assert demand.citations[0].role is de.CitationRole.CONTENT
+        rules = {c.role: c.rule for c in demand.citations}
+        assert rules[de.CitationRole.CONTENT] == "demand-words"
+        assert rules[de.CitationRole.SPEAKER] == "claim-speaker"
+        assert rules[de.CitationRole.CUE] == "claim-cue"
+        assert rules[de.CitationRole.CONTEXT] == "demand-clause"
+
+    def test_a_proposal_cites_its_parts_in_the_same_roles(self) -> None:
+        proposals = [
+            c
+            for c in claims(
+                "Ola Haugen met Marta Lindqvist in Oslo on Monday. "
+                "Haugen proposed a joint patrol of the fishing grounds."
+            )
+            if isinstance(c, de.Proposal)
+        ]
+        (proposal,) = proposals
+        assert proposal.content == "a joint patrol of the fishing grounds"
+        assert parts(proposal) == {
+            de.CitationRole.CONTENT: "a joint patrol of the fishing grounds",
+            de.CitationRole.SPEAKER: "Haugen",
+            de.CitationRole.CUE: "proposed",
+            de.CitationRole.CONTEXT: "Haugen proposed a joint patrol of the fishing grounds",
+        }
+        by_role = {c.role: c.rule for c in proposal.citations}
+        assert by_role[de.CitationRole.CONTENT] == "proposal-words"
+        assert by_role[de.CitationRole.CONTEXT] == "proposal-clause"
+
+    @pytest.mark.parametrize(
+        ("abbreviated", "rest"),
+        [
+            ("the U.S.", "to lift the tariffs on Norwegian salmon"),
+            ("Gov. Ruud", "to lift the tariffs on Norwegian salmon"),
+        ],
+    )
+    def test_an_abbreviation_does_not_end_the_demand(self, abbreviated: str, rest: str) -> None:
+        (demand,) = claims(
+            "Marta Lindqvist met Ola Haugen in Oslo on Monday. "
+            f"Lindqvist urged {abbreviated} {rest}. The talks went on."
+        )
+        assert demand.content == f"{abbreviated} {rest}"
+
+
+class TestWholeClauses:
+    def test_should_keeps_its_subject_in_the_words(self) -> None:
+        demands = [
+            c
+            for c in claims(
+                "Marta Lindqvist met Ola Haugen in Oslo on Monday. "
+                "“Norway should reopen the northern fishing grounds,” Lindqvist said."
+            )
+            if isinstance(c, de.Demand)
+        ]
+        (demand,) = demands
+        assert demand.content == "Norway should reopen the northern fishing grounds"
+        # The speaker is the statement's: the demand's citations name no mention of its own.
+        assert parts(demand) == {
+            de.CitationRole.CONTENT: "Norway should reopen the northern fishing grounds",
+            de.CitationRole.CUE: "should",
+        }
+        assert demand.evidence
+
+    def test_a_phrase_before_its_maker_is_all_cited_as_the_words(self) -> None:
+        (demand,) = [
+            c
+            for c in claims(
+                "Marta Lindqvist met Ola Haugen in Oslo on Monday. "
+                "They discussed the prisoner exchange which Lindqvist demanded take place soon."
+            )
+            if isinstance(c, de.Demand)
+        ]
+        assert demand.content.endswith("prisoner exchange which Lindqvist demanded take place soon")
+        found = parts(demand)
+        assert found[de.CitationRole.SPEAKER] == "Lindqvist"
+        assert found[de.CitationRole.CUE] == "demanded"
+        assert de.CitationRole.CONTEXT not in found  # the words are the whole clause
