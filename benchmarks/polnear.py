@@ -134,6 +134,21 @@ def confidence(content: de.Citation, speaker: de.Citation | None) -> float:
     return min(content.confidence or 0.0, speaker.confidence or 0.0)
 
 
+_DOUBLE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
+
+
+def _apostrophes(text: str, start: int) -> bool:
+    """Whether words starting at *start* lie in a quote marked by two apostrophes ('' … '').
+
+    That is, whether the last double quotation mark before them in their
+    paragraph, or the mark they begin with (the tagger's words may), is two
+    apostrophes.
+    """
+    low = text.rfind("\n", 0, start) + 1
+    window = text[low : start + 2]
+    return window.rfind("''") > max(window.rfind(mark) for mark in _DOUBLE_MARKS)
+
+
 def _attributions(collection: de.Collection) -> list[de.Statement | de.Demand | de.Proposal]:
     """The drafts that are attributions in PolNeAR's sense.
 
@@ -183,7 +198,9 @@ def predictions(collection: de.Collection, text: str) -> list[dict[str, Any]]:
             continue
         spans = [(offsets.start(s.start), offsets.end(s.end)) for s in content.spans]
         mode = getattr(record, "mode", de.StatementMode.REPORTED)
-        direct = mode == de.StatementMode.DIRECT_QUOTE
+        # A quote is direct unless two apostrophes mark it (''…''): the corpus's rule
+        # counts double quotation marks only.
+        direct = mode == de.StatementMode.DIRECT_QUOTE and not _apostrophes(text, spans[0][0])
         if mode == de.StatementMode.MIXED:
             if mask is None:
                 mask = quoted_mask(text)

@@ -64,6 +64,7 @@ def patterns() -> dict[str, str]:
         REAL[1]: flat,
         "quotes introduced by commas": "“x,” ",
         "curly quotes nested in curly quotes": "“a “b” c” ",
+        "quotes marked by two apostrophes": "''We agree,'' Lopes said. ",
         "quoted sentences": "Lavrov said: “We will keep our troops in the mission.” ",
         "capitalised words": "Foreign Minister Sergei Lavrov Met President Ayvazyan ",
         "a capitalised word a line": "Minister\n",

@@ -236,3 +236,23 @@ def test_calibration_needs_the_right_speaker(bench: ModuleType, scorer: ModuleTy
     assert scorer.score([gold], preds)["all"]["overlap"]["tp"] == 1
     bands = bench.calibration(scorer, [gold], preds)
     assert [(b["statements"], b["right"]) for b in bands] == [(1, 0), (0, 0), (0, 0)]
+
+
+def test_a_quote_marked_by_two_apostrophes_is_not_direct(bench: ModuleType) -> None:
+    # The corpus's rule counts double quotation marks only, so its gold calls such quotes
+    # not direct; the mapping follows it, for the rules' quote and the tagger's words alike.
+    text = (
+        "Foreign Minister Ana Lopes met Jon Berg in Madrid on Monday.\n\n"
+        "''We agreed on a great deal,'' Lopes said. \u201cThe border stays open,\u201d she added."
+    )
+    drafts = _drafts(text)
+    modes = [s.mode for s in drafts.of_type(de.Statement)]
+    assert modes == [de.StatementMode.DIRECT_QUOTE, de.StatementMode.DIRECT_QUOTE]
+    apostrophes, curly = bench.predictions(drafts, text)
+    assert text[apostrophes["start"] : apostrophes["end"]] == "We agreed on a great deal,"
+    assert apostrophes["direct"] is False
+    assert curly["direct"] is True
+    start = text.index("''We")
+    assert bench._apostrophes(text, start)  # words that begin with the mark
+    assert bench._apostrophes(text, start + 10)  # words inside it
+    assert not bench._apostrophes(text, text.index("The border"))

@@ -257,13 +257,19 @@ class TestSpeakersAfterAnAside:
         assert words == "there was no call planned with the mayor"
         assert speaker.name == "The spokesman"
 
-    def test_a_quotation_closed_with_apostrophes_ends_the_phrase(self) -> None:
+    def test_a_quotation_in_apostrophes_is_a_quote_of_the_name_after_it(self) -> None:
         text = (
             "The two governments disagreed about steel.\n\n"
             "''Excess capacity has a damaging effect on global markets,'' Mr. Lew said."
         )
-        ((_, speaker, _),) = reported(text)
-        assert speaker.name == "Mr. Lew"
+        assert reported(text) == []
+        drafted = de.extract(text, published=PUBLISHED)
+        (statement,) = drafted.of_type(de.Statement)
+        assert statement.mode is de.StatementMode.DIRECT_QUOTE
+        assert statement.text == "Excess capacity has a damaging effect on global markets,"
+        speaker = drafted.get(statement.speaker)
+        assert isinstance(speaker, de.Person)
+        assert speaker.name == "Lew"  # an honorific is no part of a name
 
     def test_the_clause_said_before_an_aside_after_the_verb(self) -> None:
         statements = reported(

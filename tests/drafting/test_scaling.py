@@ -162,6 +162,9 @@ _PATTERNS = {
     "curly quotes nested in curly quotes": "“a “b” c” ",
     "curly opening marks in an open curly quote": "“a “b” c ",
     "deep runs of curly marks": "“" * 50 + "x" + "”" * 50 + " ",
+    "quotes marked by two apostrophes": "''We agree,'' Lopes said. ",
+    "runs of apostrophes": "'" * 51 + "x ",
+    "curly marks in an open quote of two apostrophes": "'' " + "“x” " * 10_000,
 }
 
 

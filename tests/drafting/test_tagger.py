@@ -358,6 +358,16 @@ class TestUnresolvedSpeakers:
         assert self._drafted(found) == []
 
 
+def test_words_of_marks_alone_are_left_out() -> None:
+    # The tagger may tag marks alone as content (''?!''): they say nothing.
+    text = "Ana Lopes spoke in Madrid on Monday. Lopes said: ''?!'' and left."
+    doc = read_document(text, published=dt.date(2021, 3, 3))
+    cast = read_actors(doc)
+    marks, lopes = text.index("''?!''"), text.index("Lopes said")
+    found = TaggedAttribution((marks, marks + 6), (lopes, lopes + 5), None, 0.95, 0.95)
+    assert draft_tagged(doc, cast, draft_meetings(doc, cast), [found]).records == ()
+
+
 class TestHybridKeepsTheRules:
     """The hybrid adds to the rules' reading and never takes from it."""
 

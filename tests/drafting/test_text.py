@@ -28,6 +28,7 @@ LAQUO = "\u00ab"  # «
 RAQUO = "\u00bb"  # »
 LOW_OPEN = "\u201e"  # „
 DASH = "\u2014"  # em dash
+APOSTROPHES = "''"  # a double quotation mark typed as two apostrophes
 
 
 def paragraph_texts(text: str) -> list[str]:
@@ -45,8 +46,15 @@ def sentence_texts(text: str) -> list[str]:
 
 
 def check_marks(text: str, quote: Quote) -> None:
-    assert 0 <= quote.open_at < quote.start <= quote.end == quote.close_at < len(text)
+    assert 0 <= quote.open_at < quote.start <= quote.end <= quote.close_at < len(text)
+    if text.startswith(APOSTROPHES, quote.open_at):
+        # Two apostrophes mark it, opening and closing alike.
+        assert quote.start == quote.open_at + 2
+        assert quote.close_at == quote.end + 1
+        assert text[quote.end : quote.close_at + 1] == APOSTROPHES
+        return
     assert quote.start == quote.open_at + 1
+    assert quote.end == quote.close_at
     # A closing mark may open a paragraph (”We agree.”), and either kind of double mark may
     # close a quote the other opened.
     assert text[quote.open_at] in {OPEN, LOW_OPEN, LAQUO, '"', CLOSE}
@@ -379,6 +387,41 @@ class TestQuotes:
         text = f"He said: {OPEN}One.\n\nPlain paragraph.\n\nLater{CLOSE} stray."
         assert quote_texts(text) == []
 
+    def test_two_apostrophes_mark_a_quote(self) -> None:
+        text = "''We agree,'' Lopes said. ''Fully.''"
+        quotes = find_quotes(text, paragraphs(text))
+        assert [text[q.start : q.end] for q in quotes] == ["We agree,", "Fully."]
+        for quote in quotes:
+            check_marks(text, quote)
+        assert quotes[0] == Quote(2, 11, 0, 12)
+
+    def test_two_apostrophes_around_a_single_quote(self) -> None:
+        # In a run of three, the single quote closes first, then the double one.
+        assert quote_texts("He said ''the 'best' deal''' twice.") == ["the 'best' deal'"]
+        assert quote_texts("It's Ana's 'fine' idea.") == []
+
+    def test_two_apostrophes_close_only_their_own_kind(self) -> None:
+        assert quote_texts(f"''the {OPEN}so-called{CLOSE} deal''") == [
+            f"the {OPEN}so-called{CLOSE} deal"
+        ]
+        assert quote_texts(f"{OPEN}the ''so-called'' deal{CLOSE}") == ["the ''so-called'' deal"]
+        assert quote_texts("\"a ''b'' c\"") == ["a ''b'' c"]
+
+    def test_two_apostrophes_reopened_in_the_next_paragraph(self) -> None:
+        text = "''We met.\n\n''We agreed,'' she said."
+        (quote,) = find_quotes(text, paragraphs(text))
+        assert text[quote.start : quote.end] == "We met.\n\n''We agreed,"
+        check_marks(text, quote)
+
+    def test_two_apostrophes_left_open_open_nothing(self) -> None:
+        assert quote_texts("''He walked in.\n\nThen ''yes,'' she said.") == ["yes,"]
+
+    def test_a_sentence_ends_after_two_apostrophes(self) -> None:
+        assert sentence_texts("He said ''We agree.'' ''Fully,'' she said.") == [
+            "He said ''We agree.''",
+            "''Fully,'' she said.",
+        ]
+
     def test_no_paragraphs(self) -> None:
         assert find_quotes("", []) == []
         assert find_quotes(f"{OPEN}x{CLOSE}", []) == []
@@ -523,6 +566,7 @@ NEWSY = st.text(
             CLOSE,
             LSQUO,
             RSQUO,
+            "'",
             LAQUO,
             RAQUO,
             LOW_OPEN,

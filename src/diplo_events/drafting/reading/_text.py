@@ -6,7 +6,8 @@ is exactly the characters between its marks.
 
 Quotes follow the conventions of English news copy:
 
-- curly (“ ”) or straight (") double quotes; single quotes inside them are
+- curly (“ ”) or straight (") double quotes, or two apostrophes for each
+  mark ('' '', as in some newspaper archives); single quotes inside them are
   nested quotes and left alone;
 - a quote that runs on into the next paragraph either leaves its mark open and
   reopens it at the start of the next paragraph (the usual style), or leaves it
@@ -42,9 +43,10 @@ _OPENERS: Final = frozenset("“„«")
 _CLOSERS: Final = frozenset("”»")
 _CURLY_MARK: Final = re.compile("[“„«”»]")
 _STRAIGHT: Final = '"'
+_APOSTROPHES: Final = "''"  # a double quotation mark typed as two apostrophes
 # A sentence ends at . ! ? (and any closing quote or bracket after it) before
 # whitespace and something that can start a sentence.
-_BOUNDARY: Final = re.compile(r"[.!?][\"”’»)\]]*(\s+)(?=[\"“‘«(\[]?[A-Z0-9])")
+_BOUNDARY: Final = re.compile(r"[.!?][\"”’»)\]']*(\s+)(?=(?:''|[\"“‘«(\[])?[A-Z0-9])")
 # Words whose final period is not a sentence end.
 _ABBREVIATIONS: Final = frozenset(
     {
@@ -95,7 +97,9 @@ class Quote(NamedTuple):
     """The words between a pair of quotation marks.
 
     ``start`` and ``end`` are the offsets of the words, inside the marks;
-    ``open_at`` and ``close_at`` are the offsets of the marks themselves.
+    ``open_at`` and ``close_at`` are the offsets of the marks themselves: of
+    the opening mark's first character and the closing mark's last, for a
+    mark of two apostrophes ('').
     """
 
     start: int
@@ -248,12 +252,12 @@ def find_quotes(text: str, paragraph_units: list[Unit]) -> list[Quote]:
     for index, unit in enumerate(paragraph_units):
         following = paragraph_units[index + 1] if index + 1 < len(paragraph_units) else None
         position = unit.start
-        if carried is not None and _reopens(text, unit.start, straight=carried[1]):
-            position += 1  # the quote goes on: its mark is reopened
+        if carried is not None and _reopens(text, unit.start, carried):
+            position += 2 if carried.apostrophes else 1  # the quote goes on: its mark is reopened
         state = carried
         while True:
             found, left_open = _scan(text, position, unit, state)
-            if left_open is None or _goes_on(text, left_open[1], following):
+            if left_open is None or _goes_on(text, left_open, following):
                 quotes.extend(found)
                 carried = left_open
                 break
@@ -264,17 +268,29 @@ def find_quotes(text: str, paragraph_units: list[Unit]) -> list[Quote]:
     return [q for q in quotes if text[q.start : q.end].strip()]  # marks around nothing: none
 
 
-def _reopens(text: str, at: int, *, straight: bool) -> bool:
-    return text[at] == _STRAIGHT if straight else text[at] in _OPENERS
+def _reopens(text: str, at: int, left_open: "_Open") -> bool:
+    """Whether the paragraph at *at* opens again the kind of quote *left_open* is."""
+    if left_open.apostrophes:
+        return _apostrophes_at(text, at)
+    return text[at] == _STRAIGHT if left_open.straight else text[at] in _OPENERS
 
 
-def _goes_on(text: str, straight: bool, following: Unit | None) -> bool:  # noqa: FBT001
+def _goes_on(text: str, left_open: "_Open", following: Unit | None) -> bool:
     """Whether a quote open at a paragraph end goes on into the *following* paragraph."""
     if following is None:
         return False
-    if _reopens(text, following.start, straight=straight):
+    if _reopens(text, following.start, left_open):
         return True
-    return not straight and _closing_marks_first(text, following.start, following.end, 1)
+    return not left_open.straight and _closing_marks_first(text, following.start, following.end, 1)
+
+
+def _apostrophes_at(text: str, offset: int) -> bool:
+    """Whether a mark of two apostrophes ('') stands at *offset*.
+
+    In a run of three, the last two are the mark: ''the 'best' deal''' closes
+    the single quote, then the double one.
+    """
+    return text.startswith(_APOSTROPHES, offset) and text[offset + 2 : offset + 3] != "'"
 
 
 class _Open(NamedTuple):
@@ -286,9 +302,11 @@ class _Open(NamedTuple):
     # Curly opening marks inside it, less curly closing ones: in a curly quote,
     # the quotes nested in it and still open.
     unpaired: int = 0
+    # Its mark is two apostrophes (''): only the same mark closes it.
+    apostrophes: bool = False
 
 
-def _scan(
+def _scan(  # noqa: C901, PLR0912 - one branch per kind of mark and what it does
     text: str, position: int, unit: Unit, state: _Open | None
 ) -> tuple[list[Quote], _Open | None]:
     """The quotes closed from *position* to the end of *unit*, and the one left open.
@@ -297,9 +315,24 @@ def _scan(
     whether a mark of the other kind closes it never reads the quote again.
     """
     quotes: list[Quote] = []
-    open_at, straight, straights, unpaired = state if state is not None else (None, False, 0, 0)
+    open_at, straight, straights, unpaired, apostrophes = (
+        state if state is not None else (None, False, 0, 0, False)
+    )
+    after_mark = -1  # the second apostrophe of a mark, already read
     for offset in range(position, unit.end):
         char = text[offset]
+        if char == "'":
+            if offset == after_mark or not _apostrophes_at(text, offset):
+                continue
+            after_mark = offset + 1
+            if open_at is None:
+                open_at, straight, straights, unpaired, apostrophes = offset, True, 0, 0, True
+            elif apostrophes:
+                quotes.append(Quote(open_at + 2, offset, open_at, offset + 1))
+                open_at, apostrophes = None, False
+            continue  # inside quotation marks of another kind, it is a nested quote
+        if apostrophes:
+            continue  # inside '' … '', only the same mark closes
         if open_at is None:
             if char in _OPENERS or char == _STRAIGHT:
                 open_at, straight, straights, unpaired = offset, char == _STRAIGHT, 0, 0
@@ -320,7 +353,9 @@ def _scan(
             unpaired += 1  # in a curly quote, a quote nested in it (see `_nests`)
         elif char in _CLOSERS:
             unpaired -= 1
-    return quotes, None if open_at is None else _Open(open_at, straight, straights, unpaired)
+    if open_at is None:
+        return quotes, None
+    return quotes, _Open(open_at, straight, straights, unpaired, apostrophes)
 
 
 def _nests(text: str, offset: int, unit: Unit) -> bool:

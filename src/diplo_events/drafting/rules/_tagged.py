@@ -96,6 +96,7 @@ _GENDER: Final = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _NOT_A_SOURCE_RE: Final = re.compile(r"(?i)(?:i|we|you|it|they|them|us|me|this|that|who|which)")
 _POSSESSIVE_AFTER_RE: Final = re.compile(r"['’]s?\b")
 _EDGES: Final = " \t\n,;:—–-"
+_WORD_RE: Final = re.compile(r"[^\W_]")
 
 
 def draft_tagged(
@@ -132,6 +133,8 @@ def draft_tagged(
         work.records[:] = [_refined(doc, r, attributions) for r in work.records]
     for found in attributions:
         start, end = _trim(doc.text, *found.content)
+        if _WORD_RE.search(doc.text, start, end) is None:
+            continue  # marks or punctuation alone ("''") say nothing
         if end - start < 2 or any(low < end and start < high for low, high in taken):  # noqa: PLR2004
             continue
         speaker = _speaker(work, found.source) if found.source is not None else None
