@@ -417,6 +417,37 @@ class TestHybridKeepsTheRules:
         _, hybrid = self._hybrid(found)
         assert list(hybrid.of_type(de.Statement)) == [quote]
 
+    def test_reported_words_are_cut_where_the_tagger_cuts_them_within_their_sentence(
+        self,
+    ) -> None:
+        text = (
+            "Ana Lopes met Jon Berg on Monday. Berg said the tariffs would stay for now and"
+            " that talks would go on. Exports fell, he said."
+        )
+        doc = read_document(text, published=dt.date(2021, 3, 3))
+        cast = read_actors(doc)
+        meetings = draft_meetings(doc, cast)
+        ruled = draft_statements(doc, cast, meetings)
+        (statement, *_) = ruled.records
+        assert isinstance(statement, de.Statement)
+        assert statement.text.startswith("the tariffs would stay for now")
+        said = text.index("said")
+        berg = text.index("Berg said")
+
+        def refined(words: str) -> str:
+            start = text.index(words)
+            found = TaggedAttribution(
+                (start, start + len(words)), (berg, berg + 4), (said, said + 4), 0.95, 0.95
+            )
+            hybrid = draft_tagged(doc, cast, meetings, [found], ruled=ruled)
+            return next(r for r in hybrid.records if r.id == statement.id).text
+
+        assert refined("the tariffs would stay for now") == "the tariffs would stay for now"
+        # Words the tagger runs on into the next sentence leave the rules' clause as it was.
+        assert refined(
+            "the tariffs would stay for now and that talks would go on. Exports fell"
+        ) == (statement.text)
+
     def test_a_widened_quote_may_take_in_the_words_that_lead_to_it(self) -> None:
         text = "Berg recalled thinking, “We will not speculate about who is responsible.”"
         doc = read_document(text, published=dt.date(2021, 3, 3))

@@ -196,6 +196,9 @@ def _refined(
             continue
         if end - start < 2 or doc.quotes_between(start, end):  # noqa: PLR2004
             continue
+        first, last = doc.sentence_at(low), doc.sentence_at(high - 1)
+        if not first <= doc.sentence_at(start) <= doc.sentence_at(end - 1) <= last:
+            continue  # the tagger's words run past the sentences of the rules' clause
         cited = doc.cite(start, end, HYBRID_CUT, CitationRole.CONTENT)
         return attrs.evolve(
             record, text=doc.text[start:end], citations=(cited, *record.citations[1:])
