@@ -249,6 +249,15 @@ class TestMoreBoundaries:
 
 
 class TestSpeakersAfterAnAside:
+    def test_an_honorific_before_the_name_after_the_words_is_no_part_of_them(self) -> None:
+        ((words, speaker, cue),) = reported(
+            "Mr. Clarke met the miners on Monday. "
+            "Shipments of coal fell sharply in the spring, Mr. Clarke said."
+        )
+        assert words == "Shipments of coal fell sharply in the spring"
+        assert speaker.name == "Clarke"
+        assert cue == "said"
+
     def test_the_phrase_that_opens_the_clause(self) -> None:
         ((words, speaker, _),) = reported(
             "The vote was close. The spokesman, who declined to be named, said there was "

@@ -31,7 +31,8 @@ def reported_content(text: str, start: int, end: int, speaker: Ref, cue: Span) -
     elif speaker.end <= cue.start and _says_after(text, start, speaker, cue, end):
         content = trimmed(text, content_start(text, cue, end), end)  # "Lavrov said that X"
     else:  # "X, Lavrov said (on Tuesday)": the words before the speaker
-        content = trimmed(text, start, speaker.start)
+        honorific = _HONORIFIC_END_RE.search(text, start, speaker.start)
+        content = trimmed(text, start, speaker.start if honorific is None else honorific.start())
     if not enough(text, content):
         return Span(start=start, end=end)
     low, high = content
@@ -47,6 +48,8 @@ def reported_content(text: str, start: int, end: int, speaker: Ref, cue: Span) -
     return Span(start=low, end=high)
 
 
+# An honorific before the speaker's name is no part of the words said: "X, Mr. Clarke said".
+_HONORIFIC_END_RE: Final = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$")
 # The attribution of another speaker after the words: ', Senator Lindsey Graham told'.
 _NEXT_SPEAKER_RE: Final = re.compile(
     r"[,”\"]+\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+){1,6}(?:\([^)]{1,20}\)\s+)?"
