@@ -9,11 +9,12 @@ Run from the project root, with a converted split outside the repository
     python benchmarks/polnear.py --reader all           # rules, tagger and hybrid compared
 
 For every article the harness calls ``extract(text, published=<its date>)``,
-turns each drafted `Statement` into one prediction (`predictions` is the whole
-mapping), and scores the predictions with the project's shared scorer,
+turns each drafted `Statement`, and each `Demand` or `Proposal` that cites
+who made it, into one prediction (`predictions` is the whole mapping), and
+scores the predictions with the project's shared scorer,
 ``../shared/tools/polnear/score.py``, loaded from its file: this script never
 scores by itself. It adds a calibration table (`calibration`), the number of
-statements drafted, how many articles needed their offsets mapped back from
+predictions, how many articles needed their offsets mapped back from
 Unicode NFC (`OffsetMap`), and the speed of extract on the split's texts.
 """
 
@@ -152,18 +153,31 @@ def _apostrophes(text: str, start: int) -> bool:
 def _attributions(collection: de.Collection) -> list[de.Statement | de.Demand | de.Proposal]:
     """The drafts that are attributions in PolNeAR's sense.
 
-    Every statement, in the order drafted; then every demand or proposal whose citations name the
-    mention of who made it ("Lindqvist urged Norway to ..."). A demand read
+    Every statement, in the order drafted; then every demand or proposal whose
+    citations name the mention of who made it ("Lindqvist urged Norway to ...")
+    and whose words overlap no statement's (the tagger alone may read the
+    same words as a statement: one attribution, counted once). A demand read
     inside what someone said cites no speaker of its own: the statement
     holding it is already an attribution.
     """
-    records: list[de.Statement | de.Demand | de.Proposal] = list(collection.of_type(de.Statement))
-    records.extend(
-        record
-        for record in (*collection.of_type(de.Demand), *collection.of_type(de.Proposal))
-        if any(getattr(c, "role", None) == de.CitationRole.SPEAKER for c in record.citations)
-    )
+    statements = list(collection.of_type(de.Statement))
+    said = [span for s in statements if (span := _content_span(s)) is not None]
+    records: list[de.Statement | de.Demand | de.Proposal] = list(statements)
+    for record in (*collection.of_type(de.Demand), *collection.of_type(de.Proposal)):
+        if not any(getattr(c, "role", None) == de.CitationRole.SPEAKER for c in record.citations):
+            continue
+        span = _content_span(record)
+        if span is not None and not any(low < span[1] and span[0] < high for low, high in said):
+            records.append(record)
     return records
+
+
+def _content_span(record: de.Statement | de.Demand | de.Proposal) -> tuple[int, int] | None:
+    """From the first to the last character of a record's content citation, if it has spans."""
+    content, _speaker = _by_role(record.citations)
+    if content is None or not content.spans:
+        return None
+    return content.spans[0].start, content.spans[-1].end
 
 
 def predictions(collection: de.Collection, text: str) -> list[dict[str, Any]]:
@@ -395,8 +409,9 @@ def run_reader(
     print(scorer.fmt(result, f"extract(reader={reader!r}) on {args.split.name}"))
     print()
     print(
-        f"{counts['articles']} articles ({size / 1000:.1f} KB), {counts['statements']} statements"
-        f" drafted; offsets mapped back from NFC in {counts['nfc_mapped']} articles;"
+        f"{counts['articles']} articles ({size / 1000:.1f} KB), {counts['statements']} predictions"
+        f" (statements, and demands and proposals citing their maker); offsets mapped back from"
+        f" NFC in {counts['nfc_mapped']} articles;"
         f" extract failed on {counts['failed']}"
     )
     print()

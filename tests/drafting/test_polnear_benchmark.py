@@ -62,10 +62,15 @@ def test_one_prediction_per_statement_citing_its_words(bench: ModuleType) -> Non
     preds = bench.predictions(drafts, text)
     assert len(statements) > 5
     # The statements come first; the demands and proposals that cite their maker follow.
+    said = [(s.citations[0].spans[0].start, s.citations[0].spans[-1].end) for s in statements]
     claims = [
         c
         for c in (*drafts.of_type(de.Demand), *drafts.of_type(de.Proposal))
         if any(citation.role is de.CitationRole.SPEAKER for citation in c.citations)
+        and not any(
+            low < c.citations[0].spans[-1].end and c.citations[0].spans[0].start < high
+            for low, high in said
+        )
     ]
     assert claims
     assert len(preds) == len(statements) + len(claims)
@@ -256,3 +261,26 @@ def test_a_quote_marked_by_two_apostrophes_is_not_direct(bench: ModuleType) -> N
     assert bench._apostrophes(text, start)  # words that begin with the mark
     assert bench._apostrophes(text, start + 10)  # words inside it
     assert not bench._apostrophes(text, text.index("The border"))
+
+
+def test_a_demand_on_the_words_of_a_statement_is_counted_once(bench: ModuleType) -> None:
+    text = (
+        "Marta Lindqvist met Ola Haugen in Oslo on Monday. "
+        "Lindqvist urged Norway to reopen the northern fishing grounds."
+    )
+    drafts = _drafts(text)
+    (demand,) = drafts.of_type(de.Demand)
+    # A reader that also read the words as a statement (the tagger alone may).
+    content, speaker, *_ = demand.citations
+    statement = de.Statement(
+        id=de.stable_id("statement", "same words"),
+        speaker=demand.actor,
+        text=demand.content,
+        mode=de.StatementMode.REPORTED,
+        citations=(content, speaker),
+        draft=True,
+    )
+    both = de.Collection(records=[*drafts.records, statement])
+    (pred,) = bench.predictions(both, text)
+    assert text[pred["start"] : pred["end"]] == demand.content
+    assert pred["confidence"] == min(content.confidence, speaker.confidence)
