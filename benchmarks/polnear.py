@@ -150,6 +150,12 @@ def _apostrophes(text: str, start: int) -> bool:
     return window.rfind("''") > max(window.rfind(mark) for mark in _DOUBLE_MARKS)
 
 
+def _in_single_quotes(text: str, start: int, end: int) -> bool:
+    """Whether *start*..*end*, less spaces and a final stop, is wrapped in U+2018 and U+2019."""
+    words = text[start:end].strip().rstrip(".,;:!?").strip()
+    return len(words) > 2 and words[0] == "\u2018" and words[-1] == "\u2019"
+
+
 def _attributions(collection: de.Collection) -> list[de.Statement | de.Demand | de.Proposal]:
     """The drafts that are attributions in PolNeAR's sense.
 
@@ -219,6 +225,9 @@ def predictions(collection: de.Collection, text: str) -> list[dict[str, Any]]:
             if mask is None:
                 mask = quoted_mask(text)
             direct = quoted_fraction(text, spans, mask) >= 0.5  # the corpus's rule
+        # The corpus's rule also calls direct words wrapped whole in single curly quotes,
+        # as headlines write quotes (Warren To CEO: U+2018 You Should Be Investigated. U+2019).
+        direct = direct or _in_single_quotes(text, spans[0][0], spans[-1][1])
         speaker_span = speaker.spans if speaker is not None else ()
         out.append(
             {

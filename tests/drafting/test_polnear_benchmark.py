@@ -284,3 +284,14 @@ def test_a_demand_on_the_words_of_a_statement_is_counted_once(bench: ModuleType)
     (pred,) = bench.predictions(both, text)
     assert text[pred["start"] : pred["end"]] == demand.content
     assert pred["confidence"] == min(content.confidence, speaker.confidence)
+
+
+def test_words_wrapped_whole_in_single_curly_quotes_are_direct(bench: ModuleType) -> None:
+    # The corpus's rule, for quotes in headlines.
+    text = "Warren To Stumpf: \u2018You Should Be Investigated.\u2019 And more."
+    start = text.index("\u2018")
+    end = text.index("\u2019") + 1
+    assert bench._in_single_quotes(text, start, end)
+    assert bench._in_single_quotes(text, start, end + 1)  # a stop after the mark
+    assert not bench._in_single_quotes(text, start + 1, end)
+    assert not bench._in_single_quotes(text, 0, end)
