@@ -135,6 +135,8 @@ def confidence(content: de.Citation, speaker: de.Citation | None) -> float:
     return min(content.confidence or 0.0, speaker.confidence or 0.0)
 
 
+#: How far back the mark of a quote is looked for (a quote of 5,000 characters is long).
+_MARK_REACH = 5000
 _DOUBLE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
 
 
@@ -145,7 +147,9 @@ def _apostrophes(text: str, start: int) -> bool:
     paragraph, or the mark they begin with (the tagger's words may), is two
     apostrophes.
     """
-    low = text.rfind("\n", 0, start) + 1
+    floor = max(0, start - _MARK_REACH)
+    newline = text.rfind("\n", floor, start)
+    low = floor if newline < 0 else newline + 1
     window = text[low : start + 2]
     return window.rfind("''") > max(window.rfind(mark) for mark in _DOUBLE_MARKS)
 
@@ -162,7 +166,9 @@ def _attributions(collection: de.Collection) -> list[de.Statement | de.Demand | 
     Every statement, in the order drafted; then every demand or proposal whose
     citations name the mention of who made it ("Lindqvist urged Norway to ...")
     and whose words overlap no statement's (the tagger alone may read the
-    same words as a statement: one attribution, counted once). A demand read
+    same words as a statement: one attribution, counted once) nor hold that
+    mention ("the exchange which X demanded take place": no attribution's
+    content holds its source). A demand read
     inside what someone said cites no speaker of its own: the statement
     holding it is already an attribution.
     """
@@ -173,8 +179,12 @@ def _attributions(collection: de.Collection) -> list[de.Statement | de.Demand | 
         if not any(getattr(c, "role", None) == de.CitationRole.SPEAKER for c in record.citations):
             continue
         span = _content_span(record)
-        if span is not None and not any(low < span[1] and span[0] < high for low, high in said):
-            records.append(record)
+        if span is None or any(low < span[1] and span[0] < high for low, high in said):
+            continue
+        _content, speaker = _by_role(record.citations)
+        if speaker is not None and speaker.spans and span[0] <= speaker.spans[0].start < span[1]:
+            continue  # words that hold their own maker ("the exchange which X demanded")
+        records.append(record)
     return records
 
 
@@ -199,8 +209,9 @@ def predictions(collection: de.Collection, text: str) -> list[dict[str, Any]]:
       ``None`` when there is none;
     * ``direct``: a direct quote, or a mixed statement with at least half of
       its content characters (spaces and quote marks aside) inside double
-      quotation marks, the corpus's own rule (a demand or a proposal never
-      is);
+      quotation marks, the corpus's own rule; and any prediction whose words
+      are wrapped whole in single curly quotes, which the corpus's rule also
+      calls direct;
     * ``confidence``: see `confidence`; the scorer ignores it.
 
     Offsets index *text*, the article as given: the drafts index its NFC form,

@@ -80,6 +80,20 @@ class TestNarrativeClaims:
         )
         assert demand.content == f"{abbreviated} {rest}"
 
+    def test_an_initial_ending_the_sentence_ends_the_demand(self) -> None:
+        (demand,) = claims(
+            "Marta Lindqvist met Ola Haugen in Oslo on Monday. "
+            "Lindqvist urged Brazil to lift its sanctions on the U.S. The talks ended late."
+        )
+        assert demand.content == "Brazil to lift its sanctions on the U.S"
+
+    def test_a_time_of_day_does_not_end_the_demand(self) -> None:
+        (demand,) = claims(
+            "Marta Lindqvist met Ola Haugen in Oslo on Monday. "
+            "Lindqvist urged Norway to reopen the talks at 10 a.m. on Friday."
+        )
+        assert demand.content == "Norway to reopen the talks at 10 a.m. on Friday"
+
 
 class TestWholeClauses:
     def test_should_keeps_its_subject_in_the_words(self) -> None:

@@ -71,6 +71,13 @@ def test_one_prediction_per_statement_citing_its_words(bench: ModuleType) -> Non
             low < c.citations[0].spans[-1].end and c.citations[0].spans[0].start < high
             for low, high in said
         )
+        # Words that hold their own maker are no attribution's content.
+        and c.citations[1].role is de.CitationRole.SPEAKER
+        and not (
+            c.citations[0].spans[0].start
+            <= c.citations[1].spans[0].start
+            < c.citations[0].spans[-1].end
+        )
     ]
     assert claims
     assert len(preds) == len(statements) + len(claims)
@@ -295,3 +302,16 @@ def test_words_wrapped_whole_in_single_curly_quotes_are_direct(bench: ModuleType
     assert bench._in_single_quotes(text, start, end + 1)  # a stop after the mark
     assert not bench._in_single_quotes(text, start + 1, end)
     assert not bench._in_single_quotes(text, 0, end)
+
+
+def test_a_demand_whose_words_hold_its_maker_is_not_counted(bench: ModuleType) -> None:
+    text = (
+        "Marta Lindqvist met Ola Haugen in Oslo on Monday. "
+        "They discussed the prisoner exchange which Lindqvist demanded take place soon."
+    )
+    drafts = _drafts(text)
+    (demand,) = drafts.of_type(de.Demand)
+    assert any(c.role is de.CitationRole.SPEAKER for c in demand.citations)
+    assert "Lindqvist" in demand.content
+    preds = bench.predictions(drafts, text)
+    assert [p for p in preds if "exchange" in text[p["start"] : p["end"]]] == []

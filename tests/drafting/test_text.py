@@ -400,6 +400,16 @@ class TestQuotes:
         assert quote_texts("He said ''the 'best' deal''' twice.") == ["the 'best' deal'"]
         assert quote_texts("It's Ana's 'fine' idea.") == []
 
+    def test_two_apostrophes_after_a_digit_are_inches(self) -> None:
+        assert quote_texts("The 6'2'' guard was ready. ''We go,'' he said.") == ["We go,"]
+
+    def test_three_apostrophes_opening_open_the_double_quote_first(self) -> None:
+        assert quote_texts("'''No' was all he said,'' Lopes said.") == ["'No' was all he said,"]
+        text = "He said: ''We met.\n\n'''Never' is a long time,'' he said."
+        (quote,) = find_quotes(text, paragraphs(text))
+        assert text[quote.start : quote.end] == "We met.\n\n'''Never' is a long time,"
+        check_marks(text, quote)
+
     def test_two_apostrophes_close_only_their_own_kind(self) -> None:
         assert quote_texts(f"''the {OPEN}so-called{CLOSE} deal''") == [
             f"the {OPEN}so-called{CLOSE} deal"

@@ -271,7 +271,7 @@ def find_quotes(text: str, paragraph_units: list[Unit]) -> list[Quote]:
 def _reopens(text: str, at: int, left_open: "_Open") -> bool:
     """Whether the paragraph at *at* opens again the kind of quote *left_open* is."""
     if left_open.apostrophes:
-        return _apostrophes_at(text, at)
+        return _opens_apostrophes(text, at)
     return text[at] == _STRAIGHT if left_open.straight else text[at] in _OPENERS
 
 
@@ -284,13 +284,30 @@ def _goes_on(text: str, left_open: "_Open", following: Unit | None) -> bool:
     return not left_open.straight and _closing_marks_first(text, following.start, following.end, 1)
 
 
-def _apostrophes_at(text: str, offset: int) -> bool:
-    """Whether a mark of two apostrophes ('') stands at *offset*.
+def _opens_apostrophes(text: str, offset: int) -> bool:
+    """Whether a mark of two apostrophes ('') that opens a quote stands at *offset*.
 
-    In a run of three, the last two are the mark: ''the 'best' deal''' closes
-    the single quote, then the double one.
+    It stands where a word may begin, not after a letter or a digit (the
+    inches of 6'2''), and in a run of three it is the first two: '''No' was
+    all he said'' opens the double quote, then a single one.
     """
-    return text.startswith(_APOSTROPHES, offset) and text[offset + 2 : offset + 3] != "'"
+    return text.startswith(_APOSTROPHES, offset) and (
+        offset == 0 or not (text[offset - 1].isalnum() or text[offset - 1] == "'")
+    )
+
+
+def _closes_apostrophes(text: str, offset: int) -> bool:
+    """Whether a mark of two apostrophes ('') that closes a quote stands at *offset*.
+
+    It follows a word or a mark, not a space, and in a run of three it is the
+    last two: ''the 'best' deal''' closes the single quote, then the double one.
+    """
+    return (
+        text.startswith(_APOSTROPHES, offset)
+        and offset > 0
+        and not text[offset - 1].isspace()
+        and text[offset + 2 : offset + 3] != "'"
+    )
 
 
 class _Open(NamedTuple):
@@ -322,15 +339,16 @@ def _scan(  # noqa: C901, PLR0912 - one branch per kind of mark and what it does
     for offset in range(position, unit.end):
         char = text[offset]
         if char == "'":
-            if offset == after_mark or not _apostrophes_at(text, offset):
-                continue
-            after_mark = offset + 1
-            if open_at is None:
+            if offset == after_mark:
+                continue  # the second apostrophe of a mark
+            if open_at is None and _opens_apostrophes(text, offset):
                 open_at, straight, straights, unpaired, apostrophes = offset, True, 0, 0, True
-            elif apostrophes:
+                after_mark = offset + 1
+            elif open_at is not None and apostrophes and _closes_apostrophes(text, offset):
                 quotes.append(Quote(open_at + 2, offset, open_at, offset + 1))
                 open_at, apostrophes = None, False
-            continue  # inside quotation marks of another kind, it is a nested quote
+                after_mark = offset + 1
+            continue  # an apostrophe, a single quote, or a mark inside quotes of another kind
         if apostrophes:
             continue  # inside '' … '', only the same mark closes
         if open_at is None:

@@ -35,15 +35,18 @@ RECENT: Final = 8
 _ANTECEDENT_SENTENCES: Final = 4
 #: How many mentions back a title alone ("the Armenian minister") may refer.
 _TITLE_REACH: Final = 60
-# Abbreviations whose period ends no clause: "urged the U.S. to", "Gov. Rick Snyder".
-_NOT_ENDING: Final = "".join(
+# A title's abbreviation, whose period ends no clause: "asked Gov. Rick Snyder to resign".
+_AFTER_TITLE: Final = "".join(
     rf"(?<!\b{word}\.)"
-    for word in ("[A-Z]", "Mr", "Ms", "Mrs", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt")
+    for word in ("Mr", "Ms", "Mrs", "Dr", "Sen", "Rep", "Gov", "Gen", "Col", "Lt")
 )
 # A sentence end, or a comma before a new clause: ", and Baerbock accepted", or before the
-# source of what the clause reports: ", according to a statement".
+# source of what the clause reports: ", according to a statement". A period before a word
+# in lower case or a number ends nothing ("urged the U.S. to", "at 10 a.m. on Friday"); one
+# before a capital does, though after an initial ("sanctions on the U.S. The talks").
 _CLAUSE_END_RE: Final = re.compile(
-    rf"[;!?](?:\s|$)|\.{_NOT_ENDING}(?:\s|$)|,\s+(?:and|but|while|whereas|according\s+to)\s"
+    rf"[;!?](?:\s|$)|\.{_AFTER_TITLE}(?:\s*$|\s+(?![a-z0-9]))"
+    r"|,\s+(?:and|but|while|whereas|according\s+to)\s"
 )
 
 
