@@ -168,23 +168,21 @@ def _attributions(collection: de.Collection) -> list[de.Statement | de.Demand | 
     and whose words overlap no statement's (the tagger alone may read the
     same words as a statement: one attribution, counted once) nor hold that
     mention ("the exchange which X demanded take place": no attribution's
-    content holds its source). A demand read
-    inside what someone said cites no speaker of its own: the statement
-    holding it is already an attribution.
+    content holds its source). A demand read inside what someone said cites
+    no speaker of its own: the statement holding it is already an attribution.
     """
     statements = list(collection.of_type(de.Statement))
     said = [span for s in statements if (span := _content_span(s)) is not None]
     records: list[de.Statement | de.Demand | de.Proposal] = list(statements)
     for record in (*collection.of_type(de.Demand), *collection.of_type(de.Proposal)):
-        if not any(getattr(c, "role", None) == de.CitationRole.SPEAKER for c in record.citations):
+        content, speaker = _by_role(record.citations)
+        if content is None or not content.spans or speaker is None or not speaker.spans:
             continue
-        span = _content_span(record)
-        if span is None or any(low < span[1] and span[0] < high for low, high in said):
-            continue
-        _content, speaker = _by_role(record.citations)
-        if speaker is not None and speaker.spans and span[0] <= speaker.spans[0].start < span[1]:
+        low, high = content.spans[0].start, content.spans[-1].end
+        if low <= speaker.spans[0].start < high:
             continue  # words that hold their own maker ("the exchange which X demanded")
-        records.append(record)
+        if not any(start < high and low < end for start, end in said):
+            records.append(record)
     return records
 
 

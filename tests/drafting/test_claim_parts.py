@@ -4,6 +4,7 @@ Every sentence here is written for these tests.
 """
 
 import datetime as dt
+from typing import TypeVar
 
 import pytest
 
@@ -16,6 +17,15 @@ def claims(text: str) -> list[de.Demand | de.Proposal]:
     drafted = de.extract(text, published=PUBLISHED, reader="rules")
     assert de.validate(drafted) == []
     return [*drafted.of_type(de.Demand), *drafted.of_type(de.Proposal)]
+
+
+Claim = TypeVar("Claim", de.Demand, de.Proposal)
+
+
+def one(kind: type[Claim], text: str) -> Claim:
+    """The one demand or the one proposal drafted from *text*."""
+    (found,) = [c for c in claims(text) if isinstance(c, kind)]
+    return found
 
 
 def parts(record: de.Demand | de.Proposal) -> dict[de.CitationRole | None, str | None]:
@@ -46,15 +56,11 @@ class TestNarrativeClaims:
         assert rules[de.CitationRole.CONTEXT] == "demand-clause"
 
     def test_a_proposal_cites_its_parts_in_the_same_roles(self) -> None:
-        proposals = [
-            c
-            for c in claims(
-                "Ola Haugen met Marta Lindqvist in Oslo on Monday. "
-                "Haugen proposed a joint patrol of the fishing grounds."
-            )
-            if isinstance(c, de.Proposal)
-        ]
-        (proposal,) = proposals
+        proposal = one(
+            de.Proposal,
+            "Ola Haugen met Marta Lindqvist in Oslo on Monday. "
+            "Haugen proposed a joint patrol of the fishing grounds.",
+        )
         assert proposal.content == "a joint patrol of the fishing grounds"
         assert parts(proposal) == {
             de.CitationRole.CONTENT: "a joint patrol of the fishing grounds",
@@ -97,15 +103,11 @@ class TestNarrativeClaims:
 
 class TestWholeClauses:
     def test_should_keeps_its_subject_in_the_words(self) -> None:
-        demands = [
-            c
-            for c in claims(
-                "Marta Lindqvist met Ola Haugen in Oslo on Monday. "
-                "“Norway should reopen the northern fishing grounds,” Lindqvist said."
-            )
-            if isinstance(c, de.Demand)
-        ]
-        (demand,) = demands
+        demand = one(
+            de.Demand,
+            "Marta Lindqvist met Ola Haugen in Oslo on Monday. "
+            "“Norway should reopen the northern fishing grounds,” Lindqvist said.",
+        )
         assert demand.content == "Norway should reopen the northern fishing grounds"
         # The speaker is the statement's: the demand's citations name no mention of its own.
         assert parts(demand) == {
@@ -115,14 +117,11 @@ class TestWholeClauses:
         assert demand.evidence
 
     def test_a_phrase_before_its_maker_is_all_cited_as_the_words(self) -> None:
-        (demand,) = [
-            c
-            for c in claims(
-                "Marta Lindqvist met Ola Haugen in Oslo on Monday. "
-                "They discussed the prisoner exchange which Lindqvist demanded take place soon."
-            )
-            if isinstance(c, de.Demand)
-        ]
+        demand = one(
+            de.Demand,
+            "Marta Lindqvist met Ola Haugen in Oslo on Monday. "
+            "They discussed the prisoner exchange which Lindqvist demanded take place soon.",
+        )
         assert demand.content.endswith("prisoner exchange which Lindqvist demanded take place soon")
         found = parts(demand)
         assert found[de.CitationRole.SPEAKER] == "Lindqvist"
