@@ -432,6 +432,54 @@ class TestWhereAndToWhom:
         )
         assert statements[0][0] == "the pier would open in June"
 
+    def test_whom_it_was_told_may_be_a_title_and_name_before_that(self) -> None:
+        ((words, _, cue),) = reported(
+            "The vote was close. Marta Lindqvist told co-host Ola Brandvold on Friday "
+            "that the pier would open in June."
+        )
+        assert words == "the pier would open in June"
+        assert cue == "told"
+
+    def test_a_quoted_programme_told_is_no_part_of_the_words(self) -> None:
+        drafted = de.extract(
+            "The vote was close. Marta Lindqvist told NRK's “Dagsrevyen” that the pier "
+            "would open in June.",
+            published=PUBLISHED,
+        )
+        (statement,) = drafted.of_type(de.Statement)
+        assert statement.text == "the pier would open in June"
+        # The quote is the programme's name, outside the words said: no mixed speech.
+        assert statement.mode is de.StatementMode.REPORTED
+
+    def test_whom_a_warning_was_given_stands_before_that(self) -> None:
+        ((words, _, cue),) = reported(
+            "The vote was close. Marta Lindqvist warned harbour owners that the pier "
+            "would not open before the autumn."
+        )
+        assert words == "the pier would not open before the autumn"
+        assert cue == "warned"
+
+    def test_whom_a_warning_was_given_is_part_of_words_without_that(self) -> None:
+        ((words, _, _),) = reported(
+            "The vote was close. Marta Lindqvist warned the harbour board against any "
+            "further delay to the pier."
+        )
+        assert words == "the harbour board against any further delay to the pier"
+
+    def test_an_aside_between_commas_before_that(self) -> None:
+        ((words, _, _),) = reported(
+            "The vote was close. Marta Lindqvist said, however, that the pier would open in June."
+        )
+        assert words == "the pier would open in June"
+
+    def test_a_that_of_the_words_themselves_is_kept(self) -> None:
+        # "the plan that the board passed": the "that" is the plan's, not the verb's.
+        ((words, _, _),) = reported(
+            "The vote was close. Marta Lindqvist told reporters the plan that the board "
+            "passed would delay the pier."
+        )
+        assert words == "the plan that the board passed would delay the pier"
+
 
 class TestAdjunctOnly:
     def test_where_it_was_said_is_no_statement(self) -> None:

@@ -77,10 +77,12 @@ _TURN_RE: Final = re.compile(
 )
 # What may stand between a speech verb (and whom it was told) and its "that":
 # "said on Tuesday that", "said in a statement Friday that", "also said that".
+# Or an aside between commas: "said, however, that", "said, among other things, that".
 _BEFORE_THAT_RE: Final = re.compile(
     r"(?:\s+(?:on|in|at|during|to|with|after|before|last|this|earlier|later|again|also"
-    r"|repeatedly|publicly|privately|recently|previously|Monday|Tuesday|Wednesday|Thursday"
-    r"|Friday|Saturday|Sunday)\b[^;:\n]{0,80}?)?,?\s+that\s",
+    r"|over|for|via|through|repeatedly|publicly|privately|recently|previously"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^;:\n]{0,80}?"
+    r"|,\s+[^,;:\n“”\"]{1,40}?,)?,?\s+that\s",
 )
 # "told a meeting of Pacific Island leaders that": whom it was told, up to "that".
 _TOLD_THAT_RE: Final = re.compile(r"\s+(?:an?|the|his|her|their)\s+[^;:\n]{0,80}?,?\s+that\s")
@@ -99,7 +101,26 @@ _TOLD_GROUP_RE: Final = re.compile(
     r"\s+(?:the|a|an|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
     r"(?=\s+(?:he|she|they|it|we|I|there)\b)"
 )
+# Whom, and where or when, up to "that", in a few words with no verb or subject among them:
+# "told co-host Joe Scarborough that", "reminded viewers that", "told city leaders that".
+_WHOM_THEN_THAT_RE: Final = re.compile(
+    r"(?:\s+(?!(?:he|she|they|it|we|I|you|there|who|which|what|and|but|or|is|are|was|were"
+    r"|has|have|had|will|would|can|could|should|may|might|must|not|did|does|do|said|says"
+    r"|told|tells)\b)(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen)\.|[^\s;:!?.,]+)){1,8}?"
+    r",?\s+that\s"
+)
+_ARTICLE_RE: Final = re.compile(
+    r"\b(?:the|a|an|his|her|its|their|this|these|those)\b", re.IGNORECASE
+)
 _TELLING: Final = frozenset({"told", "tells", "telling", "tell"})
+# Verbs whose object stands before "that" ("warned voters that", "reminded viewers that"),
+# and is part of the words said when no "that" follows ("warned the Fed not to act").
+_WHOM_THAT_VERBS: Final = _TELLING | frozenset(
+    {
+        *("warned", "warns", "warning", "reminded", "reminds", "reminding"),
+        *("assured", "assures", "assuring", "informed", "informs", "informing"),
+    }
+)
 
 
 def content_start(text: str, cue: Span, end: int) -> int:
@@ -110,8 +131,15 @@ def content_start(text: str, cue: Span, end: int) -> int:
         if whom is not None:
             at = whom.end()
     that = _BEFORE_THAT_RE.match(text, at, end)
-    if that is None and at == cue.end and text[cue.start : cue.end].lower() in _TELLING:
-        that = _TOLD_THAT_RE.match(text, at, end)  # "told a crowd in Cleveland that"
+    if that is None and text[cue.start : cue.end].lower() in _WHOM_THAT_VERBS:
+        that = _WHOM_THEN_THAT_RE.match(text, at, end)  # "told Cruz backers Saturday that"
+        # One noun phrase at most: in "told reporters the plan that Congress passed
+        # would fail" the "that" is the plan's, and the words said begin at "the plan".
+        articles = 0 if that is None else len(_ARTICLE_RE.findall(that.group(0)))
+        if articles > (0 if at > cue.end else 1):
+            that = None
+        if that is None and at == cue.end:
+            that = _TOLD_THAT_RE.match(text, at, end)  # "told a crowd in Cleveland that"
     if that is not None:
         return that.end()
     day = _WEEKDAY_RE.match(text, at, end)

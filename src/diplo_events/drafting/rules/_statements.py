@@ -467,8 +467,8 @@ def _reported_clause(  # noqa: C901 - cue by cue
         if _ADJUNCT_ONLY_RE.fullmatch(doc.text, content.start, content.end):
             continue  # "X said in a statement": where or when, not what
         has_fragment = any(  # a quoted fragment with words in it makes mixed speech
-            start <= q.open_at < end and doc.text[q.start : q.end].strip()
-            for q in doc.quotes_between(start, end)
+            content.start <= q.open_at < content.end and doc.text[q.start : q.end].strip()
+            for q in doc.quotes_between(content.start, content.end)
         )
         _add_statement(
             work,
