@@ -73,23 +73,51 @@ def load_split(path: Path) -> list[dict[str, Any]]:
 def quoted_mask(text: str) -> bytearray:
     """1 for each character of *text* inside double quotation marks, else 0.
 
-    Curly and guillemet quotes open and close; a straight quote toggles. A
-    paragraph break closes any open quote. The marks themselves are 0.
+    As the corpus's converter counts them, paragraph by paragraph: curly (and
+    guillemet) marks pair with each other and straight marks with each other,
+    independently; a second opening mark inside an open curly quote is part of
+    it; a closing mark with no quote open, between a non-letter and a letter or
+    digit, opens one (”like this” in careless copy); and a quote still open at
+    the paragraph's end runs to it. The marks themselves are 0.
     """
     mask = bytearray(len(text))
-    inside = False
-    for index, char in enumerate(text):
-        if char == "\n":
-            inside = False
-        elif char in OPENING_QUOTES:
-            inside = True
-        elif char in CLOSING_QUOTES:
-            inside = False
-        elif char == STRAIGHT_QUOTE:
-            inside = not inside
-        elif inside:
-            mask[index] = 1
+    start = 0
+    for paragraph in text.split("\n"):
+        _mask_paragraph(text, mask, start, start + len(paragraph))
+        start += len(paragraph) + 1
     return mask
+
+
+def _mask_paragraph(text: str, mask: bytearray, start: int, end: int) -> None:
+    """Mark the quoted characters of the paragraph *start*..*end* (see `quoted_mask`)."""
+    curly: int | None = None
+    straight: int | None = None
+    for at in range(start, end):
+        char = text[at]
+        if char in OPENING_QUOTES:
+            curly = at if curly is None else curly
+        elif char in CLOSING_QUOTES:
+            if curly is not None:
+                mask[curly + 1 : at] = b"\x01" * (at - curly - 1)
+                curly = None
+            elif _opens_as_closing(text, at):
+                curly = at
+        elif char == STRAIGHT_QUOTE:
+            if straight is None:
+                straight = at
+            else:
+                mask[straight + 1 : at] = b"\x01" * (at - straight - 1)
+                straight = None
+    for opened in (curly, straight):
+        if opened is not None:
+            mask[opened + 1 : end] = b"\x01" * (end - opened - 1)
+
+
+def _opens_as_closing(text: str, at: int) -> bool:
+    """Whether the closing mark at *at* stands where an opening one should: ”word."""
+    after = text[at + 1] if at + 1 < len(text) else " "
+    before = text[at - 1] if at > 0 else " "
+    return after.isalnum() and not before.isalnum()
 
 
 def quoted_fraction(text: str, spans: Sequence[tuple[int, int]], mask: bytearray) -> float:

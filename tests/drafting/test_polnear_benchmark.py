@@ -136,6 +136,23 @@ def test_quoted_fraction_counts_straight_and_curly_quotes(bench: ModuleType) -> 
     assert bench.quoted_fraction(text, [(0, len(text))], bench.quoted_mask(text)) == 0.5
 
 
+def test_quoted_mask_follows_the_corpus_rule_for_careless_marks(bench: ModuleType) -> None:
+    def inside(text: str) -> str:
+        mask = bench.quoted_mask(text)
+        return "".join(char for char, flag in zip(text, mask, strict=True) if flag)
+
+    # A quote left open runs to the end of its paragraph, not only to the next mark.
+    assert inside('ab "cd ef\ngh') == "cd ef"
+    # Curly and straight marks pair only with their own kind.
+    assert inside('ab "more hours\u201d before news') == "more hours\u201d before news"
+    # A closing mark before a word, with no quote open, opens one.
+    assert inside("ab \u201dcd ef\u201d gh") == "cd ef"
+    # A closing mark after a word with no quote open is only a mark.
+    assert inside("ab\u201d cd") == ""
+    # A second opening mark inside a curly quote is part of it.
+    assert inside("\u201cab \u201ccd\u201d ef") == "ab \u201ccd"
+
+
 def test_offsets_are_mapped_back_from_nfc(bench: ModuleType) -> None:
     drafts = _drafts(DECOMPOSED)
     source = drafts.of_type(de.Source)[0]
