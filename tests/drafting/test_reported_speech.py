@@ -524,3 +524,22 @@ def test_one_word_before_a_titles_colon_is_a_body() -> None:
     )
     assert all(person.name != "Factcheckr" for person in drafted.of_type(de.Person))
     assert any(org.name == "Factcheckr" for org in drafted.of_type(de.Organization))
+
+
+class TestInsisted:
+    def test_insisting_how_things_are_is_a_statement(self) -> None:
+        text = "The vote was close. Marta Lindqvist insisted that the vote had been fair and open."
+        ((words, speaker, cue),) = reported(text)
+        assert words == "the vote had been fair and open"
+        assert speaker.name == "Marta Lindqvist"
+        assert cue == "insisted"
+        assert not de.extract(text, published=PUBLISHED).of_type(de.Demand)
+
+    def test_insisting_on_what_should_be_done_is_a_demand(self) -> None:
+        text = (
+            "The vote was close. Marta Lindqvist insisted that the port board reopen the "
+            "fishing grounds."
+        )
+        assert not reported(text)
+        (demand,) = de.extract(text, published=PUBLISHED).of_type(de.Demand)
+        assert demand.content == "the port board reopen the fishing grounds"

@@ -26,6 +26,7 @@ from diplo_events.drafting.rules._cues import (
 )
 from diplo_events.drafting.rules._meetings import Meetings
 from diplo_events.drafting.rules._shared import (
+    CLAIMED_RE,
     RECENT,
     Cast,
     Ids,
@@ -217,6 +218,8 @@ def _demand(  # noqa: C901, PLR0912 - one branch per form of demand
     clause_start = last_clause(doc.text, max(unit.start, cue_start - 120), cue_start)
     if _PROPOSED_BEFORE_RE.search(doc.text, clause_start, cue_start):
         return None  # "proposed that the two countries jointly ask the EU to ...": a proposal
+    if cue.startswith("insist") and CLAIMED_RE.match(doc.text, cue_end, unit.end):
+        return None  # "insisted that the vote had been fair": a claim, a statement's
     addressee: Ref | None = None
     speaker: Ref | None = None
     start = cue_start

@@ -17,6 +17,7 @@ from diplo_events.drafting.rules._cues import PREPOSITIONS, TITLE_HEADS
 from diplo_events.model import Citation, CitationRole, OrganizationKind, Span, stable_id
 
 __all__ = [
+    "CLAIMED_RE",
     "RECENT",
     "Actor",
     "Cast",
@@ -32,6 +33,13 @@ __all__ = [
 
 #: How many drafted items back a new one is compared with, to merge or skip it.
 RECENT: Final = 8
+
+#: "suggested (that) X was ...", "insisted that X had ...": a clause with a verb that says how
+#: things are, a claim, not what should be done (a proposal or a demand).
+CLAIMED_RE: Final = re.compile(
+    r"(?:\s+that)?(?:\s+[\w’'-]+){1,6}?\s+(?:is|are|was|were|had|has|have|would|could|might|may"
+    r"|will|did|does|do)\b"
+)
 _ANTECEDENT_SENTENCES: Final = 4
 #: How many mentions back a title alone ("the Armenian minister") may refer.
 _TITLE_REACH: Final = 60

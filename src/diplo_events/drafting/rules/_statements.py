@@ -52,7 +52,14 @@ from diplo_events.drafting.rules._reported_speakers import (
     same_speaker,
     speaker_head,
 )
-from diplo_events.drafting.rules._shared import Cast, Ids, Ref, antecedent, subject_like
+from diplo_events.drafting.rules._shared import (
+    CLAIMED_RE,
+    Cast,
+    Ids,
+    Ref,
+    antecedent,
+    subject_like,
+)
 from diplo_events.model import CitationRole, Span, Statement, StatementMode
 
 __all__ = ["Said", "Statements", "draft_statements"]
@@ -410,8 +417,11 @@ def _is_cue(verb: re.Match[str], words: str, *, opens: bool, headline: bool) -> 
         return False  # "coastal states", "all states in the region": a noun
     if word.lower() in STANCE and _NOT_STANCE_RE.match(words, verb.end()):
         return False  # "called for", "called on": a demand, not a stance
-    # "suggested that the two sides meet": a proposal, not a claim
-    return not (word.lower().startswith("suggest") and not _CLAIMED_RE.match(words, verb.end()))
+    # "suggested that the two sides meet": a proposal, not a claim; "insisted that Turkey
+    # withdraw" and "insisted on a vote": demands
+    return not (
+        word.lower().startswith(("suggest", "insist")) and not CLAIMED_RE.match(words, verb.end())
+    )
 
 
 def _reported_clause(  # noqa: C901 - cue by cue
@@ -694,11 +704,6 @@ _PRONOUN_BEFORE_RE: Final = re.compile(
     r"(?:^|[\s,;:—(])(he|she|He|She)(?:\s+(?:has|had|also|later|then|[a-z]+ly))*\s+$"
 )
 _MODAL_RE: Final = re.compile(r"\b(?:not|n['’]t|never|would|will|could|can|may|might|to)\b")
-# "suggested (that) X was ...": a claim, with a verb that says how things are.
-_CLAIMED_RE: Final = re.compile(
-    r"(?:\s+that)?(?:\s+[\w’'-]+){1,6}?\s+(?:is|are|was|were|had|has|have|would|could|might|may"
-    r"|will|did|does|do)\b"
-)
 _NOT_STANCE_RE: Final = re.compile(r"\s+(?:for|on|upon|to|off|in|out|back|up)\b")
 _THAT_NEXT_RE: Final = re.compile(r"\s+that\b")
 _NEGATED_RE: Final = re.compile(r"\b(?:not|n['’]t|never)\s*$")
