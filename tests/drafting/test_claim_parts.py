@@ -100,6 +100,15 @@ class TestNarrativeClaims:
         )
         assert demand.content == "Norway to reopen the talks at 10 a.m. on Friday"
 
+    def test_a_quote_closing_before_but_ends_the_demand_with_its_mark(self) -> None:
+        demand = one(
+            de.Demand,
+            "Marta Lindqvist met the Norwegian fisheries minister Ola Haugen in Oslo on Monday. "
+            "Lindqvist urged Norway to “reopen the northern grounds,” but she left early.",
+        )
+        # The clause ends at "but", after the quote's closing mark, and keeps that mark.
+        assert demand.content == "Norway to “reopen the northern grounds,”"
+
 
 class TestWholeClauses:
     def test_should_keeps_its_subject_in_the_words(self) -> None:

@@ -49,12 +49,13 @@ _AFTER_TITLE: Final = "".join(
     for word in ("Mr", "Ms", "Mrs", "Dr", "Sen", "Rep", "Gov", "Gen", "Col", "Lt")
 )
 # A sentence end, or a comma before a new clause: ", and Baerbock accepted", or before the
-# source of what the clause reports: ", according to a statement". A period before a word
+# source of what the clause reports: ", according to a statement", also after a quote's
+# closing mark (“… Terrence,” but pledged). A period before a word
 # in lower case or a number ends nothing ("urged the U.S. to", "at 10 a.m. on Friday"); one
 # before a capital does, though after an initial ("sanctions on the U.S. The talks").
 _CLAUSE_END_RE: Final = re.compile(
     rf"[;!?](?:\s|$)|\.{_AFTER_TITLE}(?:\s*$|\s+(?![a-z0-9]))"
-    r"|,\s+(?:and|but|while|whereas|according\s+to)\s"
+    r"|(?:,|(?<=,[”\"]))\s+(?:and|but|while|whereas|according\s+to)\s"
 )
 
 
@@ -256,8 +257,12 @@ def clause_end(doc: Document, start: int, limit: int) -> int:
     match = _CLAUSE_END_RE.search(doc.text, start, end)
     if match is not None:
         end = match.start()
+    cut = end
     while end > start and doc.text[end - 1] in ' ,:;.”"':
         end -= 1
+    words = doc.text[start:end]
+    if words.count("“") > words.count("”") and "”" in doc.text[end:cut]:
+        end = doc.text.rindex("”", end, cut) + 1  # “… Terrence,”: its quote closed
     return end
 
 
