@@ -233,9 +233,10 @@ def predictions(collection: de.Collection, text: str) -> list[dict[str, Any]]:
       the content citation;
     * ``speaker_start``/``speaker_end``: the speaker citation's span, or
       ``None`` when there is none;
-    * ``direct``: a direct quote, or a mixed statement with at least half of
-      its content characters (spaces and quote marks aside) inside double
-      quotation marks, the corpus's own rule; and any prediction whose words
+    * ``direct``: a direct quote, or a mixed statement, a demand or a
+      proposal with at least half of its content characters (spaces and
+      quote marks aside) inside double quotation marks, the corpus's own
+      rule; and any prediction whose words
       are wrapped whole in single curly quotes, which the corpus's rule also
       calls direct;
     * ``confidence``: see `confidence`; the scorer ignores it.
@@ -258,7 +259,8 @@ def predictions(collection: de.Collection, text: str) -> list[dict[str, Any]]:
         # A quote is direct unless two apostrophes mark it (''…''): the corpus's rule
         # counts double quotation marks only.
         direct = mode == de.StatementMode.DIRECT_QUOTE and not _apostrophes(text, spans[0][0])
-        if mode == de.StatementMode.MIXED:
+        # Words that may hold a quote: a mixed statement's, and a demand's or a proposal's.
+        if mode == de.StatementMode.MIXED or not isinstance(record, de.Statement):
             if mask is None:
                 mask = quoted_mask(text)
             direct = quoted_fraction(text, spans, mask) >= 0.5  # the corpus's rule

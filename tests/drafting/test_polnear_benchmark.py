@@ -287,6 +287,17 @@ def test_a_quote_marked_by_two_apostrophes_is_not_direct(bench: ModuleType) -> N
     assert not bench._apostrophes(text, text.index("The border"))
 
 
+def test_a_demand_mostly_quoted_is_direct_by_the_corpus_rule(bench: ModuleType) -> None:
+    text = (
+        "Marta Lindqvist met Ola Haugen in Oslo on Monday. "
+        "Lindqvist urged Norway to “reopen the northern fishing grounds before the summer.”"
+    )
+    drafts = _drafts(text)
+    (pred,) = bench.predictions(drafts, text)
+    assert "“reopen the northern fishing grounds" in text[pred["start"] : pred["end"]]
+    assert pred["direct"] is True
+
+
 def test_a_demand_on_the_words_of_a_statement_is_counted_once(bench: ModuleType) -> None:
     text = (
         "Marta Lindqvist met Ola Haugen in Oslo on Monday. "
