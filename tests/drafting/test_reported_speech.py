@@ -307,6 +307,18 @@ class TestHeadlines:
         assert speaker.name == "Harbour Master"
         assert cue == "Says"
 
+    def test_a_column_label_before_the_colon_is_no_speaker(self) -> None:
+        text = (
+            "The Latest: Lindqvist urges Norway to reopen the northern fishing grounds.\n\n"
+            "Marta Lindqvist met Ola Haugen in Oslo on Tuesday."
+        )
+        drafted = de.extract(text, published=PUBLISHED)
+        assert not drafted.of_type(de.Statement)
+        assert all(a.name != "The Latest" for a in drafted.of_type(de.Organization))
+        (demand,) = drafted.of_type(de.Demand)
+        assert drafted[demand.actor].name == "Marta Lindqvist"
+        assert demand.content == "Norway to reopen the northern fishing grounds"
+
 
 class TestAfterAQuote:
     def test_a_participle_after_the_attribution_of_a_quote(self) -> None:

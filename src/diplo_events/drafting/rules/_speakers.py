@@ -19,6 +19,7 @@ from diplo_events.drafting.rules._cues import SPEECH, alternation, rows
 
 __all__ = [
     "DOCUMENTS",
+    "HEADLINE_LABELS",
     "NOT_NAMES",
     "PEOPLE_NOUNS",
     "TITLE_WORDS",
@@ -42,6 +43,8 @@ NOT_NAMES: Final = _words("not-name")
 PEOPLE_NOUNS: Final = _words("noun")
 #: The heads of descriptions of a text, not a person: "the letter reads".
 DOCUMENTS: Final = _words("document")
+#: What a headline puts before its colon to name its column, not a speaker: "The Latest".
+HEADLINE_LABELS: Final = _words("label")
 _NOUNS: Final = alternation(sorted(PEOPLE_NOUNS))
 
 

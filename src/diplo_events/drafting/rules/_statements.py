@@ -60,6 +60,7 @@ from diplo_events.drafting.rules._shared import (
     antecedent,
     subject_like,
 )
+from diplo_events.drafting.rules._speakers import HEADLINE_LABELS
 from diplo_events.model import CitationRole, Span, Statement, StatementMode
 
 __all__ = ["Said", "Statements", "draft_statements"]
@@ -350,6 +351,8 @@ def _titled(work: _Work, sentence: Unit) -> bool:
     if colon is None or doc.quotes_between(sentence.start, sentence.end):
         return False
     low, high = colon.span(1)
+    if doc.text[low:high].lower() in HEADLINE_LABELS:
+        return False  # "The Latest: Trump urges ...": a column's name, not a speaker
     content = trimmed(doc.text, colon.end(), sentence.end)
     if not enough(doc.text, content):
         return False
