@@ -236,9 +236,8 @@ def predictions(collection: de.Collection, text: str) -> list[dict[str, Any]]:
     * ``direct``: a direct quote, or a mixed statement, a demand or a
       proposal with at least half of its content characters (spaces and
       quote marks aside) inside double quotation marks, the corpus's own
-      rule; and any prediction whose words
-      are wrapped whole in single curly quotes, which the corpus's rule also
-      calls direct;
+      rule; and any prediction whose words are wrapped whole in single
+      curly quotes, which the corpus's rule also calls direct;
     * ``confidence``: see `confidence`; the scorer ignores it.
 
     Offsets index *text*, the article as given: the drafts index its NFC form,
