@@ -228,3 +228,22 @@ def test_a_lone_word_before_a_title_colon_stays_an_organization() -> None:
     drafted = de.extract(text, published=dt.date(2016, 9, 1))
     assert [p.name for p in drafted.of_type(de.Person)] == ["Jane Holloway"]
     assert [o.name for o in drafted.of_type(de.Organization)].count("Politifact") == 1
+
+
+def test_a_surname_given_only_with_a_title_is_a_person() -> None:
+    text = (
+        "Foreign Minister Lindqvist spoke to reporters in Oslo on Monday. "
+        "She said the talks had been useful."
+    )
+    collection = de.extract(text, published=dt.date(2016, 9, 1))
+    (person,) = collection.of_type(de.Person)
+    assert person.name == "Lindqvist"
+    assert person.citations[0].quote == "Foreign Minister Lindqvist"
+    # The pronoun finds her, so what she said is hers.
+    (statement,) = collection.of_type(de.Statement)
+    assert statement.speaker == person.id
+    assert statement.text == "the talks had been useful"
+
+
+def test_a_title_before_a_place_word_is_no_person() -> None:
+    assert persons("Traffic on the President Street bridge was heavy on Monday.") == []

@@ -204,6 +204,11 @@ def never_in_a_name(word: str) -> bool:
     return word.casefold().strip(".,;:’'") in _lexicon().not_name
 
 
+def ends_a_place(word: str) -> bool:
+    """Tell whether *word* ends the name of a place, a building or an outlet ("Street")."""
+    return word.casefold().strip(".,;:’'") in _lexicon().place_last
+
+
 def title_kind(title: str) -> str | None:
     """The kind of office a title is ("spokesperson" for "Press Secretary" or "spokesman").
 

@@ -16,7 +16,7 @@ from typing import Final
 import attrs
 
 from diplo_events.drafting.reading._document import Document
-from diplo_events.drafting.reading._gazetteer import title_kind
+from diplo_events.drafting.reading._gazetteer import ends_a_place, never_in_a_name, title_kind
 from diplo_events.drafting.reading._mentions import MentionMatch
 from diplo_events.drafting.reading._namebook import NameBook
 from diplo_events.drafting.reading._phrase import ActorMention
@@ -510,7 +510,8 @@ def _person_key(reading: _Reading, mention: ActorMention, start: int, end: int) 
         return None
     known = reading.book.resolve(mention.name)
     if known is None:
-        if " " not in mention.name.strip():
+        lone = " " not in mention.name.strip()
+        if lone and not _titled_surname(mention, reading.doc.text[start:end]):
             return None  # a lone word we have not seen as part of a full name
         known = reading.book.add(mention.name)
     elif len(mention.name.split()) > 1:
@@ -534,6 +535,23 @@ def _person_key(reading: _Reading, mention: ActorMention, start: int, end: int) 
     actor.organization = actor.organization or mention.organization
     _speaks_for(reading, actor, mention, start, end)
     return key
+
+
+def _titled_surname(mention: ActorMention, words: str) -> bool:
+    """A surname after a title, and so a person though never named in full.
+
+    "Foreign Minister Lavrov", "President Obama" (*words* are the mention's):
+    not "the President Street bridge", whose last word ends a place, nor
+    "Opposition lawmakers", whose title comes after the word.
+    """
+    name = (mention.name or "").strip()
+    return (
+        mention.title is not None
+        and words.rstrip().endswith(name)
+        and not mention.counterpart
+        and not never_in_a_name(name)
+        and not ends_a_place(name)
+    )
 
 
 def _title_after_name(
