@@ -109,6 +109,16 @@ class TestNarrativeClaims:
         # The clause ends at "but", after the quote's closing mark, and keeps that mark.
         assert demand.content == "Norway to “reopen the northern grounds,”"
 
+    def test_a_pronoun_before_the_cue_is_the_maker_not_an_earlier_mention(self) -> None:
+        text = (
+            "Marta Lindqvist visited the European Commission in Brussels, "
+            "and she urged Norway to reopen the northern fishing grounds."
+        )
+        drafted = de.extract(text, published=PUBLISHED, reader="rules")
+        (demand,) = drafted.of_type(de.Demand)
+        assert drafted[demand.actor].name == "Marta Lindqvist"
+        assert parts(demand)[de.CitationRole.SPEAKER] == "she"
+
 
 class TestWholeClauses:
     def test_should_keeps_its_subject_in_the_words(self) -> None:

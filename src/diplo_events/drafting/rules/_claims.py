@@ -31,6 +31,7 @@ from diplo_events.drafting.rules._shared import (
     Cast,
     Ids,
     Ref,
+    antecedent,
     clause_cited,
     clause_end,
     last_clause,
@@ -191,11 +192,29 @@ def _parts(
 
 
 def _actor_before(doc: Document, cast: Cast, unit: _Unit, at: int) -> Ref | None:
-    """The subject of a cue at *at*: the nearest mention before it in its sentence."""
+    """The subject of a cue at *at*: the nearest mention before it in its sentence.
+
+    A "he" or "she" right before the cue that reading left unresolved is read
+    back to its antecedent ("Kerry said ..., and he urged"), not passed over
+    for an earlier mention ("the United States").
+    """
     sentence = doc.sents[doc.sentence_at(at)]
     floor = max(sentence.start, unit.start)
     refs = [r for r in cast.refs_between(floor, at) if subject_like(doc, r, floor)]
+    pronoun = _PRONOUN_BEFORE_RE.search(doc.text, max(floor, at - 40), at)
+    if pronoun is not None and not (refs and refs[-1].start >= pronoun.start(1)):
+        start, end = pronoun.span(1)
+        key = antecedent(doc, cast, start, _GENDER[pronoun.group(1).lower()])
+        if key is not None:
+            return Ref(start, end, key, "pronoun")
     return refs[-1] if refs else None
+
+
+# "he" or "she" as the subject right before a cue: "and he urged", "She later called on".
+_PRONOUN_BEFORE_RE: Final = re.compile(
+    r"(?:^|[\s,;:—(])(he|she|He|She)(?:\s+(?:has|had|also|later|then|[a-z]+ly))*\s+$"
+)
+_GENDER: Final = {"he": "m", "she": "f"}
 
 
 _PROPOSED_BEFORE_RE: Final = re.compile(r"\b(?:propos|suggest|offer)\w*\b", re.IGNORECASE)
