@@ -408,6 +408,19 @@ class TestHybridKeepsTheRules:
         _, hybrid = self._hybrid(found)
         assert [s for s in hybrid.of_type(de.Statement) if "reopen" in s.text] == []
 
+    def test_only_the_words_of_a_demand_are_taken_not_its_whole_clause(self) -> None:
+        rules, _ = self._hybrid()
+        (demand,) = rules.of_type(de.Demand)
+        content, *_, context = demand.citations
+        assert context.quote == f"Lopes urged {content.quote}"
+        # Words of the clause outside what is demanded stay free for the tagger (an
+        # artificial span here: the point is where the line is drawn).
+        found = TaggedAttribution(self._at("Lopes urged"), None, None, 0.97, 0.0)
+        _, hybrid = self._hybrid(found)
+        assert [s.text for s in hybrid.of_type(de.Statement) if "urged" in s.text] == [
+            "Lopes urged"
+        ]
+
     def test_a_widened_quote_never_takes_in_its_speaker_or_cue(self) -> None:
         rules, _ = self._hybrid()
         (quote,) = rules.of_type(de.Statement)

@@ -37,7 +37,7 @@ from diplo_events.drafting.reading._document import Document
 from diplo_events.drafting.rules._cues import confidence
 from diplo_events.drafting.rules._meetings import Meetings
 from diplo_events.drafting.rules._reported_speakers import speaker_head
-from diplo_events.drafting.rules._shared import Cast, Ref, antecedent, clause_cited
+from diplo_events.drafting.rules._shared import Cast, Ref, antecedent
 from diplo_events.drafting.rules._statements import (
     VERBATIM_WORDS,
     Statements,
@@ -124,12 +124,13 @@ def draft_tagged(
         work.ids.used.update(r.id for r in ruled.records)
         # A tagger content may not overlap the words of a rules statement, demand or
         # proposal: "X urged Y to Z" is a demand in the rules' reading, not a statement.
+        # (Their words, cited first: not the clause around a demand's, which holds words
+        # the tagger may rightly read as someone's statement.)
         taken = [
             (r.citations[0].spans[0].start, r.citations[0].spans[-1].end)
-            for r in ruled.records
+            for r in (*ruled.records, *claims)
             if r.citations and r.citations[0].spans
         ]
-        taken.extend(span for r in claims if (span := clause_cited(r.citations)) is not None)
         work.records[:] = [_refined(doc, r, attributions) for r in work.records]
     for found in attributions:
         start, end = _trim(doc.text, *found.content)
