@@ -109,6 +109,21 @@ class TestNarrativeClaims:
         # The clause ends at "but", after the quote's closing mark, and keeps that mark.
         assert demand.content == "Norway to “reopen the northern grounds,”"
 
+    def test_a_straight_quote_closing_before_but_keeps_its_mark(self) -> None:
+        demand = one(
+            de.Demand,
+            "Marta Lindqvist met the Norwegian fisheries minister Ola Haugen in Oslo on Monday. "
+            'Lindqvist urged Norway to "reopen the northern grounds," but she left early.',
+        )
+        assert demand.content == 'Norway to "reopen the northern grounds,"'
+
+    def test_a_pronoun_after_a_person_is_left_to_the_nearest_person(self) -> None:
+        # Neither name tells a gender: the person named nearest the cue makes the demand.
+        text = "Ola Haugen met Marta Lindqvist in Oslo, and she urged Norway to reopen the port."
+        drafted = de.extract(text, published=PUBLISHED, reader="rules")
+        (demand,) = drafted.of_type(de.Demand)
+        assert drafted[demand.actor].name == "Marta Lindqvist"
+
     def test_a_pronoun_before_the_cue_is_the_maker_not_an_earlier_mention(self) -> None:
         text = (
             "Marta Lindqvist visited the European Commission in Brussels, "

@@ -247,3 +247,8 @@ def test_a_surname_given_only_with_a_title_is_a_person() -> None:
 
 def test_a_title_before_a_place_word_is_no_person() -> None:
     assert persons("Traffic on the President Street bridge was heavy on Monday.") == []
+
+
+def test_a_headline_word_after_a_title_is_no_person_unless_the_story_gives_it() -> None:
+    text = "Minister Quits\n\nThe minister quit on Monday. He said the talks had been useless."
+    assert persons(text) == []

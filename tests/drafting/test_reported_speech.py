@@ -484,6 +484,36 @@ class TestWhereAndToWhom:
         )
         assert words == "the pier would open in June"
 
+    def test_a_that_after_a_verb_or_a_second_phrase_is_the_words_own(self) -> None:
+        # The "that"s of a clause said, not of whom it was said to.
+        for text, expected in [
+            (
+                "Marta Lindqvist warned Europe faced a crisis that could last years.",
+                "Europe faced a crisis that could last years",
+            ),
+            (
+                "Marta Lindqvist assured Haugen the deal that Norway signed would hold.",
+                "Haugen the deal that Norway signed would hold",
+            ),
+            (
+                "Marta Lindqvist warned the board the plan that Congress passed would fail.",
+                "the board the plan that Congress passed would fail",
+            ),
+            (
+                "Marta Lindqvist said over 100 people died in an attack that hit the port.",
+                "over 100 people died in an attack that hit the port",
+            ),
+        ]:
+            ((words, _, _),) = reported("The vote was close. " + text)
+            assert words == expected
+
+    def test_a_span_of_time_before_that(self) -> None:
+        ((words, _, _),) = reported(
+            "The vote was close. Marta Lindqvist said over the weekend that the pier would "
+            "open in June."
+        )
+        assert words == "the pier would open in June"
+
     def test_a_that_of_the_words_themselves_is_kept(self) -> None:
         # "the plan that the board passed": the "that" is the plan's, not the verb's.
         ((words, _, _),) = reported(
@@ -555,3 +585,17 @@ class TestInsisted:
         assert not reported(text)
         (demand,) = de.extract(text, published=PUBLISHED).of_type(de.Demand)
         assert demand.content == "the port board reopen the fishing grounds"
+
+    def test_insisting_on_something_stays_a_demand(self) -> None:
+        text = "The vote was close. Marta Lindqvist insisted on a vote that would be held in June."
+        assert not reported(text)
+        (demand,) = de.extract(text, published=PUBLISHED).of_type(de.Demand)
+        assert demand.content == "a vote that would be held in June"
+
+    def test_insisting_that_someone_do_more_is_a_demand(self) -> None:
+        text = (
+            "The vote was close. Marta Lindqvist insisted that Turkey do more to stop the fighting."
+        )
+        assert not reported(text)
+        (demand,) = de.extract(text, published=PUBLISHED).of_type(de.Demand)
+        assert demand.content == "Turkey do more to stop the fighting"

@@ -511,7 +511,7 @@ def _person_key(reading: _Reading, mention: ActorMention, start: int, end: int) 
     known = reading.book.resolve(mention.name)
     if known is None:
         lone = " " not in mention.name.strip()
-        if lone and not _titled_surname(mention, reading.doc.text[start:end]):
+        if lone and not _titled_surname(reading.doc, mention, start, end):
             return None  # a lone word we have not seen as part of a full name
         known = reading.book.add(mention.name)
     elif len(mention.name.split()) > 1:
@@ -537,21 +537,26 @@ def _person_key(reading: _Reading, mention: ActorMention, start: int, end: int) 
     return key
 
 
-def _titled_surname(mention: ActorMention, words: str) -> bool:
+def _titled_surname(doc: Document, mention: ActorMention, start: int, end: int) -> bool:
     """A surname after a title, and so a person though never named in full.
 
-    "Foreign Minister Lavrov", "President Obama" (*words* are the mention's):
-    not "the President Street bridge", whose last word ends a place, nor
-    "Opposition lawmakers", whose title comes after the word.
+    "Foreign Minister Lavrov", "President Obama" (the mention at
+    *start*..*end*): not "the President Street bridge", whose last word ends
+    a place, nor "Opposition lawmakers", whose title comes after the word. In
+    a headline, where every word has a capital ("Minister Quits"), the text
+    must give the surname again.
     """
     name = (mention.name or "").strip()
-    return (
-        mention.title is not None
-        and words.rstrip().endswith(name)
-        and not mention.counterpart
-        and not never_in_a_name(name)
-        and not ends_a_place(name)
-    )
+    if (
+        mention.title is None
+        or not doc.text[start:end].rstrip().endswith(name)
+        or mention.counterpart
+        or never_in_a_name(name)
+        or ends_a_place(name)
+    ):
+        return False
+    heading = doc.is_heading(doc.sentence_at(start))
+    return not heading or doc.text.count(name) > 1
 
 
 def _title_after_name(

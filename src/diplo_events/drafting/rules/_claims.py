@@ -26,7 +26,9 @@ from diplo_events.drafting.rules._cues import (
 )
 from diplo_events.drafting.rules._meetings import Meetings
 from diplo_events.drafting.rules._shared import (
-    CLAIMED_RE,
+    INSISTED_CLAIM_RE,
+    PRONOUN_BEFORE_RE,
+    PRONOUN_GENDER,
     RECENT,
     Cast,
     Ids,
@@ -194,27 +196,22 @@ def _parts(
 def _actor_before(doc: Document, cast: Cast, unit: _Unit, at: int) -> Ref | None:
     """The subject of a cue at *at*: the nearest mention before it in its sentence.
 
-    A "he" or "she" right before the cue that reading left unresolved is read
-    back to its antecedent ("Kerry said ..., and he urged"), not passed over
-    for an earlier mention ("the United States").
+    A "he" or "she" right before the cue that reading left unresolved, where
+    the nearest mention is no person, is read back to its antecedent ("Kerry
+    said the United States would ..., and he urged"), not passed over for that
+    mention.
     """
     sentence = doc.sents[doc.sentence_at(at)]
     floor = max(sentence.start, unit.start)
     refs = [r for r in cast.refs_between(floor, at) if subject_like(doc, r, floor)]
-    pronoun = _PRONOUN_BEFORE_RE.search(doc.text, max(floor, at - 40), at)
-    if pronoun is not None and not (refs and refs[-1].start >= pronoun.start(1)):
+    pronoun = PRONOUN_BEFORE_RE.search(doc.text, max(floor, at - 40), at)
+    nearest = refs[-1] if refs else None
+    if pronoun is not None and (nearest is None or not cast.is_person(nearest.key)):
         start, end = pronoun.span(1)
-        key = antecedent(doc, cast, start, _GENDER[pronoun.group(1).lower()])
+        key = antecedent(doc, cast, start, PRONOUN_GENDER[pronoun.group(1).lower()])
         if key is not None:
             return Ref(start, end, key, "pronoun")
-    return refs[-1] if refs else None
-
-
-# "he" or "she" as the subject right before a cue: "and he urged", "She later called on".
-_PRONOUN_BEFORE_RE: Final = re.compile(
-    r"(?:^|[\s,;:—(])(he|she|He|She)(?:\s+(?:has|had|also|later|then|[a-z]+ly))*\s+$"
-)
-_GENDER: Final = {"he": "m", "she": "f"}
+    return nearest
 
 
 _PROPOSED_BEFORE_RE: Final = re.compile(r"\b(?:propos|suggest|offer)\w*\b", re.IGNORECASE)
@@ -237,7 +234,11 @@ def _demand(  # noqa: C901, PLR0912 - one branch per form of demand
     clause_start = last_clause(doc.text, max(unit.start, cue_start - 120), cue_start)
     if _PROPOSED_BEFORE_RE.search(doc.text, clause_start, cue_start):
         return None  # "proposed that the two countries jointly ask the EU to ...": a proposal
-    if cue.startswith("insist") and CLAIMED_RE.match(doc.text, cue_end, unit.end):
+    if (
+        cue.startswith("insist")
+        and cue.endswith("that")
+        and INSISTED_CLAIM_RE.match(doc.text, cue_end, unit.end)
+    ):
         return None  # "insisted that the vote had been fair": a claim, a statement's
     addressee: Ref | None = None
     speaker: Ref | None = None

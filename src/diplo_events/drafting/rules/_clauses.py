@@ -76,12 +76,15 @@ _TURN_RE: Final = re.compile(
     r"|,\s+according to\b"
 )
 # What may stand between a speech verb (and whom it was told) and its "that":
-# "said on Tuesday that", "said in a statement Friday that", "also said that".
-# Or an aside between commas: "said, however, that", "said, among other things, that".
+# "said on Tuesday that", "said in a statement Friday that", "also said that", "said over
+# the weekend that", "said for months that" (not "said over 100 people died in an attack
+# that"). Or an aside between commas: "said, however, that", "said, among other things, that".
 _BEFORE_THAT_RE: Final = re.compile(
     r"(?:\s+(?:on|in|at|during|to|with|after|before|last|this|earlier|later|again|also"
-    r"|over|for|via|through|repeatedly|publicly|privately|recently|previously"
+    r"|repeatedly|publicly|privately|recently|previously"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^;:\n]{0,80}?"
+    r"|\s+(?:over|for|via|through)\s+(?:the|a|an|his|her|their|its"
+    r"|(?:[\w-]+\s+)?(?:months|years|weeks|days|decades))\b[^;:\n]{0,40}?"
     r"|,\s+[^,;:\n“”\"]{1,40}?,)?,?\s+that\s",
 )
 # "told a meeting of Pacific Island leaders that": whom it was told, up to "that".
@@ -109,17 +112,12 @@ _WHOM_THEN_THAT_RE: Final = re.compile(
     r"|told|tells)\b)(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen)\.|[^\s;:!?.,]+)){1,8}?"
     r",?\s+that\s"
 )
-_ARTICLE_RE: Final = re.compile(
-    r"\b(?:the|a|an|his|her|its|their|this|these|those)\b", re.IGNORECASE
-)
+_ARTICLES: Final = frozenset({"the", "a", "an", "his", "her", "its", "their", "this", "these"})
 _TELLING: Final = frozenset({"told", "tells", "telling", "tell"})
 # Verbs whose object stands before "that" ("warned voters that", "reminded viewers that"),
 # and is part of the words said when no "that" follows ("warned the Fed not to act").
 _WHOM_THAT_VERBS: Final = _TELLING | frozenset(
-    {
-        *("warned", "warns", "warning", "reminded", "reminds", "reminding"),
-        *("assured", "assures", "assuring", "informed", "informs", "informing"),
-    }
+    {"warned", "warns", "warning", "reminded", "assured"}
 )
 
 
@@ -130,20 +128,40 @@ def content_start(text: str, cue: Span, end: int) -> int:
         whom = _TOLD_WHOM_RE.match(text, at, end) or _TOLD_GROUP_RE.match(text, at, end)
         if whom is not None:
             at = whom.end()
+    verb = text[cue.start : cue.end].lower()
     that = _BEFORE_THAT_RE.match(text, at, end)
-    if that is None and text[cue.start : cue.end].lower() in _WHOM_THAT_VERBS:
+    if that is None and verb in _WHOM_THAT_VERBS:
         that = _WHOM_THEN_THAT_RE.match(text, at, end)  # "told Cruz backers Saturday that"
-        # One noun phrase at most: in "told reporters the plan that Congress passed
-        # would fail" the "that" is the plan's, and the words said begin at "the plan".
-        articles = 0 if that is None else len(_ARTICLE_RE.findall(that.group(0)))
-        if articles > (0 if at > cue.end else 1):
+        if that is not None and not _only_whom(that.group(0).split()[:-1], first=at == cue.end):
             that = None
-        if that is None and at == cue.end:
+        if that is None and at == cue.end and verb in _TELLING:
             that = _TOLD_THAT_RE.match(text, at, end)  # "told a crowd in Cleveland that"
     if that is not None:
         return that.end()
     day = _WEEKDAY_RE.match(text, at, end)
     return day.end() if day is not None else at
+
+
+def _only_whom(words: list[str], *, first: bool) -> bool:
+    """Whether the words before a "that" read as whom, where and when, and no clause.
+
+    An article only where a noun phrase opens, first or after a preposition
+    ("told the board that", "told delegates at the convention that"; not
+    "told reporters the plan that Congress passed"), and no word that reads as
+    a verb ("warned Europe faced a crisis that"): those "that"s belong to the
+    words said. *first*: the words follow the verb itself, not a whom already
+    read.
+    """
+    previous = ""
+    for index, word in enumerate(words):
+        lower = word.lower().strip(",")
+        opens = (index == 0 and first) or previous in PREPOSITIONS  # "at the convention"
+        if lower in _ARTICLES and not opens:
+            return False
+        if word.islower() and lower.endswith("ed"):
+            return False
+        previous = lower
+    return True
 
 
 def _says_after(text: str, start: int, speaker: Ref, cue: Span, end: int) -> bool:

@@ -18,6 +18,9 @@ from diplo_events.model import Citation, CitationRole, OrganizationKind, Span, s
 
 __all__ = [
     "CLAIMED_RE",
+    "INSISTED_CLAIM_RE",
+    "PRONOUN_BEFORE_RE",
+    "PRONOUN_GENDER",
     "RECENT",
     "Actor",
     "Cast",
@@ -34,12 +37,22 @@ __all__ = [
 #: How many drafted items back a new one is compared with, to merge or skip it.
 RECENT: Final = 8
 
-#: "suggested (that) X was ...", "insisted that X had ...": a clause with a verb that says how
-#: things are, a claim, not what should be done (a proposal or a demand).
-CLAIMED_RE: Final = re.compile(
-    r"(?:\s+that)?(?:\s+[\w’'-]+){1,6}?\s+(?:is|are|was|were|had|has|have|would|could|might|may"
-    r"|will|did|does|do)\b"
+#: "he" or "she" as the subject right before a verb: "She said", "and he later urged".
+PRONOUN_BEFORE_RE: Final = re.compile(
+    r"(?:^|[\s,;:—(])(he|she|He|She)(?:\s+(?:has|had|also|later|then|[a-z]+ly))*\s+$"
 )
+#: The gender a personal pronoun tells: "m" or "f".
+PRONOUN_GENDER: Final = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# A clause with a verb that says how things are, up to any one of those verbs.
+_CLAIM_LEAD: Final = (
+    r"(?:\s+that)?(?:\s+[\w’'-]+){1,6}?\s+"
+    r"(?:is|are|was|were|had|has|would|could|might|may|will|did|does"
+)
+#: "suggested (that) X was ...": a claim, not what should be done (a proposal).
+CLAIMED_RE: Final = re.compile(_CLAIM_LEAD + r"|have|do)\b")
+#: The same for "insisted (that) X had ...", a claim where "insisted that Turkey do more" and
+#: "insisted that they have access" are demands: no bare "do" or "have".
+INSISTED_CLAIM_RE: Final = re.compile(_CLAIM_LEAD + r"|have\s+(?:been|[a-z]+(?:ed|en)))\b")
 _ANTECEDENT_SENTENCES: Final = 4
 #: How many mentions back a title alone ("the Armenian minister") may refer.
 _TITLE_REACH: Final = 60
@@ -263,6 +276,8 @@ def clause_end(doc: Document, start: int, limit: int) -> int:
     words = doc.text[start:end]
     if words.count("“") > words.count("”") and "”" in doc.text[end:cut]:
         end = doc.text.rindex("”", end, cut) + 1  # “… Terrence,”: its quote closed
+    elif words.count('"') % 2 and '"' in doc.text[end:cut]:
+        end = doc.text.rindex('"', end, cut) + 1  # the same in straight marks
     return end
 
 

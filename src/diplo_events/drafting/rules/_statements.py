@@ -54,6 +54,8 @@ from diplo_events.drafting.rules._reported_speakers import (
 )
 from diplo_events.drafting.rules._shared import (
     CLAIMED_RE,
+    INSISTED_CLAIM_RE,
+    PRONOUN_BEFORE_RE,
     Cast,
     Ids,
     Ref,
@@ -420,11 +422,14 @@ def _is_cue(verb: re.Match[str], words: str, *, opens: bool, headline: bool) -> 
         return False  # "coastal states", "all states in the region": a noun
     if word.lower() in STANCE and _NOT_STANCE_RE.match(words, verb.end()):
         return False  # "called for", "called on": a demand, not a stance
-    # "suggested that the two sides meet": a proposal, not a claim; "insisted that Turkey
-    # withdraw" and "insisted on a vote": demands
-    return not (
-        word.lower().startswith(("suggest", "insist")) and not CLAIMED_RE.match(words, verb.end())
-    )
+    if word.lower().startswith("insist"):
+        # "insisted (that) the vote was fair": a claim; "insisted that Turkey withdraw" and
+        # "insisted on a vote that would be held": demands
+        return not _NOT_STANCE_RE.match(words, verb.end()) and bool(
+            INSISTED_CLAIM_RE.match(words, verb.end())
+        )
+    # "suggested that the two sides meet": a proposal, not a claim
+    return not (word.lower().startswith("suggest") and not CLAIMED_RE.match(words, verb.end()))
 
 
 def _reported_clause(  # noqa: C901 - cue by cue
@@ -614,7 +619,7 @@ def _reporting_speaker(  # noqa: C901, PLR0911 - one return per rule, tried in o
         after = _speaker_after(work, refs, clause, cue, inverted=not according)
         if after is not None or according:
             return after
-    pronoun = _PRONOUN_BEFORE_RE.search(text, _tail(clause.start, cue.start), cue.start)
+    pronoun = PRONOUN_BEFORE_RE.search(text, _tail(clause.start, cue.start), cue.start)
     if pronoun is not None and not any(r.start == pronoun.start(1) for r in refs):
         # "She said ...", where the cast resolved no one: the person named last
         key = antecedent(work.doc, work.cast, pronoun.start(1))
@@ -703,9 +708,6 @@ _ASIDE_OPENS_RE: Final = re.compile(r"\s*(?:,|\s[—–])\s")
 
 # A verb whose subject is the relative pronoun after the speaker: ", which described".
 _RELATIVE_RE: Final = re.compile(r"\s*,\s+(?:which|who)\s+(?:[a-z]+ly\s+|also\s+)?$")
-_PRONOUN_BEFORE_RE: Final = re.compile(
-    r"(?:^|[\s,;:—(])(he|she|He|She)(?:\s+(?:has|had|also|later|then|[a-z]+ly))*\s+$"
-)
 _MODAL_RE: Final = re.compile(r"\b(?:not|n['’]t|never|would|will|could|can|may|might|to)\b")
 _NOT_STANCE_RE: Final = re.compile(r"\s+(?:for|on|upon|to|off|in|out|back|up)\b")
 _THAT_NEXT_RE: Final = re.compile(r"\s+that\b")

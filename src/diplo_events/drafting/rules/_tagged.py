@@ -37,7 +37,7 @@ from diplo_events.drafting.reading._document import Document
 from diplo_events.drafting.rules._cues import confidence
 from diplo_events.drafting.rules._meetings import Meetings
 from diplo_events.drafting.rules._reported_speakers import speaker_head
-from diplo_events.drafting.rules._shared import Cast, Ref, antecedent
+from diplo_events.drafting.rules._shared import PRONOUN_GENDER, Cast, Ref, antecedent
 from diplo_events.drafting.rules._statements import (
     VERBATIM_WORDS,
     Statements,
@@ -92,7 +92,6 @@ HYBRID_RULES: Final = frozenset({"hybrid-cut", "hybrid-widened"})
 # How far before a source a mention that overlaps it may begin.
 _REACH: Final = 80
 _PERSONAL: Final = frozenset({"he", "she", "him", "her"})
-_GENDER: Final = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _NOT_A_SOURCE_RE: Final = re.compile(r"(?i)(?:i|we|you|it|they|them|us|me|this|that|who|which)")
 _POSSESSIVE_AFTER_RE: Final = re.compile(r"['’]s?\b")
 _EDGES: Final = " \t\n,;:—–-"
@@ -326,7 +325,7 @@ def _speaker(work: _Work, source: tuple[int, int]) -> tuple[Ref, float] | None: 
         return ref, TAGGER_SPEAKER_REFERRED
     lower = words.lower()
     if lower in _PERSONAL:
-        key = antecedent(doc, cast, start, _GENDER[lower])
+        key = antecedent(doc, cast, start, PRONOUN_GENDER[lower])
         if key is None:
             return None
         return Ref(start, end, key, "pronoun"), TAGGER_SPEAKER_REFERRED
