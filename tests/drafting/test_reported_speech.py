@@ -307,6 +307,14 @@ class TestHeadlines:
         assert speaker.name == "Harbour Master"
         assert cue == "Says"
 
+    def test_a_two_word_label_before_the_colon_is_no_person(self) -> None:
+        text = (
+            "Fact Check: Lindqvist says the pier will open in June.\n\n"
+            "Marta Lindqvist met Ola Haugen in Oslo on Tuesday."
+        )
+        drafted = de.extract(text, published=PUBLISHED)
+        assert [p.name for p in drafted.of_type(de.Person)] == ["Marta Lindqvist", "Ola Haugen"]
+
     def test_a_column_label_before_the_colon_is_no_speaker(self) -> None:
         text = (
             "The Latest: Lindqvist urges Norway to reopen the northern fishing grounds.\n\n"

@@ -30,6 +30,7 @@ from diplo_events.drafting.rules._shared import (
 )
 from diplo_events.drafting.rules._speakers import (
     DOCUMENTS,
+    HEADLINE_LABELS,
     NOT_NAMES,
     PEOPLE_NOUNS,
     TITLE_WORDS,
@@ -506,8 +507,8 @@ def _counterpart_titles(reading: _Reading, pending_counterparts: list[tuple[str,
 
 
 def _person_key(reading: _Reading, mention: ActorMention, start: int, end: int) -> str | None:
-    if mention.name is None:
-        return None
+    if mention.name is None or mention.name.lower() in HEADLINE_LABELS:
+        return None  # no name, or a headline's label ("Fact Check: ...")
     known = reading.book.resolve(mention.name)
     if known is None:
         lone = " " not in mention.name.strip()
