@@ -100,22 +100,19 @@ class TestNarrativeClaims:
         )
         assert demand.content == "Norway to reopen the talks at 10 a.m. on Friday"
 
-    def test_a_quote_closing_before_but_ends_the_demand_with_its_mark(self) -> None:
+    @pytest.mark.parametrize(("opening", "closing"), [("\u201c", "\u201d"), ('"', '"')])
+    def test_a_quote_closing_before_but_ends_the_demand_with_its_mark(
+        self, opening: str, closing: str
+    ) -> None:
         demand = one(
             de.Demand,
             "Marta Lindqvist met the Norwegian fisheries minister Ola Haugen in Oslo on Monday. "
-            "Lindqvist urged Norway to “reopen the northern grounds,” but she left early.",
+            f"Lindqvist urged Norway to {opening}reopen the northern grounds,{closing} but she"
+            " left early.",
         )
-        # The clause ends at "but", after the quote's closing mark, and keeps that mark.
-        assert demand.content == "Norway to “reopen the northern grounds,”"
-
-    def test_a_straight_quote_closing_before_but_keeps_its_mark(self) -> None:
-        demand = one(
-            de.Demand,
-            "Marta Lindqvist met the Norwegian fisheries minister Ola Haugen in Oslo on Monday. "
-            'Lindqvist urged Norway to "reopen the northern grounds," but she left early.',
-        )
-        assert demand.content == 'Norway to "reopen the northern grounds,"'
+        # The clause ends at "but", after the quote's closing mark, curly or straight, and
+        # keeps that mark.
+        assert demand.content == f"Norway to {opening}reopen the northern grounds,{closing}"
 
     def test_a_pronoun_after_a_person_is_left_to_the_nearest_person(self) -> None:
         # Neither name tells a gender: the person named nearest the cue makes the demand.
