@@ -131,6 +131,36 @@ class TestNarrativeClaims:
         assert drafted[demand.actor].name == "Marta Lindqvist"
         assert parts(demand)[de.CitationRole.SPEAKER] == "she"
 
+    def test_a_maker_who_also_speaks_in_the_sentence_is_cited(self) -> None:
+        text = (
+            "Marta Lindqvist met Ola Haugen in Oslo on Monday. Lindqvist also urged Norway to"
+            " reopen the northern fishing grounds, and stressed that quotas must be shared."
+        )
+        drafted = de.extract(text, published=PUBLISHED, reader="rules")
+        (demand,) = [d for d in drafted.of_type(de.Demand) if "fishing grounds" in d.content]
+        assert drafted[demand.actor].name == "Marta Lindqvist"
+        assert parts(demand)[de.CitationRole.SPEAKER] == "Lindqvist"
+
+    def test_a_speaker_named_after_the_cue_does_not_make_the_demand(self) -> None:
+        text = (
+            "Marta Lindqvist met Ola Haugen in Oslo on Monday. Lindqvist urged Norway to"
+            " stop survey flights over the islands, which Sweden says breach its airspace."
+        )
+        drafted = de.extract(text, published=PUBLISHED, reader="rules")
+        (demand,) = drafted.of_type(de.Demand)
+        assert drafted[demand.actor].name == "Marta Lindqvist"
+        assert parts(demand)[de.CitationRole.SPEAKER] == "Lindqvist"
+
+    def test_a_speech_verbs_that_is_no_phrase_of_the_demand(self) -> None:
+        # "said that Oslo …" is no noun phrase the demand is about ("the exchange which").
+        demand = one(
+            de.Demand,
+            "Marta Lindqvist met Ola Haugen in Oslo on Monday. Lindqvist said that"
+            " Stockholm and Oslo would work together on the border, and called on the"
+            " European Commission to release funds without delay.",
+        )
+        assert demand.content == "the European Commission to release funds without delay"
+
 
 class TestWholeClauses:
     def test_should_keeps_its_subject_in_the_words(self) -> None:

@@ -20,6 +20,7 @@ from diplo_events.drafting.rules._cues import (
     DEMAND_RE,
     PROPOSAL_RE,
     REJECT_RE,
+    SPEECH_RE,
     URGENCY,
     confidence,
     proposal_kind,
@@ -85,11 +86,12 @@ class _Unit(NamedTuple):
     speaker: str | None  # actor key of the statement's speaker
     statement: str | None  # statement id
     meeting: str | None
+    mention: int | None = None  # where the statement's speaker is named
 
 
 def _units(doc: Document, meetings: Meetings, statements: Statements) -> list[_Unit]:
     said = statements.said
-    units = [_Unit(s.start, s.end, s.speaker, s.id, s.meeting) for s in said]
+    units = [_Unit(s.start, s.end, s.speaker, s.id, s.meeting, s.mention.start) for s in said]
     # Statements do not overlap each other, so the one starting last before a
     # sentence's end is the only one that can cover it... or the one after it.
     starts = [s.start for s in said]
@@ -266,7 +268,13 @@ def _demand(  # noqa: C901, PLR0912 - one branch per form of demand
             addressee = after[0]
         subject = _actor_before(doc, cast, unit, cue_start)
         actor_key = unit.speaker or (subject.key if subject else None)
-        if unit.speaker is None:
+        if subject is not None and unit.mention is not None and unit.mention > cue_end:
+            # "Vardakis urged Ankara to …, which Greece says …": the statement's speaker is
+            # named after the cue, and the cue's own subject made the demand.
+            actor_key = subject.key
+        if subject is not None and subject.key == actor_key:
+            # Its subject made it ("Arakawa also urged …, and stressed that …"), though
+            # the sentence holds a statement of theirs too: the mention is cited.
             speaker = subject
         if cue.startswith("expect"):
             start = cue_start
@@ -309,10 +317,14 @@ def _demand(  # noqa: C901, PLR0912 - one branch per form of demand
 
 
 def _phrase_start(text: str, subject_start: int) -> int:
-    """Start of the noun phrase a cue's clause is about: "prisoner exchange which X demanded"."""
+    """Start of the noun phrase a cue's clause is about: "prisoner exchange which X demanded".
+
+    Not a speech verb's "that" ("the minister said that Warsaw …"): no noun
+    phrase is the clause's there.
+    """
     window = text[max(0, subject_start - 80) : subject_start]
     match = re.search(r"(?:the issue of |of )?([\w-]+(?: [\w-]+){0,3}) (?:which|that) $", window)
-    if match is None:
+    if match is None or SPEECH_RE.search(match.group(1)):
         return subject_start
     return subject_start - len(window) + match.start(1)
 
