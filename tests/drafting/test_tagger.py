@@ -475,3 +475,89 @@ class TestHybridKeepsTheRules:
         assert widened.text.startswith("thinking")
         assert widened.citations[0].rule == "hybrid-widened"
         assert widened.id == quote.id
+
+    @staticmethod
+    def _found(text: str, content: str, source: str | None, cue: str | None) -> TaggedAttribution:
+        def at(words: str | None) -> tuple[int, int] | None:
+            if words is None:
+                return None
+            start = text.index(words)
+            return start, start + len(words)
+
+        span = at(content)
+        assert span is not None
+        return TaggedAttribution(span, at(source), at(cue), 0.95, 0.95 if source else 0.0)
+
+    @staticmethod
+    def _hybrid_of(text: str, *found: TaggedAttribution) -> list[de.Statement]:
+        doc = read_document(text, published=dt.date(2021, 3, 3))
+        cast = read_actors(doc)
+        meetings = draft_meetings(doc, cast)
+        ruled = draft_statements(doc, cast, meetings)
+        claims = draft_claims(doc, ruled.cast, meetings, ruled)
+        hybrid = draft_tagged(doc, cast, meetings, found, ruled=ruled, claims=claims)
+        return [r for r in hybrid.records if isinstance(r, de.Statement)]
+
+    def test_words_a_cut_frees_are_the_taggers_to_read(self) -> None:
+        text = (
+            "Ana Lopes met Jon Berg on Monday. Berg said the tariffs would stay for now,"
+            " and rights groups warned that the border would close."
+        )
+        cut = self._found(text, "the tariffs would stay for now", "Berg", "said")
+        warned = self._found(text, "that the border would close", "rights groups", "warned")
+        # Alone, the rules read one clause to the end of the sentence.
+        (ruled,) = self._hybrid_of(text)
+        assert ruled.text.endswith("warned that the border would close")
+        statements = self._hybrid_of(text, cut, warned)
+        assert [s.text for s in statements] == [
+            "the tariffs would stay for now",
+            "that the border would close",
+        ]
+        speaker = statements[1].citations[1]
+        assert text[speaker.spans[0].start : speaker.spans[0].end] == "rights groups"
+
+    def test_a_demand_read_from_a_modal_alone_leaves_its_words_to_the_tagger(self) -> None:
+        text = (
+            "Former Gov. Ana Lopes, who chaired the party during the 2000 election, agreed"
+            " that the party's vacancy rules should be modernized, but she said that the"
+            " debate should wait."
+        )
+        doc = read_document(text, published=dt.date(2021, 3, 3))
+        cast = read_actors(doc)
+        meetings = draft_meetings(doc, cast)
+        ruled = draft_statements(doc, cast, meetings)
+        claims = draft_claims(doc, ruled.cast, meetings, ruled)
+        modal = [
+            c
+            for c in claims
+            if "modernized" in (c.citations[0].quote or "")
+            and all(citation.role is not de.CitationRole.SPEAKER for citation in c.citations)
+        ]
+        assert modal, 'the rules read the words as a demand from its "should", naming no maker'
+        found = self._found(
+            text, "that the party's vacancy rules should be modernized", "Ana Lopes", "agreed"
+        )
+        statements = self._hybrid_of(text, found)
+        (agreed,) = [s for s in statements if "modernized" in s.text]
+        assert agreed.text == "that the party's vacancy rules should be modernized"
+        assert agreed.citations[0].rule == "tagger-words"
+
+    def test_a_quote_after_that_is_not_widened_past_the_that(self) -> None:
+        text = (
+            "Ana Lopes met Jon Berg in Madrid on Monday. Berg said in a post on his website"
+            " that “the border will stay open.”"
+        )
+        (quote,) = self._hybrid_of(text)
+        assert quote.mode is de.StatementMode.DIRECT_QUOTE
+        # The tagger reads the words from "in a post": the quote's "that" still opens them.
+        found = self._found(
+            text, "in a post on his website that “the border will stay open.”", None, None
+        )
+        (kept,) = self._hybrid_of(text, found)
+        assert kept == quote
+        # After "that," the comma sets the quote apart, and the corpus's words begin at "that".
+        comma = text.replace("website that “", "website that, “")
+        found = self._found(comma, "that, “the border will stay open.”", None, None)
+        (widened,) = self._hybrid_of(comma, found)
+        assert widened.mode is de.StatementMode.MIXED
+        assert widened.text.startswith("that, “the border")

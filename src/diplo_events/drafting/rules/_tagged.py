@@ -96,6 +96,8 @@ _NOT_A_SOURCE_RE: Final = re.compile(r"(?i)(?:i|we|you|it|they|them|us|me|this|t
 _POSSESSIVE_AFTER_RE: Final = re.compile(r"['’]s?\b")
 _EDGES: Final = " \t\n,;:—–-"
 _WORD_RE: Final = re.compile(r"[^\W_]")
+# A "that" just before a quote's opening mark: the words said begin there, not before.
+_THAT_BEFORE_RE: Final = re.compile(r"(?i)\bthat\s+[“\"]?$")
 
 
 def draft_tagged(
@@ -121,16 +123,16 @@ def draft_tagged(
         work.records.extend(ruled.records)
         work.said.extend(ruled.said)
         work.ids.used.update(r.id for r in ruled.records)
-        # A tagger content may not overlap the words of a rules statement, demand or
-        # proposal: "X urged Y to Z" is a demand in the rules' reading, not a statement.
-        # (Their words, cited first: not the clause around a demand's, which holds words
-        # the tagger may rightly read as someone's statement.)
+        work.records[:] = [_refined(doc, r, attributions) for r in work.records]
+        # A tagger content may not overlap the words of a rules statement (as cut
+        # above), demand or proposal: "X urged Y to Z" is a demand in the rules' reading,
+        # not a statement. (Their words, cited first: not the clause around a demand's,
+        # which holds words the tagger may rightly read as someone's statement.)
         taken = [
             (r.citations[0].spans[0].start, r.citations[0].spans[-1].end)
-            for r in (*ruled.records, *claims)
+            for r in (*work.records, *(c for c in claims if _keeps_out(c)))
             if r.citations and r.citations[0].spans
         ]
-        work.records[:] = [_refined(doc, r, attributions) for r in work.records]
     for found in attributions:
         start, end = _trim(doc.text, *found.content)
         if _WORD_RE.search(doc.text, start, end) is None:
@@ -166,6 +168,22 @@ def draft_tagged(
         said=tuple(sorted(work.said, key=lambda s: s.start)),
         cast=work.cast,
     )
+
+
+def _keeps_out(claim: Demand | Proposal) -> bool:
+    """Whether a demand's or proposal's words keep a tagger statement out.
+
+    Not when they were read from a modal alone and name no one who made
+    them ("Rendell, who …, agreed that the rules should be modernized": the
+    maker is only whoever speaks in the sentence); the tagger may read them
+    as someone's statement with its own source and cue.
+    """
+    roles = {c.role: c for c in claim.citations}
+    content, cue = roles.get(CitationRole.CONTENT), roles.get(CitationRole.CUE)
+    if CitationRole.SPEAKER in roles or content is None or cue is None:
+        return True
+    inside = content.spans[0].start <= cue.spans[0].start < content.spans[-1].end
+    return not inside
 
 
 def _refined(
@@ -213,7 +231,9 @@ def _widened(
 
     ("she recalled thinking, “…”", "that, “…”"): the clause is the content,
     and the quote its verbatim fragment; this gained exact matches of direct
-    quotes on PolNeAR dev, where such clauses are annotated whole.
+    quotes on PolNeAR dev, where such clauses are annotated whole. Not past a
+    "that" just before the opening mark ("said on its website that “…”"):
+    the words said begin at that "that", and the quote alone is they.
     """
     content = record.citations[0]
     if content.role is not CitationRole.CONTENT or not content.spans:
@@ -239,7 +259,7 @@ def _widened(
             for q in doc.quotes_between(start, end)
             if start <= q.open_at and q.close_at < end + 1 and q.start < q.end
         ]
-        if not verbatim:
+        if not verbatim or _THAT_BEFORE_RE.search(doc.text, start, verbatim[0].spans[0].start):
             continue
         end = max(end, high)
         cited = doc.cite(start, end, HYBRID_WIDENED, CitationRole.CONTENT)
