@@ -6,6 +6,8 @@ Every sentence here is written for these tests.
 
 import datetime as dt
 
+import pytest
+
 import diplo_events as de
 
 PUBLISHED = dt.date(2024, 5, 6)
@@ -257,6 +259,26 @@ class TestSpeakersAfterAnAside:
         assert words == "Shipments of coal fell sharply in the spring"
         assert speaker.name == "Clarke"
         assert cue == "said"
+
+    @pytest.mark.parametrize(
+        ("said", "words"),
+        [
+            (
+                'Coal "is the only fuel the valley has left," retired inspector Ola Berg said.',
+                'Coal "is the only fuel the valley has left,"',
+            ),
+            (
+                "Shipments of coal fell sharply in the spring, union leader Ola Berg said.",
+                "Shipments of coal fell sharply in the spring",
+            ),
+        ],
+    )
+    def test_words_that_describe_the_speaker_before_the_name_are_no_part_of_them(
+        self, said: str, words: str
+    ) -> None:
+        ((found, speaker, _),) = reported(f"Ola Berg met the miners on Monday. {said}")
+        assert found == words
+        assert speaker.name == "Ola Berg"
 
     def test_the_phrase_that_opens_the_clause(self) -> None:
         ((words, speaker, _),) = reported(

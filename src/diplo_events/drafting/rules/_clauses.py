@@ -32,7 +32,11 @@ def reported_content(text: str, start: int, end: int, speaker: Ref, cue: Span) -
         content = trimmed(text, content_start(text, cue, end), end)  # "Lavrov said that X"
     else:  # "X, Lavrov said (on Tuesday)": the words before the speaker
         honorific = _HONORIFIC_END_RE.search(text, start, speaker.start)
-        content = trimmed(text, start, speaker.start if honorific is None else honorific.start())
+        cut = speaker.start if honorific is None else honorific.start()
+        described = _DESCRIBED_BEFORE_RE.search(text, start, cut)
+        if described is not None:
+            cut = described.end(1)  # "X," retired Air Force general Lloyd Newton said: X
+        content = trimmed(text, start, cut)
     if not enough(text, content):
         return Span(start=start, end=end)
     low, high = content
@@ -50,6 +54,9 @@ def reported_content(text: str, start: int, end: int, speaker: Ref, cue: Span) -
 
 # An honorific before the speaker's name is no part of the words said: "X, Mr. Clarke said".
 _HONORIFIC_END_RE: Final = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$")
+# A few words that describe the speaker between the words said and the name: '…,"
+# retired Air Force general Lloyd Newton said', "…, the group's president, Ann Lee said".
+_DESCRIBED_BEFORE_RE: Final = re.compile(r"(,[”\"]?)\s+(?:[\w’'-]+\.?\s+){1,6}$")
 # The attribution of another speaker after the words: ', Senator Lindsey Graham told'.
 _NEXT_SPEAKER_RE: Final = re.compile(
     r"[,”\"]+\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+){1,6}(?:\([^)]{1,20}\)\s+)?"
