@@ -561,3 +561,22 @@ class TestHybridKeepsTheRules:
         (widened,) = self._hybrid_of(comma, found)
         assert widened.mode is de.StatementMode.MIXED
         assert widened.text.startswith("that, “the border")
+
+    def test_a_speech_verb_leading_the_taggers_words_is_left_out_of_them(self) -> None:
+        text = (
+            "Ana Lopes met Jon Berg on Monday. “We are close,” Berg said, going on to say"
+            " that the border would stay open until the spring."
+        )
+        found = self._found(
+            text, "going on to say that the border would stay open until the spring", "Berg", None
+        )
+        texts = [s.text for s in self._hybrid_of(text, found)]
+        assert "that the border would stay open until the spring" in texts
+        assert not any(t.startswith("going on") for t in texts)
+
+    def test_a_quote_after_says_of_someone_is_not_widened_to_them(self) -> None:
+        text = "Ana Lopes met Jon Berg on Monday. Berg says of Lopes, “She will keep her word.”"
+        (quote,) = self._hybrid_of(text)
+        assert quote.mode is de.StatementMode.DIRECT_QUOTE
+        found = self._found(text, "Lopes, “She will keep her word.”", None, None)
+        assert self._hybrid_of(text, found) == [quote]

@@ -34,7 +34,7 @@ from typing import Final
 import attrs
 
 from diplo_events.drafting.reading._document import Document
-from diplo_events.drafting.rules._cues import confidence
+from diplo_events.drafting.rules._cues import SPEECH, confidence
 from diplo_events.drafting.rules._meetings import Meetings
 from diplo_events.drafting.rules._reported_speakers import speaker_head
 from diplo_events.drafting.rules._shared import PRONOUN_GENDER, Cast, Ref, antecedent
@@ -96,6 +96,10 @@ _NOT_A_SOURCE_RE: Final = re.compile(r"(?i)(?:i|we|you|it|they|them|us|me|this|t
 _POSSESSIVE_AFTER_RE: Final = re.compile(r"['’]s?\b")
 _EDGES: Final = " \t\n,;:—–-"
 _WORD_RE: Final = re.compile(r"[^\W_]")
+# A speech verb and its "that" at the start of the words the tagger marks: its cue.
+_CUE_LEAD_RE: Final = re.compile(rf"(?i)(?:[\w’'-]+\s+){{0,3}}?(?:{SPEECH})\s+(?=that\s)")
+# A cue's "of" before the words the tagger marks: "says of Clinton, “…”".
+_OF_BEFORE_RE: Final = re.compile(rf"(?i)\b(?:{SPEECH})\s+of\s+$")
 # A "that" just before a quote's opening mark: the words said begin there, not before.
 _THAT_BEFORE_RE: Final = re.compile(r"(?i)\bthat\s+[“\"]?$")
 
@@ -135,6 +139,9 @@ def draft_tagged(
         ]
     for found in attributions:
         start, end = _trim(doc.text, *found.content)
+        lead = _CUE_LEAD_RE.match(doc.text, start, end)
+        if lead is not None and doc.in_quote(start) is None:
+            start = lead.end()  # "going on to say that X": the words are X
         if _WORD_RE.search(doc.text, start, end) is None:
             continue  # marks or punctuation alone ("''") say nothing
         if end - start < 2 or any(low < end and start < high for low, high in taken):  # noqa: PLR2004
@@ -261,6 +268,8 @@ def _widened(
         ]
         if not verbatim or _THAT_BEFORE_RE.search(doc.text, start, verbatim[0].spans[0].start):
             continue
+        if _OF_BEFORE_RE.search(doc.text, max(0, start - 40), start):
+            continue  # "says of Clinton, “…”": whom the words are about, then the quote
         end = max(end, high)
         cited = doc.cite(start, end, HYBRID_WIDENED, CitationRole.CONTENT)
         return attrs.evolve(
