@@ -241,6 +241,21 @@ class TestMoreBoundaries:
         )
         assert words == "the pier would open in June"
 
+    @pytest.mark.parametrize("joined", [" but noted", " and noted"])
+    def test_the_same_speakers_next_act_of_speech_ends_the_words(self, joined: str) -> None:
+        text = (
+            f"Marta Lindqvist said the pier had been closed twice{joined} that no ship had"
+            " been turned away."
+        )
+        found = [words for words, _, _ in reported(text)]
+        assert found[0] == "the pier had been closed twice"
+
+    def test_a_speech_verb_inside_the_quoted_words_does_not_end_them(self) -> None:
+        ((words, _, _),) = reported(
+            'Marta Lindqvist said the pier "would open in June and said to be ready" by then.'
+        )
+        assert words == 'the pier "would open in June and said to be ready" by then'
+
     def test_a_dateline_is_no_part_of_the_words(self) -> None:
         text = (
             "OSLO (Fjord Wire) — Sweden and Norway will share the cost of the new "

@@ -8,7 +8,7 @@ it was told, a "that" and a day, and before a turn to something else.
 import re
 from typing import Final
 
-from diplo_events.drafting.rules._cues import PREPOSITIONS
+from diplo_events.drafting.rules._cues import PREPOSITIONS, REPORTED
 from diplo_events.drafting.rules._shared import Ref
 from diplo_events.model import Span
 
@@ -43,13 +43,34 @@ def reported_content(text: str, start: int, end: int, speaker: Ref, cue: Span) -
     opener = _OPENER_RE.match(text, low, high)
     if opener is not None and enough(text, (opener.end(), high)):
         low = opener.end()  # "However, X, officials said": X
-    turn = _TURN_RE.search(text, low, high) or _NEXT_SPEAKER_RE.search(text, low, high)
+    turn = (
+        _TURN_RE.search(text, low, high)
+        or _NEXT_SPEAKER_RE.search(text, low, high)
+        or _next_cue(text, low, high)
+    )
     if turn is not None and enough(text, (low, turn.start())):
         high = turn.start()  # "X, but Y said Z": X; "X, Senator Y told the paper": X
     where = _WHERE_SAID_RE.search(text, low, high)
     if where is not None and enough(text, (low, where.start())):
         high = where.start()  # "X on Twitter", "X in a statement": where it was said
     return Span(start=low, end=high)
+
+
+# The same speaker's next act of speech, joined with "and" or "but" after the words:
+# "they want justice, but pledged to remain civil", "… nationwide and blamed the police".
+_NEXT_CUE_RE: Final = re.compile(
+    rf"(?:,\s+|\s+)(?:and|but)\s+(?:also\s+)?(?:{REPORTED})\s"
+)
+
+
+def _next_cue(text: str, low: int, high: int) -> re.Match[str] | None:
+    """The first `_NEXT_CUE_RE` in *low*..*high* outside the quotes opened there."""
+    for match in _NEXT_CUE_RE.finditer(text, low, high):
+        before = text[low : match.start()]
+        curly = before.count("“") - before.count("”")
+        if curly <= 0 and before.count('"') % 2 == 0 and before.count("''") % 2 == 0:
+            return match
+    return None
 
 
 # An honorific before the speaker's name is no part of the words said: "X, Mr. Clarke said".
