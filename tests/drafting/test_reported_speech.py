@@ -181,6 +181,28 @@ class TestStances:
             "Opposition lawmakers called for an inquiry into the collapse of the pier."
         )
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            (
+                "Marta Lindqvist met Ola Haugen in Oslo. Haugen has 5 percent support among"
+                " the fishermen of the north."
+            ),
+            "Her support among the fishermen of the north still lags far behind.",
+            "Opposition lawmakers drew strong support from the fishermen of the north.",
+        ],
+    )
+    def test_support_as_a_noun_is_no_stance(self, text: str) -> None:
+        assert not reported(text)
+
+    def test_support_as_a_verb_is_a_stance(self) -> None:
+        ((words, speaker, cue),) = reported("Most fishermen support the plan to reopen the port.")
+        assert (words, speaker.name, cue) == (
+            "the plan to reopen the port",
+            "Most fishermen",
+            "support",
+        )
+
 
 class TestNarrativeBeforeReportedSpeech:
     def test_a_demand_before_according_to_is_kept(self) -> None:

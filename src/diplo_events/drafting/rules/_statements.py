@@ -422,6 +422,15 @@ def _is_cue(verb: re.Match[str], words: str, *, opens: bool, headline: bool) -> 
         return False  # "coastal states", "all states in the region": a noun
     if word.lower() in STANCE and _NOT_STANCE_RE.match(words, verb.end()):
         return False  # "called for", "called on": a demand, not a stance
+    if (
+        word.lower() in _NOUNS_TOO
+        and not _THAT_NEXT_RE.match(words, verb.end())  # "their fear that …" says something
+        and (
+            _NOUN_AFTER_RE.match(words, verb.end())
+            or _NOUN_BEFORE_RE.search(words, max(0, verb.start() - 20), verb.start())
+        )
+    ):
+        return False  # "5 percent support of the vote", "her support among young voters"
     if word.lower().startswith("insist"):
         # "insisted (that) the vote was fair": a claim; "insisted that Turkey withdraw" and
         # "insisted on a vote that would be held": demands
@@ -710,6 +719,16 @@ _ASIDE_OPENS_RE: Final = re.compile(r"\s*(?:,|\s[—–])\s")
 _RELATIVE_RE: Final = re.compile(r"\s*,\s+(?:which|who)\s+(?:[a-z]+ly\s+|also\s+)?$")
 _MODAL_RE: Final = re.compile(r"\b(?:not|n['’]t|never|would|will|could|can|may|might|to)\b")
 _NOT_STANCE_RE: Final = re.compile(r"\s+(?:for|on|upon|to|off|in|out|back|up)\b")
+# Cues that are nouns too, and what tells the noun: a word that only follows a noun
+# ("support among voters", "support was solid"), or a determiner or number before it.
+_NOUNS_TOO: Final = frozenset({"support", "backing", "hope", "fear", "plans", "calls", "favor"})
+_NOUN_AFTER_RE: Final = re.compile(
+    r"\s+(?:of|among|from|amid|by|with|was|is|has|had|were|are|remains|grew|fell)\b"
+)
+_NOUN_BEFORE_RE: Final = re.compile(
+    r"(?i)(?:\b(?:the|a|an|his|her|its|their|our|my|your|percent|more|most|less|broad"
+    r"|strong|tremendous|public|popular)|['’]s|%|\d)\s+$"
+)
 _THAT_NEXT_RE: Final = re.compile(r"\s+that\b")
 _NEGATED_RE: Final = re.compile(r"\b(?:not|n['’]t|never)\s*$")
 # Verbs that may come before their speaker, after the reported words: "..., said Lavrov".
