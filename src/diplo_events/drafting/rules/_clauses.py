@@ -57,10 +57,8 @@ def reported_content(text: str, start: int, end: int, speaker: Ref, cue: Span) -
 
 
 # The same speaker's next act of speech, joined with "and" or "but" after the words:
-# "they want justice, but pledged to remain civil", "… nationwide and blamed the police".
-_NEXT_CUE_RE: Final = re.compile(
-    rf"(?:,\s+|\s+)(?:and|but)\s+(?:also\s+)?(?:{REPORTED})\s"
-)
+# "she had met with Manafort twice but said neither …", "the candidate misspoke but noted".
+_NEXT_CUE_RE: Final = re.compile(rf"(?:,\s+|\s+)(?:and|but)\s+(?:also\s+)?(?:{REPORTED})\s")
 
 
 def _next_cue(text: str, low: int, high: int) -> re.Match[str] | None:
