@@ -33,7 +33,7 @@ from diplo_events.drafting.tagger._features import (
     spans_of,
     tags_for,
 )
-from diplo_events.drafting.tagger._model import read_corpus
+from diplo_events.drafting.tagger._model import POSTERIOR, _posterior_contents, read_corpus
 from diplo_events.drafting.tagger._spans import TaggedAttribution, link
 from tagger_corpus import GOLD, gold_texts
 
@@ -267,6 +267,71 @@ def test_features_name_the_nearest_cue_and_a_comma_before_it() -> None:
     assert "lcomma" in found[words.index("hoped")]
     assert "rcw=told" in found[words.index("Berg")]
     assert not any(f.startswith(("lcw=", "rcw=")) for f in found[words.index("Talks")])
+
+
+class _Marginals:
+    """A stand-in for a CRF tagger: the marginal probability of a content tag by token."""
+
+    def __init__(self, content: dict[int, float]) -> None:
+        self.content = content
+
+    def marginal(self, label: str, index: int) -> float:
+        # Split between B-C and I-C, as a model would: their sum is what counts.
+        return self.content.get(index, 0.0) / 2 if label in {"B-C", "I-C"} else 0.0
+
+
+class TestPosteriorContents:
+    """Words said that the best tag sequence leaves out but the marginals hold."""
+
+    TEXT = "Critics argued the plan would hurt farmers badly. Ports stayed open."
+    STRONG = frozenset({"argued"})
+
+    def _found(
+        self,
+        odds: dict[int, float],
+        tags: list[str] | None = None,
+        strong: frozenset[str] = STRONG,
+    ) -> list[str]:
+        (tokens,) = paragraph_tokens(self.TEXT)
+        tags = tags or ["O"] * len(tokens)
+        spans = _posterior_contents(_Marginals(odds), tokens, tags, strong)
+        assert all(span[0] == "P" for span in spans)
+        return [self.TEXT[span[1] : span[2]] for span in spans]
+
+    def _index(self, word: str) -> int:
+        (tokens,) = paragraph_tokens(self.TEXT)
+        return [t.text for t in tokens].index(word)
+
+    def test_a_run_of_likely_words_is_read(self) -> None:
+        run = {self._index(w): 0.7 for w in ("the", "plan", "would", "hurt", "farmers")}
+        assert self._found(run) == ["the plan would hurt farmers"]
+
+    def test_a_run_is_cut_where_the_odds_fall(self) -> None:
+        run = {self._index(w): 0.7 for w in ("the", "plan", "would", "farmers")}
+        run[self._index("hurt")] = POSTERIOR - 0.01
+        assert self._found(run) == ["the plan would"]
+
+    def test_a_short_run_is_not_read(self) -> None:
+        assert self._found({self._index("plan"): 0.9, self._index("would"): 0.9}) == []
+
+    def test_not_in_a_sentence_with_no_strong_cue(self) -> None:
+        (tokens,) = paragraph_tokens(self.TEXT)
+        words = [t.text for t in tokens]
+        run = {words.index(w): 0.9 for w in ("Ports", "stayed", "open")}
+        assert self._found(run) == []
+        assert self._found(run, strong=frozenset({"stayed"})) == ["Ports stayed open"]
+
+    def test_not_where_the_best_sequence_reads_words_said(self) -> None:
+        (tokens,) = paragraph_tokens(self.TEXT)
+        run = {self._index(w): 0.7 for w in ("the", "plan", "would", "hurt", "farmers")}
+        tags = ["O"] * len(tokens)
+        tags[self._index("badly")] = "B-C"
+        assert self._found(run, tags) == []
+
+    def test_link_marks_them(self) -> None:
+        spans = [("P", 0, 10, 0, 2, 0.6), ("C", 20, 30, 5, 7, 0.95)]
+        found = link(spans, None, quoted=[False, False])
+        assert [f.posterior for f in found] == [True, False]
 
 
 class TestLink:
@@ -580,3 +645,48 @@ class TestHybridKeepsTheRules:
         assert quote.mode is de.StatementMode.DIRECT_QUOTE
         found = self._found(text, "Lopes, “She will keep her word.”", None, None)
         assert self._hybrid_of(text, found) == [quote]
+
+    POSTERIOR_TEXT = (
+        "Ana Lopes met Jon Berg in Madrid on Monday. Farmers in the valley remain wary of"
+        " the plan for the harbour. Berg said the border would stay open, and the harbour"
+        " would close for the winter."
+    )
+
+    def test_words_of_the_marginals_alone_are_drafted_where_nothing_else_is(self) -> None:
+        text = self.POSTERIOR_TEXT
+        found = self._found(text, "wary of the plan for the harbour", None, None)
+        (statement,) = [
+            s for s in self._hybrid_of(text, found._replace(posterior=True)) if "wary" in s.text
+        ]
+        assert statement.citations[0].rule == "tagger-words-posterior"
+        assert statement.citations[1].rule == "tagger-speaker-unsure"
+
+    def test_words_of_the_marginals_alone_are_not_drafted_in_a_sentence_already_read(
+        self,
+    ) -> None:
+        text = self.POSTERIOR_TEXT
+        # Words the rules' statement of this sentence does not hold, but in its sentence.
+        found = self._found(text, "Berg said", None, None)._replace(posterior=True)
+        assert not [s for s in self._hybrid_of(text, found) if s.text.startswith("Berg")]
+        # As the best sequence's words, the same span is drafted.
+        assert [
+            s
+            for s in self._hybrid_of(text, found._replace(posterior=False))
+            if s.text.startswith("Berg")
+        ]
+
+    def test_words_of_the_marginals_alone_are_not_drafted_when_they_hold_a_quote(self) -> None:
+        text = self.POSTERIOR_TEXT.replace("wary of the plan", "wary of “the plan”")
+        found = self._found(text, "wary of “the plan” for the harbour", None, None)
+        assert not [
+            s for s in self._hybrid_of(text, found._replace(posterior=True)) if "wary" in s.text
+        ]
+        assert [s for s in self._hybrid_of(text, found) if "wary" in s.text]
+
+    def test_unsure_words_with_no_source_are_left_out(self) -> None:
+        text = self.POSTERIOR_TEXT
+        found = self._found(text, "wary of the plan for the harbour", None, None)
+        unsure = found._replace(content_score=0.45)
+        assert not [s for s in self._hybrid_of(text, unsure) if "wary" in s.text]
+        surer = found._replace(content_score=0.55)
+        assert [s for s in self._hybrid_of(text, surer) if "wary" in s.text]

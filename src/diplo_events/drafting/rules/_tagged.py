@@ -17,7 +17,10 @@ Where the tagger found the same cue as a rules statement of reported
 speech, the hybrid cuts that statement's clause where the tagger cuts it.
 A tagger content with no source continues the quote before it, or is
 given (unsurely) to the person named last; reported words whose source
-resolves to no one go (unsurely) to the actor named nearest.
+resolves to no one go (unsurely) to the actor named nearest. Unsure words
+with no source tagged are left out, and words read from the tagger's
+marginals alone are drafted only where they hold no quote and nothing else
+was drafted from their sentence.
 
 A tagger statement's content and speaker citations take their confidences
 from the ``tagger-*`` rules of ``data/cues/confidences.tsv`` and name them
@@ -45,7 +48,7 @@ from diplo_events.drafting.rules._statements import (
     _described,
     _Work,
 )
-from diplo_events.drafting.tagger._spans import SURE, TaggedAttribution
+from diplo_events.drafting.tagger._spans import LONE, SURE, TaggedAttribution
 from diplo_events.model import (
     CitationRole,
     Demand,
@@ -61,6 +64,8 @@ __all__ = ["draft_tagged"]
 TAGGER_WORDS: Final = confidence("tagger-words")
 #: The tagger's content words, tagged less surely.
 TAGGER_WORDS_UNSURE: Final = confidence("tagger-words-unsure")
+#: Words the best tag sequence leaves out but the marginals hold (`TaggedAttribution.posterior`).
+TAGGER_WORDS_POSTERIOR: Final = confidence("tagger-words-posterior")
 #: The tagger's source is a name of the cast, tagged surely.
 TAGGER_SPEAKER_NAMED: Final = confidence("tagger-speaker-named")
 #: The tagger's source is a pronoun or title read back to someone named.
@@ -80,6 +85,7 @@ TAGGER_RULES: Final = frozenset(
     {
         "tagger-words",
         "tagger-words-unsure",
+        "tagger-words-posterior",
         "tagger-speaker-named",
         "tagger-speaker-referred",
         "tagger-speaker-described",
@@ -142,9 +148,7 @@ def draft_tagged(
         lead = _CUE_LEAD_RE.match(doc.text, start, end)
         if lead is not None and doc.in_quote(start) is None:
             start = lead.end()  # "going on to say that X": the words are X
-        if _WORD_RE.search(doc.text, start, end) is None:
-            continue  # marks or punctuation alone ("''") say nothing
-        if end - start < 2 or any(low < end and start < high for low, high in taken):  # noqa: PLR2004
+        if _set_aside(doc, found, (start, end), taken):
             continue
         speaker = _speaker(work, found.source) if found.source is not None else None
         speaker = speaker or _guessed(work, start)
@@ -157,6 +161,8 @@ def draft_tagged(
         if found.source_score < SURE or found.continued:
             rule = TAGGER_SPEAKER_UNSURE
         words = TAGGER_WORDS if found.content_score >= SURE else TAGGER_WORDS_UNSURE
+        if found.posterior:
+            words = TAGGER_WORDS_POSTERIOR
         cue = Span(start=found.cue[0], end=found.cue[1]) if found.cue is not None else None
         _add_statement(
             work,
@@ -175,6 +181,30 @@ def draft_tagged(
         said=tuple(sorted(work.said, key=lambda s: s.start)),
         cast=work.cast,
     )
+
+
+def _set_aside(
+    doc: Document, found: TaggedAttribution, words: tuple[int, int], taken: list[tuple[int, int]]
+) -> bool:
+    """Whether the tagger's words *words* (trimmed) are left out of the drafts.
+
+    Marks or punctuation alone, words that overlap words already drafted,
+    unsure words with no source tagged for them (more often wrong than
+    right on PolNeAR), and words read from the marginals alone that hold a
+    quote or stand in a sentence something was already drafted from.
+    """
+    start, end = words
+    if _WORD_RE.search(doc.text, start, end) is None:
+        return True  # marks or punctuation alone ("''") say nothing
+    if end - start < 2 or any(low < end and start < high for low, high in taken):  # noqa: PLR2004
+        return True
+    if found.posterior:
+        if doc.in_quote(start) is not None or doc.quotes_between(start, end):
+            return True  # quotes are the best sequence's and the rules' to read
+        sentence = doc.sents[doc.sentence_at(start)]
+        if any(low < sentence.end and sentence.start < high for low, high in taken):
+            return True  # a sentence already read
+    return found.source is None and found.content_score < LONE
 
 
 def _keeps_out(claim: Demand | Proposal) -> bool:
@@ -214,7 +244,9 @@ def _refined(
     low, high = content.spans[0].start, content.spans[-1].end
     cue_low, cue_high = cue.spans[0].start, cue.spans[-1].end
     for found in attributions:
-        if found.cue is None or not (found.cue[0] < cue_high and cue_low < found.cue[1]):
+        if found.posterior or found.cue is None:
+            continue
+        if not (found.cue[0] < cue_high and cue_low < found.cue[1]):
             continue
         start, end = _trim(doc.text, *found.content)
         if not (start < high and low < end) or (start, end) == (low, high):
@@ -255,7 +287,9 @@ def _widened(
     ]
     for found in attributions:
         start, end = _trim(doc.text, *found.content)
-        if found.content_score < SURE or not (start < low - 1 and high <= end + 1):
+        if found.posterior or found.content_score < SURE:
+            continue
+        if not (start < low - 1 and high <= end + 1):
             continue
         if any(start < span.end and span.start < end for span in around):
             continue

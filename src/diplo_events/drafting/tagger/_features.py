@@ -158,7 +158,7 @@ def _neighbour(word: str, place: str, cue: str, mark: str) -> tuple[tuple[str, .
     )
 
 
-def _sentence_starts(tokens: Sequence[Token]) -> list[bool]:
+def sentence_starts(tokens: Sequence[Token]) -> list[bool]:
     """Whether each token opens a sentence."""
     starts = [False] * len(tokens)
     if tokens:
@@ -247,7 +247,7 @@ def features(tokens: Sequence[Token], lexicon: CueLexicon) -> list[list[str]]:  
             state = not state
         else:
             inside[index] = state
-    starts = _sentence_starts(tokens)
+    starts = sentence_starts(tokens)
     sentence_of = []
     current = -1
     for opens in starts:

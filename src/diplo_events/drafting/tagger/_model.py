@@ -7,6 +7,7 @@ where `train` writes one and `extract` looks for one.
 """
 
 import functools
+import itertools
 import json
 import os
 import stat
@@ -25,6 +26,7 @@ from diplo_events.drafting.tagger._features import (
     Token,
     features,
     paragraph_tokens,
+    sentence_starts,
     spans_of,
     tags_for,
 )
@@ -281,26 +283,72 @@ class Tagger:
 
         Each paragraph (line) is tagged as one sequence; its content, source
         and cue spans are then linked into attributions (see
-        `TaggedAttribution`).
+        `TaggedAttribution`), with the words its marginals alone hold in a
+        sentence the best sequence tags nothing said in (`posterior`).
         """
         tagger = self._tagger
         out: list[TaggedAttribution] = []
         previous: TaggedAttribution | None = None
         for tokens in paragraph_tokens(text):
             tags = tagger.tag(features(tokens, self.lexicon))
-            if all(tag == "O" for tag in tags):
+            scored: list[Scored] = _posterior_contents(tagger, tokens, tags, self.lexicon.strong)
+            if not scored and all(tag == "O" for tag in tags):
                 previous = None
                 continue
-            scored: list[Scored] = []
-            quoted = []
             for kind, start, end, first, last in spans_of(tokens, tags):
                 score = sum(tagger.marginal(tags[i], i) for i in range(first, last + 1))
                 scored.append((kind, start, end, first, last, score / (last - first + 1)))
-                quoted.append(_quoted_at(text, start))
+            scored.sort(key=lambda span: span[3])
+            quoted = [_quoted_at(text, span[1]) for span in scored]
             found = link(scored, previous, quoted=quoted)
             out.extend(found)
             previous = found[-1] if found else None
         return out
+
+
+#: The marginal probability of a content tag at which a token the best tag sequence
+#: leaves out is still read as words said (chosen on two held-aside parts of PolNeAR
+#: train, for the best ALL overlap F1 of the hybrid; docs/tagger.md).
+POSTERIOR: Final = 0.55
+# The fewest tokens such a run of words needs.
+_POSTERIOR_TOKENS: Final = 3
+_CONTENT_TAGS: Final = ("B-C", "I-C")
+
+
+def _posterior_contents(
+    tagger: Any, tokens: list[Token], tags: list[str], strong: frozenset[str]
+) -> list[Scored]:
+    """Words said that the best tag sequence leaves out but the marginals hold.
+
+    Only in a sentence that holds a strong cue and no content tag: each run
+    of at least three tokens whose marginal probability of a content tag is
+    at least `POSTERIOR`, as a span of kind ``P`` scored by its mean. The
+    best sequence is the likeliest whole; a run the model gives even odds
+    of being words said is still, more often than not, an attribution.
+    """
+    starts = sentence_starts(tokens)
+    bounds = [index for index, first in enumerate(starts) if first]
+    bounds.append(len(tokens))
+    out: list[Scored] = []
+    for low, high in itertools.pairwise(bounds):
+        if any(tag in _CONTENT_TAGS for tag in tags[low:high]):
+            continue
+        if not any(token.text.lower() in strong for token in tokens[low:high]):
+            continue
+        odds = [tagger.marginal("B-C", i) + tagger.marginal("I-C", i) for i in range(low, high)]
+        index = low
+        while index < high:
+            if odds[index - low] < POSTERIOR:
+                index += 1
+                continue
+            last = index
+            while last + 1 < high and odds[last + 1 - low] >= POSTERIOR:
+                last += 1
+            if last - index + 1 >= _POSTERIOR_TOKENS:
+                score = sum(odds[index - low : last + 1 - low]) / (last - index + 1)
+                out.append(("P", tokens[index].start, tokens[last].end, index, last, score))
+            index = last + 1
+    return out
 
 
 def _quoted_at(text: str, start: int) -> bool:
