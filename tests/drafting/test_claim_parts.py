@@ -177,6 +177,16 @@ class TestWholeClauses:
         }
         assert demand.evidence
 
+    def test_a_clause_after_a_speech_verb_leaves_the_speaker_and_cue_out(self) -> None:
+        demand = one(
+            de.Demand,
+            "Marta Lindqvist met Ola Haugen in Oslo on Monday. Lindqvist said on Tuesday that"
+            " she thinks the report on the collapse of the pier should be released.",
+        )
+        assert (
+            demand.content == "she thinks the report on the collapse of the pier should be released"
+        )
+
     def test_a_phrase_before_its_maker_is_all_cited_as_the_words(self) -> None:
         demand = one(
             de.Demand,

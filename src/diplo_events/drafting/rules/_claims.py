@@ -20,6 +20,7 @@ from diplo_events.drafting.rules._cues import (
     DEMAND_RE,
     PROPOSAL_RE,
     REJECT_RE,
+    SPEECH,
     SPEECH_RE,
     URGENCY,
     confidence,
@@ -216,6 +217,8 @@ def _actor_before(doc: Document, cast: Cast, unit: _Unit, at: int) -> Ref | None
     return nearest
 
 
+# A speech verb and its "that" before the clause of a modal: the demand begins after them.
+_SAID_THAT_RE: Final = re.compile(rf"\b(?:{SPEECH})\b[^,;:]{{0,40}}?\bthat\s+", re.IGNORECASE)
 _PROPOSED_BEFORE_RE: Final = re.compile(r"\b(?:propos|suggest|offer)\w*\b", re.IGNORECASE)
 _NOUN_BEFORE_RE: Final = re.compile(
     r"\b(?:a|an|the|video|phone|its|their|his|her)\s+$", re.IGNORECASE
@@ -256,9 +259,7 @@ def _demand(  # noqa: C901, PLR0912 - one branch per form of demand
             start = addressee.start
         else:
             # "Countries that have more doses than they need must share them": the clause.
-            start = max(floor, last_clause(doc.text, floor, cue_start))
-            while start < cue_start and not doc.text[start].isalnum():
-                start += 1
+            start = _modal_clause_start(doc.text, floor, cue_start)
         actor_key = unit.speaker
     elif _NOUN_BEFORE_RE.search(doc.text, max(0, cue_start - 12), cue_start):
         return None  # "a video call on Tuesday", "the demands of": nouns, not demands
@@ -314,6 +315,21 @@ def _demand(  # noqa: C901, PLR0912 - one branch per form of demand
         citations=parts.citations,
         draft=True,
     )
+
+
+def _modal_clause_start(text: str, floor: int, cue_start: int) -> int:
+    """Where the clause of a modal begins: after its last comma, and a speech verb's "that".
+
+    "Countries that have more doses than they need must share them": all of
+    it; "X said Friday that the video should be released": "the video …".
+    """
+    start = max(floor, last_clause(text, floor, cue_start))
+    said = [match.end() for match in _SAID_THAT_RE.finditer(text, start, cue_start)]
+    if said:
+        start = said[-1]
+    while start < cue_start and not text[start].isalnum():
+        start += 1
+    return start
 
 
 def _phrase_start(text: str, subject_start: int) -> int:
