@@ -151,6 +151,39 @@ class TestNarrativeClaims:
         assert drafted[demand.actor].name == "Marta Lindqvist"
         assert parts(demand)[de.CitationRole.SPEAKER] == "Lindqvist"
 
+    def test_a_nearer_mention_than_the_speaker_named_after_does_not_make_the_demand(
+        self,
+    ) -> None:
+        text = (
+            "Marta Lindqvist met Ola Haugen in Oslo on Monday. After meeting Haugen, the"
+            " minister urged Norway to reopen the port, Lindqvist's spokeswoman Eva Dahl said."
+        )
+        drafted = de.extract(text, published=PUBLISHED, reader="rules")
+        (demand,) = drafted.of_type(de.Demand)
+        assert drafted[demand.actor].name != "Ola Haugen"
+
+    def test_a_subject_inside_a_quote_is_no_maker(self) -> None:
+        text = (
+            "Marta Lindqvist met Ola Haugen in Oslo on Monday."
+            " “Sweden urges Norway to reopen the port without delay,” Lindqvist said."
+        )
+        drafted = de.extract(text, published=PUBLISHED, reader="rules")
+        (demand,) = drafted.of_type(de.Demand)
+        assert drafted[demand.actor].name == "Marta Lindqvist"
+        assert de.CitationRole.SPEAKER not in parts(demand)
+        assert demand.evidence
+
+    def test_a_phrase_after_a_speech_verb_is_the_demands(self) -> None:
+        demands = claims(
+            "Marta Lindqvist met Ola Haugen in Oslo on Monday. Lindqvist said the prisoner"
+            " exchange which Haugen demanded must take place before the summer."
+        )
+        assert any(
+            c.content.startswith("the prisoner exchange which Haugen demanded")
+            for c in demands
+            if isinstance(c, de.Demand)
+        )
+
     def test_a_speech_verbs_that_is_no_phrase_of_the_demand(self) -> None:
         # "said that Oslo …" is no noun phrase the demand is about ("the exchange which").
         demand = one(

@@ -580,6 +580,12 @@ class TestHybridKeepsTheRules:
         ]
         speaker = statements[1].citations[1]
         assert text[speaker.spans[0].start : speaker.spans[0].end] == "rights groups"
+        # With no source tagged, the freed words would go back to the person named last,
+        # whose words were cut: they stay out.
+        sourceless = self._found(text, "that the border would close", None, "warned")
+        assert [s.text for s in self._hybrid_of(text, cut, sourceless)] == [
+            "the tariffs would stay for now"
+        ]
 
     def test_a_demand_read_from_a_modal_alone_leaves_its_words_to_the_tagger(self) -> None:
         text = (

@@ -268,15 +268,7 @@ def _demand(  # noqa: C901, PLR0912 - one branch per form of demand
         if after and not doc.text[cue_end : after[0].start].strip(" the"):
             addressee = after[0]
         subject = _actor_before(doc, cast, unit, cue_start)
-        actor_key = unit.speaker or (subject.key if subject else None)
-        if subject is not None and unit.mention is not None and unit.mention > cue_end:
-            # "Vardakis urged Ankara to …, which Greece says …": the statement's speaker is
-            # named after the cue, and the cue's own subject made the demand.
-            actor_key = subject.key
-        if subject is not None and subject.key == actor_key:
-            # Its subject made it ("Arakawa also urged …, and stressed that …"), though
-            # the sentence holds a statement of theirs too: the mention is cited.
-            speaker = subject
+        actor_key, speaker = _maker(doc, unit, subject, at)
         if cue.startswith("expect"):
             start = cue_start
         elif subject is not None:
@@ -335,14 +327,54 @@ def _modal_clause_start(text: str, floor: int, cue_start: int) -> int:
 def _phrase_start(text: str, subject_start: int) -> int:
     """Start of the noun phrase a cue's clause is about: "prisoner exchange which X demanded".
 
-    Not a speech verb's "that" ("the minister said that Warsaw …"): no noun
-    phrase is the clause's there.
+    The phrase begins after a speech verb in it ("Lavrov said the prisoner
+    exchange which …"), and there is none when the verb is the word before
+    the "that" ("the minister said that Warsaw …"): that "that" opens what
+    was said.
     """
     window = text[max(0, subject_start - 80) : subject_start]
     match = re.search(r"(?:the issue of |of )?([\w-]+(?: [\w-]+){0,3}) (?:which|that) $", window)
-    if match is None or SPEECH_RE.search(match.group(1)):
+    if match is None:
         return subject_start
-    return subject_start - len(window) + match.start(1)
+    start = match.start(1)
+    for said in SPEECH_RE.finditer(window, match.start(1), match.end(1)):
+        if said.end() == match.end(1):
+            return subject_start
+        start = said.end() + 1
+    return subject_start - len(window) + start
+
+
+def _maker(
+    doc: Document, unit: _Unit, subject: Ref | None, cue: Unit
+) -> tuple[str | None, Ref | None]:
+    """Who made a demand, and the mention of them to cite, from its cue's subject and its unit.
+
+    In what someone said the speaker made it, and no mention is cited, unless
+    the cue's subject (outside quotes) is the speaker ("Arakawa also urged …,
+    and stressed that …"), or stands right before the cue while the speaker
+    is named only after it ("Vardakis urged Ankara to …, which Greece says
+    …"): then the subject, and its mention is cited.
+    """
+    if unit.speaker is None:
+        return (subject.key if subject else None), subject
+    if subject is None or doc.in_quote(subject.start) is not None:
+        return unit.speaker, None
+    if subject.key == unit.speaker:
+        return unit.speaker, subject  # "X has attacked …, and has called for …" too
+    if unit.mention is not None and unit.mention > cue.end and _right_before(doc, subject, cue):
+        return subject.key, subject
+    return unit.speaker, None
+
+
+def _right_before(doc: Document, subject: Ref, cue: Unit) -> bool:
+    """Whether a mention stands right before a cue, with only adverbs and auxiliaries between."""
+    return _ADVERBS_RE.fullmatch(doc.text, subject.end, cue.start) is not None
+
+
+_ADVERBS_RE: Final = re.compile(
+    r"\s+(?:(?:also|again|then|later|repeatedly|once more|further|publicly|privately|has|have"
+    r"|had|will|would|could|is|was|are|were|been)\s+)*"
+)
 
 
 def _proposal(

@@ -8,7 +8,7 @@ it was told, a "that" and a day, and before a turn to something else.
 import re
 from typing import Final
 
-from diplo_events.drafting.rules._cues import PREPOSITIONS, REPORTED
+from diplo_events.drafting.rules._cues import PREPOSITIONS
 from diplo_events.drafting.rules._shared import Ref
 from diplo_events.model import Span
 
@@ -36,18 +36,14 @@ def reported_content(text: str, start: int, end: int, speaker: Ref, cue: Span) -
         described = _DESCRIBED_BEFORE_RE.search(text, start, cut)
         if described is not None:
             cut = described.end(1)  # "X," retired Air Force general Lloyd Newton said: X
-        content = trimmed(text, start, cut)
+        content = trimmed(text, start, trim_clause_end(text, start, cut))  # "X, as police said"
     if not enough(text, content):
         return Span(start=start, end=end)
     low, high = content
     opener = _OPENER_RE.match(text, low, high)
     if opener is not None and enough(text, (opener.end(), high)):
         low = opener.end()  # "However, X, officials said": X
-    turn = (
-        _TURN_RE.search(text, low, high)
-        or _NEXT_SPEAKER_RE.search(text, low, high)
-        or _next_cue(text, low, high)
-    )
+    turn = _TURN_RE.search(text, low, high) or _NEXT_SPEAKER_RE.search(text, low, high)
     if turn is not None and enough(text, (low, turn.start())):
         high = turn.start()  # "X, but Y said Z": X; "X, Senator Y told the paper": X
     where = _WHERE_SAID_RE.search(text, low, high)
@@ -56,26 +52,15 @@ def reported_content(text: str, start: int, end: int, speaker: Ref, cue: Span) -
     return Span(start=low, end=high)
 
 
-# The same speaker's next act of speech, joined with "and" or "but" after the words:
-# "she had met with Manafort twice but said neither …", "the candidate misspoke but noted".
-_NEXT_CUE_RE: Final = re.compile(rf"(?:,\s+|\s+)(?:and|but)\s+(?:also\s+)?(?:{REPORTED})\s")
-
-
-def _next_cue(text: str, low: int, high: int) -> re.Match[str] | None:
-    """The first `_NEXT_CUE_RE` in *low*..*high* outside the quotes opened there."""
-    for match in _NEXT_CUE_RE.finditer(text, low, high):
-        before = text[low : match.start()]
-        curly = before.count("“") - before.count("”")
-        if curly <= 0 and before.count('"') % 2 == 0 and before.count("''") % 2 == 0:
-            return match
-    return None
-
-
 # An honorific before the speaker's name is no part of the words said: "X, Mr. Clarke said".
 _HONORIFIC_END_RE: Final = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$")
 # A few words that describe the speaker between the words said and the name: '…,"
-# retired Air Force general Lloyd Newton said', "…, the group's president, Ann Lee said".
-_DESCRIBED_BEFORE_RE: Final = re.compile(r"(,[”\"]?)\s+(?:[\w’'-]+\.?\s+){1,6}$")
+# retired Air Force general Lloyd Newton said', "…, union leader Ola Berg said"; not a
+# clause of the words going on ("…, and will fall again Ola Berg said").
+_DESCRIBED_BEFORE_RE: Final = re.compile(
+    r"(,[”\"]?)\s+(?!(?:and|but|or|nor|so|yet|which|who|whom|whose|while|as|if|when|because"
+    r"|though|although|since|after|before|until|unless)\b)(?:[\w’'-]+\.?\s+){1,6}$"
+)
 # The attribution of another speaker after the words: ', Senator Lindsey Graham told'.
 _NEXT_SPEAKER_RE: Final = re.compile(
     r"[,”\"]+\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+){1,6}(?:\([^)]{1,20}\)\s+)?"
@@ -246,4 +231,6 @@ def trim_clause_end(text: str, start: int, end: int) -> int:
 
 
 # What joins a clause to the next: "X said A, though she noted B".
-_JOINING_END_RE: Final = re.compile(r"\s(?:and|but|though|although|while|when|as|because)$")
+_JOINING_END_RE: Final = re.compile(
+    r"\s(?:(?:and|but)(?:\s+also)?|though|although|while|when|as|because)$"
+)

@@ -168,8 +168,9 @@ TITLE_HEADS: Final = {head: set(same.split("|")) for head, same in rows("title_h
 SPEECH: Final = alternation(_yes("speech_verbs.tsv", 3, 1))
 SPEECH_RE: Final = re.compile(rf"\b(?:{SPEECH})\b", re.IGNORECASE)
 #: The speech verbs that make a sentence reported speech.
-REPORTED: Final = alternation(_yes("speech_verbs.tsv", 3, 2))
-REPORTED_RE: Final = re.compile(rf"\b(?:{REPORTED})\b", re.IGNORECASE)
+REPORTED_RE: Final = re.compile(
+    rf"\b(?:{alternation(_yes('speech_verbs.tsv', 3, 2))})\b", re.IGNORECASE
+)
 #: Nouns that head a speaker described, not named ("officials said"), with the record
 #: drafted for one: "person" (an unnamed Person) or the kind of an Organization.
 SPEAKER_NOUNS: Final[dict[str, str]] = dict(_column_pairs("speaker_nouns.tsv"))

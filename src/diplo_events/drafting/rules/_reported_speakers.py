@@ -310,11 +310,63 @@ _CLAUSE_OPENS_RE: Final = re.compile(
 
 
 def same_speaker(text: str, floor: int, cue: Span) -> bool:
-    """Whether a later verb is said by the speaker before: "and underscored", ", adding"."""
-    before = text[max(floor, cue.start - 6) : cue.start]
+    """Whether a later verb is said by the speaker before: "and underscored", ", adding".
+
+    After ", but" or "also" only a verb of saying ("…, but said neither …",
+    "and also warned that"): "but found no evidence" is the words' own verb.
+    "But" with no comma goes on with the words ("welcomed the offer but said
+    …"), as the project's gold texts read readouts.
+    """
+    before = text[max(floor, cue.start - 12) : cue.start]
     if re.search(r"\band\s+$", before):
         return True
+    if _BUT_ALSO_RE.search(before):
+        return text[cue.start : cue.end].lower() in _SAYING
     return text[cue.start : cue.end].endswith("ing") and before.rstrip().endswith(",")
+
+
+# ", but", "and also", "but also" right before a later verb of the same speaker.
+_BUT_ALSO_RE: Final = re.compile(r"(?:,\s+but|\b(?:and|but)\s+also)\s+$")
+# Verbs that only say something was said, never what happened: "but noted", "and also warned".
+_SAYING: Final = frozenset(
+    {
+        "said",
+        "says",
+        "added",
+        "adds",
+        "noted",
+        "notes",
+        "warned",
+        "warns",
+        "stressed",
+        "stresses",
+        "acknowledged",
+        "acknowledges",
+        "insisted",
+        "insists",
+        "argued",
+        "argues",
+        "cautioned",
+        "conceded",
+        "emphasized",
+        "emphasised",
+        "underscored",
+        "told",
+        "tells",
+        "maintained",
+        "contended",
+        "countered",
+        "described",
+        "saying",
+        "adding",
+        "noting",
+        "warning",
+        "stressing",
+        "insisting",
+        "arguing",
+        "acknowledging",
+    }
+)
 
 
 def relays_speech(text: str, refs: list[Ref], content: Span, cue: Span) -> bool:

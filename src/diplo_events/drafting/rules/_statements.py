@@ -422,12 +422,12 @@ def _is_cue(verb: re.Match[str], words: str, *, opens: bool, headline: bool) -> 
         return False  # "coastal states", "all states in the region": a noun
     if word.lower() in STANCE and _NOT_STANCE_RE.match(words, verb.end()):
         return False  # "called for", "called on": a demand, not a stance
-    if (
-        word.lower() in _NOUNS_TOO
-        and not _THAT_NEXT_RE.match(words, verb.end())  # "their fear that …" says something
-        and (
-            _NOUN_AFTER_RE.match(words, verb.end())
-            or _NOUN_BEFORE_RE.search(words, max(0, verb.start() - 20), verb.start())
+    lower = word.lower()
+    if lower in _NOUNS_TOO and (
+        _NOUN_AFTER_RE.match(words, verb.end())
+        or (
+            lower not in _FEELINGS  # "the hopes (that) he'd retweet …" still says something
+            and _NOUN_BEFORE_RE.search(words, max(0, verb.start() - 20), verb.start())
         )
     ):
         return False  # "5 percent support of the vote", "her support among young voters"
@@ -721,13 +721,14 @@ _MODAL_RE: Final = re.compile(r"\b(?:not|n['’]t|never|would|will|could|can|may
 _NOT_STANCE_RE: Final = re.compile(r"\s+(?:for|on|upon|to|off|in|out|back|up)\b")
 # Cues that are nouns too, and what tells the noun: a word that only follows a noun
 # ("support among voters", "support was solid"), or a determiner or number before it.
-_NOUNS_TOO: Final = frozenset({"support", "backing", "hope", "fear", "plans", "calls", "favor"})
+_FEELINGS: Final = frozenset({"hope", "hopes", "fear", "fears"})
+_NOUNS_TOO: Final = _FEELINGS | frozenset({"support", "backing", "plans", "calls", "favor"})
 _NOUN_AFTER_RE: Final = re.compile(
     r"\s+(?:of|among|from|amid|by|with|was|is|has|had|were|are|remains|grew|fell)\b"
 )
 _NOUN_BEFORE_RE: Final = re.compile(
-    r"(?i)(?:\b(?:the|a|an|his|her|its|their|our|my|your|percent|more|most|less|broad"
-    r"|strong|tremendous|public|popular)|['’]s|%|\d)\s+$"
+    r"(?i)(?:\b(?:the|a|an|his|her|its|their|our|my|your|percent|broad|strong|tremendous"
+    r"|public|popular)|['’]s|%|(?<![\w.])\d[\d,.]*)\s+$"
 )
 _THAT_NEXT_RE: Final = re.compile(r"\s+that\b")
 _NEGATED_RE: Final = re.compile(r"\b(?:not|n['’]t|never)\s*$")

@@ -50,6 +50,7 @@ from diplo_events.drafting.rules._statements import (
 )
 from diplo_events.drafting.tagger._spans import LONE, SURE, TaggedAttribution
 from diplo_events.model import (
+    Citation,
     CitationRole,
     Demand,
     Proposal,
@@ -123,23 +124,30 @@ def draft_tagged(
 
     *ruled* holds the rules' statements of the same document, cast and
     meetings, and *claims* the demands and proposals the rules drafted from
-    them: the hybrid keeps every one, and adds a tagger statement only
-    where its words overlap the words of none.
+    them: the hybrid keeps every one (cutting reported words where the
+    tagger cuts them), and adds a tagger statement only where its words
+    overlap the words of none, as cut (but for a demand read from a modal
+    alone, which names no maker; and a tagger statement with no source stays
+    out of the rules' words as first read).
     """
     work = _Work(doc, cast, meetings)
     taken: list[tuple[int, int]] = []
+    uncut: list[tuple[int, int]] = []
     if ruled is not None:
         work.cast = ruled.cast
         work.records.extend(ruled.records)
         work.said.extend(ruled.said)
         work.ids.used.update(r.id for r in ruled.records)
+        # Words a cut frees are the tagger's only where it tagged who said them: else
+        # the person named last, whose words were cut, would be given them again.
+        uncut = [_words(r) for r in work.records if r.citations and r.citations[0].spans]
         work.records[:] = [_refined(doc, r, attributions) for r in work.records]
         # A tagger content may not overlap the words of a rules statement (as cut
         # above), demand or proposal: "X urged Y to Z" is a demand in the rules' reading,
         # not a statement. (Their words, cited first: not the clause around a demand's,
         # which holds words the tagger may rightly read as someone's statement.)
         taken = [
-            (r.citations[0].spans[0].start, r.citations[0].spans[-1].end)
+            _words(r)
             for r in (*work.records, *(c for c in claims if _keeps_out(c)))
             if r.citations and r.citations[0].spans
         ]
@@ -148,7 +156,7 @@ def draft_tagged(
         lead = _CUE_LEAD_RE.match(doc.text, start, end)
         if lead is not None and doc.in_quote(start) is None:
             start = lead.end()  # "going on to say that X": the words are X
-        if _set_aside(doc, found, (start, end), taken):
+        if _set_aside(doc, found, (start, end), taken if found.source else taken + uncut):
             continue
         speaker = _speaker(work, found.source) if found.source is not None else None
         speaker = speaker or _guessed(work, start)
@@ -183,6 +191,12 @@ def draft_tagged(
     )
 
 
+def _words(record: Statement | Demand | Proposal) -> tuple[int, int]:
+    """From the start to the end of a record's first citation: its words."""
+    spans = record.citations[0].spans
+    return spans[0].start, spans[-1].end
+
+
 def _set_aside(
     doc: Document, found: TaggedAttribution, words: tuple[int, int], taken: list[tuple[int, int]]
 ) -> bool:
@@ -215,7 +229,9 @@ def _keeps_out(claim: Demand | Proposal) -> bool:
     maker is only whoever speaks in the sentence); the tagger may read them
     as someone's statement with its own source and cue.
     """
-    roles = {c.role: c for c in claim.citations}
+    roles: dict[CitationRole | None, Citation] = {}
+    for citation in claim.citations:
+        roles.setdefault(citation.role, citation)
     content, cue = roles.get(CitationRole.CONTENT), roles.get(CitationRole.CUE)
     if CitationRole.SPEAKER in roles or content is None or cue is None:
         return True
@@ -272,7 +288,8 @@ def _widened(
     and the quote its verbatim fragment; this gained exact matches of direct
     quotes on PolNeAR dev, where such clauses are annotated whole. Not past a
     "that" just before the opening mark ("said on its website that “…”"):
-    the words said begin at that "that", and the quote alone is they.
+    the corpus's words begin at that "that", which its scorer drops, so the
+    quote alone matches them; nor to whom a speaker "says of".
     """
     content = record.citations[0]
     if content.role is not CitationRole.CONTENT or not content.spans:

@@ -30,6 +30,7 @@ __all__ = [
     "Token",
     "features",
     "paragraph_tokens",
+    "sentence_starts",
     "spans_of",
     "tags_for",
 ]
