@@ -424,10 +424,10 @@ def _is_cue(verb: re.Match[str], words: str, *, opens: bool, headline: bool) -> 
         return False  # "called for", "called on": a demand, not a stance
     lower = word.lower()
     if lower in _NOUNS_TOO and (
-        _NOUN_AFTER_RE.match(words, verb.end())
+        _NOUN_CUE_AFTER_RE.match(words, verb.end())
         or (
             lower not in _FEELINGS  # "the hopes (that) he'd retweet …" still says something
-            and _NOUN_BEFORE_RE.search(words, max(0, verb.start() - 20), verb.start())
+            and _NOUN_CUE_BEFORE_RE.search(words, max(0, verb.start() - 20), verb.start())
         )
     ):
         return False  # "5 percent support of the vote", "her support among young voters"
@@ -723,10 +723,10 @@ _NOT_STANCE_RE: Final = re.compile(r"\s+(?:for|on|upon|to|off|in|out|back|up)\b"
 # ("support among voters", "support was solid"), or a determiner or number before it.
 _FEELINGS: Final = frozenset({"hope", "hopes", "fear", "fears"})
 _NOUNS_TOO: Final = _FEELINGS | frozenset({"support", "backing", "plans", "calls", "favor"})
-_NOUN_AFTER_RE: Final = re.compile(
+_NOUN_CUE_AFTER_RE: Final = re.compile(
     r"\s+(?:of|among|from|amid|by|with|was|is|has|had|were|are|remains|grew|fell)\b"
 )
-_NOUN_BEFORE_RE: Final = re.compile(
+_NOUN_CUE_BEFORE_RE: Final = re.compile(
     r"(?i)(?:\b(?:the|a|an|his|her|its|their|our|my|your|percent|broad|strong|tremendous"
     r"|public|popular)|['’]s|%|(?<![\w.])\d[\d,.]*)\s+$"
 )
