@@ -448,7 +448,12 @@ class TestHybridKeepsTheRules:
         return start, start + len(words)
 
     def _hybrid(self, *found: TaggedAttribution) -> tuple[de.Collection, de.Collection]:
-        doc = read_document(self.TEXT, published=dt.date(2021, 3, 3))
+        return self._drafted(self.TEXT, *found)
+
+    @staticmethod
+    def _drafted(text: str, *found: TaggedAttribution) -> tuple[de.Collection, de.Collection]:
+        """The rules' statements, demands and proposals of *text*, and the hybrid's."""
+        doc = read_document(text, published=dt.date(2021, 3, 3))
         cast = read_actors(doc)
         meetings = draft_meetings(doc, cast)
         ruled = draft_statements(doc, cast, meetings)
@@ -553,15 +558,9 @@ class TestHybridKeepsTheRules:
         assert span is not None
         return TaggedAttribution(span, at(source), at(cue), 0.95, 0.95 if source else 0.0)
 
-    @staticmethod
-    def _hybrid_of(text: str, *found: TaggedAttribution) -> list[de.Statement]:
-        doc = read_document(text, published=dt.date(2021, 3, 3))
-        cast = read_actors(doc)
-        meetings = draft_meetings(doc, cast)
-        ruled = draft_statements(doc, cast, meetings)
-        claims = draft_claims(doc, ruled.cast, meetings, ruled)
-        hybrid = draft_tagged(doc, cast, meetings, found, ruled=ruled, claims=claims)
-        return [r for r in hybrid.records if isinstance(r, de.Statement)]
+    def _hybrid_of(self, text: str, *found: TaggedAttribution) -> list[de.Statement]:
+        _, hybrid = self._drafted(text, *found)
+        return list(hybrid.of_type(de.Statement))
 
     def test_words_a_cut_frees_are_the_taggers_to_read(self) -> None:
         text = (
@@ -593,14 +592,10 @@ class TestHybridKeepsTheRules:
             " that the party's vacancy rules should be modernized, but she said that the"
             " debate should wait."
         )
-        doc = read_document(text, published=dt.date(2021, 3, 3))
-        cast = read_actors(doc)
-        meetings = draft_meetings(doc, cast)
-        ruled = draft_statements(doc, cast, meetings)
-        claims = draft_claims(doc, ruled.cast, meetings, ruled)
+        rules, _ = self._drafted(text)
         modal = [
             c
-            for c in claims
+            for c in (*rules.of_type(de.Demand), *rules.of_type(de.Proposal))
             if "modernized" in (c.citations[0].quote or "")
             and all(citation.role is not de.CitationRole.SPEAKER for citation in c.citations)
         ]
